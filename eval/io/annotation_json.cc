@@ -1,0 +1,243 @@
+#include "eval/io/annotation_json.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "eval/core/offset_index.h"
+#include "eval/io/offsets.h"
+
+namespace ieval {
+namespace {
+
+using nlohmann::json;
+
+// Line and column (1-based) of byte `pos` in `text`.
+std::pair<int64_t, int64_t> LineColumn(std::string_view text, size_t pos) {
+  pos = std::min(pos, text.size());
+  const int64_t line =
+      1 + std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n');
+  const size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  const int64_t column = static_cast<int64_t>(
+      line_start == std::string_view::npos || pos == 0 ? pos + 1
+                                                       : pos - line_start);
+  return {line, column};
+}
+
+// Reads an optional string field; numbers are kept as their JSON text (a
+// QUANTITY value of 11000 becomes "11000").
+std::optional<std::string> OptionalString(const json& object, const char* key,
+                                          const Where& where,
+                                          std::vector<Status>* problems) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  problems->push_back(Status::InvalidInput(
+      std::string("\"") + key + "\" must be a string or null, not " +
+          it->type_name(),
+      where));
+  return std::nullopt;
+}
+
+std::optional<int64_t> Offset(const json& object, const char* key,
+                              const Where& where,
+                              std::vector<Status>* problems) {
+  auto it = object.find(key);
+  if (it == object.end()) {
+    problems->push_back(
+        Status::InvalidInput(std::string("missing \"") + key + "\"", where));
+    return std::nullopt;
+  }
+  if (!it->is_number_integer()) {
+    problems->push_back(Status::InvalidInput(
+        std::string("\"") + key + "\" must be an integer, not " + it->dump(),
+        where));
+    return std::nullopt;
+  }
+  return it->get<int64_t>();
+}
+
+std::optional<Mention> ParseMention(const json& object, size_t index,
+                                    std::string_view file_text, Where& where,
+                                    std::vector<Status>* problems) {
+  Mention m;
+  if (!object.is_object()) {
+    where.annotation_id = "entities[" + std::to_string(index) + "]";
+    problems->push_back(
+        Status::InvalidInput("an entity must be a JSON object", where));
+    return std::nullopt;
+  }
+  auto id = object.find("id");
+  if (id != object.end() && id->is_string()) {
+    m.id = id->get<std::string>();
+    where.line = FindMentionLine(file_text, m.id, where.line);
+  } else {
+    // Predictions may leave ids out; relations then cannot name them.
+    m.id = "#" + std::to_string(index + 1);
+  }
+  where.annotation_id = m.id;
+  const size_t before = problems->size();
+  auto start = Offset(object, "start", where, problems);
+  auto end = Offset(object, "end", where, problems);
+  auto type = object.find("type");
+  if (type == object.end() || !type->is_string() ||
+      type->get<std::string>().empty()) {
+    problems->push_back(
+        Status::InvalidInput("missing or empty \"type\" (a string)", where));
+  } else {
+    m.type = type->get<std::string>();
+  }
+  m.text = OptionalString(object, "text", where, problems);
+  m.entity = OptionalString(object, "entity", where, problems);
+  m.value = OptionalString(object, "value", where, problems);
+  if (problems->size() != before || !start || !end) return std::nullopt;
+  m.start = *start;
+  m.end = *end;
+  return m;
+}
+
+}  // namespace
+
+std::optional<AnnotatedDocument> ParseAnnotatedDocument(
+    std::string_view text, const std::string& file, int64_t line,
+    std::vector<Status>* problems) {
+  Where where{file, line, "", ""};
+  if (auto bad = FindInvalidUtf8(text)) {
+    auto [l, c] = LineColumn(text, static_cast<size_t>(*bad));
+    where.line = line + l - 1;
+    problems->push_back(
+        Status::InvalidInput("invalid UTF-8 at byte " + std::to_string(*bad) +
+                                 " (column " + std::to_string(c) + ")",
+                             where));
+    return std::nullopt;
+  }
+  json object;
+  try {
+    object = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    auto [l, c] = LineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
+    where.line = line + l - 1;
+    std::string what = e.what();
+    if (auto p = what.find("parse error"); p != std::string::npos)
+      what = what.substr(p);
+    problems->push_back(Status::InvalidInput(
+        "invalid JSON at column " + std::to_string(c) + ": " + what, where));
+    return std::nullopt;
+  }
+  if (!object.is_object()) {
+    problems->push_back(Status::InvalidInput(
+        std::string("a document must be a JSON object, not ") +
+            object.type_name(),
+        where));
+    return std::nullopt;
+  }
+
+  AnnotatedDocument doc;
+  doc.source_file = file;
+  doc.source_line = line;
+  auto id = object.find("doc_id");
+  if (id == object.end() || !id->is_string() ||
+      id->get<std::string>().empty()) {
+    problems->push_back(
+        Status::InvalidInput("missing or empty \"doc_id\" (a string)", where));
+  } else {
+    doc.document.doc_id = id->get<std::string>();
+  }
+  where.doc_id = doc.document.doc_id;
+
+  if (auto t = object.find("text"); t != object.end() && !t->is_null()) {
+    if (t->is_string()) {
+      doc.document.text = t->get<std::string>();
+      doc.has_text = true;
+    } else {
+      problems->push_back(
+          Status::InvalidInput("\"text\" must be a string", where));
+    }
+  }
+  if (auto u = object.find("offset_unit"); u != object.end()) {
+    auto unit =
+        u->is_string() ? ParseOffsetUnit(u->get<std::string>()) : std::nullopt;
+    if (!unit) {
+      problems->push_back(Status::InvalidInput(
+          "unknown offset_unit " + u->dump() +
+              " (expected \"codepoint\", \"byte\" or \"utf16\")",
+          where));
+    } else {
+      doc.offset_unit = *unit;
+    }
+  }
+
+  if (auto e = object.find("entities"); e != object.end() && !e->is_null()) {
+    if (!e->is_array()) {
+      problems->push_back(
+          Status::InvalidInput("\"entities\" must be an array", where));
+    } else {
+      for (size_t i = 0; i < e->size(); ++i) {
+        Where at = where;
+        if (auto m = ParseMention((*e)[i], i, text, at, problems)) {
+          doc.annotations.mentions.push_back(std::move(*m));
+          doc.mention_lines.push_back(at.line);
+        }
+      }
+    }
+  }
+  if (auto r = object.find("relations"); r != object.end() && !r->is_null()) {
+    if (!r->is_array()) {
+      problems->push_back(
+          Status::InvalidInput("\"relations\" must be an array", where));
+    } else {
+      for (size_t i = 0; i < r->size(); ++i) {
+        const json& rel = (*r)[i];
+        Where at = where;
+        at.annotation_id = "relations[" + std::to_string(i) + "]";
+        if (!rel.is_object() || !rel.contains("type") ||
+            !rel.contains("head") || !rel.contains("tail") ||
+            !rel["type"].is_string() || !rel["head"].is_string() ||
+            !rel["tail"].is_string()) {
+          problems->push_back(Status::InvalidInput(
+              "a relation must be an object with string \"type\", \"head\" "
+              "and \"tail\"",
+              at));
+          continue;
+        }
+        doc.annotations.relations.push_back({rel["type"].get<std::string>(),
+                                             rel["head"].get<std::string>(),
+                                             rel["tail"].get<std::string>()});
+      }
+    }
+  }
+
+  if (doc.has_text) {
+    OffsetIndex index(doc.document.text);
+    ResolveOffsets(doc, index, where, problems);
+  }
+  return doc;
+}
+
+std::string SerializeAnnotatedDocument(const AnnotatedDocument& doc,
+                                       const WriteOptions& options) {
+  // ordered_json keeps the keys in the order of INTERFACE.md (doc_id first).
+  using ojson = nlohmann::ordered_json;
+  ojson object = ojson::object();
+  object["doc_id"] = doc.document.doc_id;
+  if (options.include_text && doc.has_text) object["text"] = doc.document.text;
+  object["offset_unit"] = "codepoint";
+  ojson entities = ojson::array();
+  for (const Mention& m : doc.annotations.mentions) {
+    ojson e = {
+        {"id", m.id}, {"start", m.start}, {"end", m.end}, {"type", m.type}};
+    if (options.include_mention_text && m.text) e["text"] = *m.text;
+    e["entity"] = m.entity ? ojson(*m.entity) : ojson(nullptr);
+    e["value"] = m.value ? ojson(*m.value) : ojson(nullptr);
+    entities.push_back(std::move(e));
+  }
+  object["entities"] = std::move(entities);
+  ojson relations = ojson::array();
+  for (const Relation& r : doc.annotations.relations) {
+    relations.push_back({{"type", r.type}, {"head", r.head}, {"tail", r.tail}});
+  }
+  object["relations"] = std::move(relations);
+  return options.pretty ? object.dump(1) : object.dump();
+}
+
+}  // namespace ieval

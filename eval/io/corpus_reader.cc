@@ -1,0 +1,133 @@
+#include "eval/io/corpus_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "eval/io/annotation_json.h"
+#include "eval/io/atomic_file.h"
+
+namespace ieval {
+namespace fs = std::filesystem;
+namespace {
+
+bool HasExtension(const fs::path& p, const char* ext) {
+  return p.extension() == ext;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(
+    const std::string& path) {
+  std::error_code ec;
+  const fs::path root(path);
+  if (!fs::exists(root, ec)) {
+    return Status::IoError("no such file or folder", Where{path, 0, "", ""});
+  }
+  std::vector<std::string> files;
+  if (fs::is_directory(root, ec)) {
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+      const fs::path& p = entry.path();
+      if (p.filename().string().starts_with(".")) continue;  // temp files
+      if (entry.is_regular_file() &&
+          (HasExtension(p, ".json") || HasExtension(p, ".jsonl")))
+        files.push_back(p.string());
+    }
+    if (ec) {
+      return Status::IoError("cannot list folder: " + ec.message(),
+                             Where{path, 0, "", ""});
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  return std::unique_ptr<CorpusReader>(new CorpusReader(std::move(files)));
+}
+
+bool CorpusReader::OpenNextFile(std::vector<Status>* problems) {
+  while (next_file_ < files_.size()) {
+    current_file_ = files_[next_file_++];
+    line_ = 0;
+    if (HasExtension(current_file_, ".jsonl")) {
+      jsonl_ = std::ifstream(current_file_, std::ios::binary);
+      if (jsonl_) return true;
+      problems->push_back(
+          Status::IoError("cannot read file", Where{current_file_, 0, "", ""}));
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
+  for (;;) {
+    if (jsonl_.is_open()) {
+      std::string line;
+      while (std::getline(jsonl_, line)) {
+        ++line_;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        auto parsed =
+            ParseAnnotatedDocument(line, current_file_, line_, problems);
+        if (parsed) {
+          *doc = std::move(*parsed);
+          return true;
+        }
+      }
+      jsonl_.close();
+    }
+    if (!OpenNextFile(problems)) return false;
+    if (jsonl_.is_open()) continue;
+    auto text = ReadFile(current_file_);
+    if (!text.ok()) {
+      problems->push_back(text.status());
+      continue;
+    }
+    auto parsed = ParseAnnotatedDocument(*text, current_file_, 1, problems);
+    if (parsed) {
+      *doc = std::move(*parsed);
+      return true;
+    }
+  }
+}
+
+Result<Corpus> ReadCorpus(const std::string& path,
+                          std::vector<Status>* problems) {
+  auto reader = CorpusReader::Open(path);
+  if (!reader.ok()) return reader.status();
+  Corpus corpus;
+  AnnotatedDocument doc;
+  while ((*reader)->Next(&doc, problems)) {
+    corpus.documents.push_back(std::move(doc));
+  }
+  return corpus;
+}
+
+Status WriteCorpus(const Corpus& corpus, const std::string& path,
+                   bool include_text) {
+  WriteOptions options;
+  options.include_text = include_text;
+  options.include_mention_text = include_text;
+  if (HasExtension(path, ".jsonl")) {
+    auto writer = AtomicFileWriter::Open(path);
+    if (!writer.ok()) return writer.status();
+    for (const auto& doc : corpus.documents) {
+      if (Status s = (*writer)->Append(
+              SerializeAnnotatedDocument(doc, options) + "\n");
+          !s.ok())
+        return s;
+    }
+    return (*writer)->Commit();
+  }
+  options.pretty = true;
+  for (const auto& doc : corpus.documents) {
+    const std::string file =
+        (fs::path(path) / (doc.document.doc_id + ".json")).string();
+    if (Status s = WriteFileAtomically(
+            file, SerializeAnnotatedDocument(doc, options) + "\n");
+        !s.ok())
+      return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace ieval

@@ -1,0 +1,71 @@
+#include "eval/io/offsets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace ieval {
+
+bool ResolveOffsets(AnnotatedDocument& doc, const OffsetIndex& index,
+                    const Where& where, std::vector<Status>* problems) {
+  const OffsetUnit unit = doc.offset_unit;
+  const int64_t size = index.Size(unit);
+  const std::string unit_name = OffsetUnitName(unit);
+  bool clean = true;
+  for (Mention& m : doc.annotations.mentions) {
+    Where at = where;
+    at.annotation_id = m.id;
+    auto report = [&](const std::string& what) {
+      problems->push_back(Status::InvalidInput(what, at));
+      m.start = m.end = -1;
+      clean = false;
+    };
+    if (m.start < 0 || m.end > size) {
+      report("span [" + std::to_string(m.start) + ", " + std::to_string(m.end) +
+             ") lies outside the text (" + std::to_string(size) + " " +
+             unit_name + "s)");
+      continue;
+    }
+    if (m.start >= m.end) {
+      report("start " + std::to_string(m.start) + " >= end " +
+             std::to_string(m.end) +
+             " (spans are end-exclusive and non-empty)");
+      continue;
+    }
+    const auto start = index.ToCodepoint(m.start, unit);
+    const auto end = index.ToCodepoint(m.end, unit);
+    if (!start || !end) {
+      report(std::string(!start ? "start " + std::to_string(m.start)
+                                : "end " + std::to_string(m.end)) +
+             " is not on a character boundary (offset_unit " + unit_name + ")");
+      continue;
+    }
+    m.start = *start;
+    m.end = *end;
+  }
+  doc.offset_unit = OffsetUnit::kCodepoint;
+  return clean;
+}
+
+int64_t FindMentionLine(std::string_view file_text, std::string_view mention_id,
+                        int64_t fallback) {
+  const std::string needle = "\"" + std::string(mention_id) + "\"";
+  size_t pos = 0;
+  while ((pos = file_text.find(needle, pos)) != std::string_view::npos) {
+    // Accept it when the previous non-blank character is ':' preceded by
+    // "id" — that is `"id": "T7"`, not a relation's `"head": "T7"`.
+    size_t k = pos;
+    while (k > 0 && (file_text[k - 1] == ' ' || file_text[k - 1] == '\t')) --k;
+    if (k > 0 && file_text[k - 1] == ':') {
+      --k;
+      while (k > 0 && (file_text[k - 1] == ' ' || file_text[k - 1] == '\t'))
+        --k;
+      if (k >= 4 && file_text.substr(k - 4, 4) == "\"id\"") {
+        return 1 + std::count(file_text.begin(), file_text.begin() + pos, '\n');
+      }
+    }
+    pos += needle.size();
+  }
+  return fallback;
+}
+
+}  // namespace ieval

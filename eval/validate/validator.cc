@@ -1,0 +1,125 @@
+#include "eval/validate/validator.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "eval/core/offset_index.h"
+
+namespace ieval {
+namespace {
+
+std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string Span(const Mention& m) {
+  return "[" + std::to_string(m.start) + ", " + std::to_string(m.end) + ")";
+}
+
+// The first and last code points of a non-empty UTF-8 string.
+UChar32 FirstCodepoint(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+UChar32 LastCodepoint(std::string_view s) {
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(s.data(), 0, i, c);
+  return c;
+}
+
+}  // namespace
+
+void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
+                   const ValidateOptions& options,
+                   std::vector<Status>* problems) {
+  const Annotations& ann = doc.annotations;
+  const Where base{doc.source_file, doc.source_line, doc.document.doc_id, ""};
+  auto report = [&](const std::string& id, const std::string& what,
+                    int64_t line = 0) {
+    Where at = base;
+    at.annotation_id = id;
+    if (line > 0) at.line = line;
+    problems->push_back(Status::InvalidInput(what, at));
+  };
+  auto line_of = [&](const Mention& m) -> int64_t {
+    const size_t i = static_cast<size_t>(&m - ann.mentions.data());
+    return i < doc.mention_lines.size() ? doc.mention_lines[i] : 0;
+  };
+
+  const OffsetIndex index(text);
+  std::map<std::string, const Mention*> by_id;
+  std::vector<const Mention*> usable;
+  for (const Mention& m : ann.mentions) {
+    if (!by_id.emplace(m.id, &m).second) {
+      report(m.id, "duplicate mention id " + Quote(m.id), line_of(m));
+    }
+    if (options.labels != nullptr && !options.labels->HasEntityType(m.type)) {
+      report(m.id, "unknown entity type " + Quote(m.type), line_of(m));
+    }
+    if (m.start < 0 || m.end > index.codepoints() || m.start >= m.end) {
+      continue;  // reported by ResolveOffsets
+    }
+    usable.push_back(&m);
+    const std::string_view span = index.Slice(text, m.start, m.end);
+    if (m.text && *m.text != span) {
+      report(m.id,
+             "text " + Quote(*m.text) + " differs from the span " + Span(m) +
+                 " of the document, which reads " + Quote(span),
+             line_of(m));
+    }
+    if (options.gold && (u_isUWhiteSpace(FirstCodepoint(span)) ||
+                         u_isUWhiteSpace(LastCodepoint(span)))) {
+      report(m.id,
+             "span " + Span(m) + " " + Quote(span) +
+                 " starts or ends with white space",
+             line_of(m));
+    }
+  }
+
+  if (options.gold) {
+    std::sort(
+        usable.begin(), usable.end(), [](const Mention* a, const Mention* b) {
+          return a->start != b->start ? a->start < b->start : a->end < b->end;
+        });
+    // Flat gold: each span must start at or after the furthest end so far.
+    const Mention* furthest = nullptr;
+    for (const Mention* m : usable) {
+      if (furthest != nullptr && m->start < furthest->end) {
+        report(m->id,
+               "span " + Span(*m) + " overlaps " + furthest->id + " " +
+                   Span(*furthest) + " (gold spans must be flat)",
+               line_of(*m));
+      }
+      if (furthest == nullptr || m->end > furthest->end) furthest = m;
+    }
+  }
+
+  for (size_t i = 0; i < ann.relations.size(); ++i) {
+    const Relation& r = ann.relations[i];
+    const std::string id = "relation " + std::to_string(i + 1) + " (" + r.type +
+                           " " + r.head + " -> " + r.tail + ")";
+    const RelationTypeSpec* spec = nullptr;
+    if (options.labels != nullptr) {
+      spec = options.labels->FindRelationType(r.type);
+      if (spec == nullptr) report(id, "unknown relation type " + Quote(r.type));
+    }
+    auto head = by_id.find(r.head);
+    auto tail = by_id.find(r.tail);
+    if (head == by_id.end())
+      report(id, "head " + Quote(r.head) + " is no mention of this document");
+    if (tail == by_id.end())
+      report(id, "tail " + Quote(r.tail) + " is no mention of this document");
+    if (spec != nullptr && head != by_id.end() && tail != by_id.end() &&
+        !spec->Allows(head->second->type, tail->second->type)) {
+      report(id, "a " + r.type + " relation cannot link " + head->second->type +
+                     " -> " + tail->second->type + " (see labels.json)");
+    }
+  }
+}
+
+}  // namespace ieval
