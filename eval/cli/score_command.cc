@@ -35,6 +35,9 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--labels", args->labels,
                   "Label set (symmetric relation types); default: labels.json "
                   "beside the gold");
+  cmd->add_option("--max-examples", args->max_examples,
+                  "Examples of each error kind in the output (-1: all)")
+      ->check(CLI::Range(-1, 1000000000));
   cmd->add_option("--conll", args->conll,
                   "A CoNLL file whose last two columns are gold and predicted "
                   "tags (conlleval's input); '-' reads standard input");
