@@ -42,9 +42,10 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
                   "A CoNLL file whose last two columns are gold and predicted "
                   "tags (conlleval's input); '-' reads standard input");
   cmd->add_option("--mode", args->mode,
-                  "Token-sequence chunking: conlleval (conlleval.pl's rules) "
-                  "or strict (seqeval's strict mode; needs --scheme)")
-      ->check(CLI::IsMember({"conlleval", "strict"}));
+                  "Token-sequence chunking: conlleval (conlleval.pl's rules, "
+                  "default), seqeval (seqeval's default mode) or strict "
+                  "(seqeval's strict mode; needs --scheme)")
+      ->check(CLI::IsMember({"conlleval", "seqeval", "strict"}));
   cmd->add_option("--scheme", args->scheme, "Tagging scheme for --mode strict")
       ->check(
           CLI::IsMember({"IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"}));
