@@ -356,8 +356,10 @@ std::vector<RuleMatch> NameCues::FindOrganisations(
       } else {
         // A complement: de/du/des/pour/à … + a name or one lower-case noun.
         const std::string& key = p[e].key;
+        // The key of "à" is "a", as is the verb's: only the text tells.
+        const bool a_grave = key == "a" && p[e].text != "a";
         const bool preposition = key == "de" || key == "du" || key == "des" ||
-                                 key == "d'" || key == "pour" || key == "a" ||
+                                 key == "d'" || key == "pour" || a_grave ||
                                  key == "au" || key == "aux" || key == "sur" ||
                                  key == "contre";
         if (!preposition) break;

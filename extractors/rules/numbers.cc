@@ -49,6 +49,11 @@ bool ThreeDigitGroups(const std::string& s, char separator) {
   }
 }
 
+// Separators ICU keeps inside one number piece besides , . ': ’, and the
+// narrow no-break space U+202F ("11 000" is one ICU word).
+constexpr std::string_view kInnerSeparators[] = {"\xE2\x80\x99",
+                                                 "\xE2\x80\xAF"};
+
 bool IsDigitText(std::string_view t) {
   if (t.empty() || t.front() < '0' || t.front() > '9' || t.back() < '0' ||
       t.back() > '9') {
@@ -57,11 +62,15 @@ bool IsDigitText(std::string_view t) {
   for (size_t i = 0; i < t.size(); ++i) {
     const char c = t[i];
     if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '\'') continue;
-    if (t.substr(i).starts_with("\xE2\x80\x99")) {  // ’
-      i += 2;
-      continue;
+    bool separator = false;
+    for (std::string_view s : kInnerSeparators) {
+      if (t.substr(i).starts_with(s)) {
+        i += s.size() - 1;
+        separator = true;
+        break;
+      }
     }
-    return false;
+    if (!separator) return false;
   }
   return true;
 }
@@ -113,13 +122,19 @@ NumberLexicon NumberLexicon::FromIcu() {
 }
 
 std::optional<std::string> DigitValue(std::string_view text) {
+  // Apostrophes and narrow spaces only ever group thousands: drop them
+  // (ThreeDigitGroups below does not check their groups; they are rare
+  // enough in other uses not to matter).
   std::string s;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text.substr(i).starts_with("\xE2\x80\x99")) {
-      i += 2;  // ’ as a thousands separator
-    } else if (text[i] != '\'') {
-      s.push_back(text[i]);
+    bool separator = text[i] == '\'';
+    for (std::string_view sep : kInnerSeparators) {
+      if (text.substr(i).starts_with(sep)) {
+        i += sep.size() - 1;
+        separator = true;
+      }
     }
+    if (!separator) s.push_back(text[i]);
   }
   if (!IsDigitText(s)) return std::nullopt;
   const size_t commas = std::count(s.begin(), s.end(), ',');
