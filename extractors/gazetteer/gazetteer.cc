@@ -167,6 +167,9 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Create(
     candidate.exact = JoinExact(pieces, 0, pieces.size());
     candidate.any_case_start = !StartsUpper(entry.name);
     candidate.acronym = pieces.size() == 1 && IsAllCaps(entry.name);
+    for (const Piece& piece : pieces) {
+      candidate.upper.push_back(StartsUpper(piece.text));
+    }
     if (!seen.insert({candidate.exact, candidate.type, candidate.id}).second) {
       continue;
     }
@@ -189,7 +192,20 @@ bool Gazetteer::Accepts(const Candidate& candidate, const TextView& view,
     return JoinExact(pieces, begin, end) == candidate.exact;
   }
   if (candidate.acronym) return IsAllCaps(pieces[begin].text);
-  return candidate.any_case_start || StartsUpper(pieces[begin].text);
+  if (!candidate.any_case_start && !StartsUpper(pieces[begin].text)) {
+    return false;
+  }
+  bool all_caps = true;
+  bool later_capitals_kept = true;
+  for (size_t i = begin; i < end; ++i) {
+    if (!pieces[i].is_word) continue;
+    all_caps = all_caps && !HasLower(pieces[i].text);
+    if (i > begin && candidate.upper[i - begin] &&
+        !StartsUpper(pieces[i].text)) {
+      later_capitals_kept = false;
+    }
+  }
+  return later_capitals_kept || all_caps;
 }
 
 std::vector<Mention> Gazetteer::Find(const TextView& view) const {

@@ -5,9 +5,11 @@
 //
 // Matching ignores case, diacritics and apostrophe style (’ vs '), but a
 // match must start with a capital letter unless the listed name does not
-// ("mer Noire"), and an acronym in a list ("ONU") matches only in capitals,
-// so "russe", "nord-coréen" or the word "nice" never fire. French elided
-// articles are split off first: "l’OTAN" gives "OTAN".
+// ("mer Noire"), its other capitalised words must be capitalised too
+// (unless the text is in capitals: "CORÉE DU NORD"), and an acronym in a list
+// ("ONU") matches only in capitals, so "russe", "nord-coréen" or the word
+// "nice" never fire. French elided articles are split off first: "l’OTAN" gives
+// "OTAN".
 #ifndef IEVAL_EXTRACTORS_GAZETTEER_GAZETTEER_H_
 #define IEVAL_EXTRACTORS_GAZETTEER_GAZETTEER_H_
 
@@ -58,6 +60,9 @@ class Gazetteer : public Extractor {
     std::string exact;            // ApostropheKey of each piece, '\x1f'-joined
     bool any_case_start = false;  // listed with a lower-case initial
     bool acronym = false;         // listed in capitals: match only so
+    // Pieces after the first listed with a capital: the text must have one
+    // there too ("Le Monde" is not "Le monde"), unless all in capitals.
+    std::vector<bool> upper;
   };
   bool Accepts(const Candidate& candidate, const TextView& view, size_t begin,
                size_t end) const;

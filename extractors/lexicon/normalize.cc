@@ -161,6 +161,12 @@ bool IsAllCaps(std::string_view utf8) {
   return letters >= 2 && !lower;
 }
 
+bool HasLower(std::string_view utf8) {
+  bool lower = false;
+  ForEachCodePoint(utf8, [&](UChar32 c) { lower = lower || u_islower(c); });
+  return lower;
+}
+
 bool IsAllLower(std::string_view utf8) {
   int letters = 0;
   bool upper = false;

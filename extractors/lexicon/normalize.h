@@ -28,6 +28,8 @@ std::string Slug(std::string_view utf8);
 bool StartsUpper(std::string_view utf8);
 // Has at least two letters and no lower-case letter ("OTAN", "R.A.S").
 bool IsAllCaps(std::string_view utf8);
+// Has a lower-case letter.
+bool HasLower(std::string_view utf8);
 // Has at least one letter and every letter is lower case.
 bool IsAllLower(std::string_view utf8);
 // Only ASCII digits (and at least one).

@@ -219,6 +219,11 @@ size_t NameCues::NameEnd(const std::vector<Piece>& p, size_t k) const {
              !p[e + 1].space_before && p[e + 1].is_word) {
         e += 2;
       }
+      // An initial inside the name: "George W. Bush".
+      if (p[e - 1].text.size() == 1 && e + 1 < p.size() && p[e].text == "." &&
+          !p[e].space_before && IsNameWord(p[e + 1])) {
+        ++e;
+      }
     } else if (words > 0 && joined && IsParticle(p[e].key) &&
                e + 1 < p.size() && IsNameWord(p[e + 1])) {
       ++e;
@@ -282,6 +287,11 @@ std::vector<RuleMatch> NameCues::FindPersons(const TextView& view,
     }
     if (k < p.size() && p[k].text == ",") ++k;  // "le dirigeant, Kim Jong Un"
     if (k >= p.size() || p[k].line_break_before) continue;
+    // "le maire, M. Foureau": the second title introduces the name.
+    if (const auto again = titles_.MatchesAt(p, k); !again.empty()) {
+      k = again.front().end;
+      if (k >= p.size()) continue;
+    }
     const size_t end = NameEnd(p, k);
     if (end == k || !coverage.Free(k, end)) continue;
     out.push_back({k, end, "PER", Slug(view.Slice(p[k].start, p[end - 1].end)),
@@ -316,6 +326,13 @@ std::vector<RuleMatch> NameCues::FindPersons(const TextView& view,
       if (p[s].line_break_before) break;
     }
     if (start == comma || !coverage.Free(start, comma)) continue;
+    // A lone capitalised word opening a sentence ("Enfin, un chef …") is
+    // more often an adverb than a name.
+    const bool opens_sentence =
+        start == 0 || p[start].line_break_before || p[start - 1].text == "." ||
+        p[start - 1].text == "!" || p[start - 1].text == "?" ||
+        p[start - 1].text == ":";
+    if (opens_sentence && comma == start + 1) continue;
     bool overlaps = false;
     for (const RuleMatch& m : out) {
       overlaps |= m.begin < comma && start < m.end;

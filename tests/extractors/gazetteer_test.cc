@@ -97,6 +97,13 @@ TEST_F(GazetteerTest, HeadlineCapitalsAndMissingAccentsStillMatch) {
   EXPECT_EQ(mentions[1].entity, "united_states");
 }
 
+TEST_F(GazetteerTest, LaterCapitalsOfAListedNameMustBeKept) {
+  EXPECT_TRUE(Find("Le monde entier regarde.").empty());  // not Le Monde
+  const auto caps = Find("ORGANISATION DU TRAIT\xC3\x89 DE L'ATLANTIQUE NORD");
+  ASSERT_EQ(caps.size(), 1u);
+  EXPECT_EQ(caps[0].entity, "nato");
+}
+
 TEST_F(GazetteerTest, DemonymsAreNeverMentions) {
   EXPECT_TRUE(Find("Les soldats nord-cor\xC3\xA9"
                    "ens et russes.")

@@ -58,6 +58,23 @@ TEST(RulesPersons, TitleInAppositionAfterTheName) {
       (std::vector<std::string>{"Hong Min"}));
 }
 
+TEST(RulesPersons, SecondTitleAfterACommaIntroducesTheName) {
+  EXPECT_EQ(
+      Texts(OfType(Rules("le maire, M. Foureau, vendait du bois"), "PER")),
+      (std::vector<std::string>{"Foureau"}));
+}
+
+TEST(RulesPersons, InitialInsideAName) {
+  EXPECT_EQ(Texts(OfType(Rules("le pr\xC3\xA9sident George W. Bush"), "PER")),
+            (std::vector<std::string>{"George W. Bush"}));
+}
+
+TEST(RulesPersons, SentenceOpeningAdverbBeforeAnAppositionIsNoName) {
+  EXPECT_TRUE(
+      OfType(Rules("Il attendit. Enfin, un chef de division vint."), "PER")
+          .empty());
+}
+
 TEST(RulesPersons, LaterSurnameGetsTheFullNamesId) {
   const auto people =
       OfType(Rules("M. Kim Jong Un est arriv\xC3\xA9. Kim a sign\xC3\xA9. "
