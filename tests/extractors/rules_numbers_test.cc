@@ -2,6 +2,8 @@
 // commas, spelled-out numbers via ICU, and what is not a quantity.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "extractors/rules/numbers.h"
 #include "tests/extractors/extractor_testing.h"
 #include "tests/extractors/rules_testing.h"
@@ -92,6 +94,33 @@ TEST(RulesNumbers, PourCentIsNotOneHundred) {
   const auto q = Quantities("dix pour cent");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].value, "10");
+}
+
+TEST(RulesNumbers, OffsetsInsideGuillemetsWithNoBreakSpaces) {
+  // « 11 000 » with NBSP inside the guillemets and U+202F in the number.
+  const std::string text =
+      "\xC2\xAB\xC2\xA0" "11\xE2\x80\xAF" "000\xC2\xA0\xC2\xBB soldats";
+  const auto q = Quantities(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].start, 2);
+  EXPECT_EQ(q[0].end, 8);
+  EXPECT_EQ(q[0].value, "11000");
+}
+
+TEST(RulesNumbers, ExtractIsThreadSafe) {
+  const std::string text =
+      "onze mille soldats, 3,5 millions, le 9 novembre 2024, M. Kim Jong Un.";
+  const auto serial = Rules(text);
+  ASSERT_EQ(serial.size(), 4u);
+  std::vector<std::vector<Mention>> results(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) results[t] = Rules(text);
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& r : results) EXPECT_EQ(r, serial);
 }
 
 TEST(DigitValue, NormalisesSeparators) {
