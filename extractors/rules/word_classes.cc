@@ -79,6 +79,11 @@ bool LooksLikeAdjective(const Piece& piece) {
          piece.key == "unis";
 }
 
+bool IsLowerWord(const Piece& piece) {
+  return piece.is_word && !piece.is_number && IsAllLower(piece.text) &&
+         !IsFunctionWord(piece.key);
+}
+
 bool IsNameWord(const Piece& piece) {
   return piece.is_word && !piece.is_number && StartsUpper(piece.text) &&
          !IsFunctionWord(piece.key);

@@ -26,6 +26,9 @@ bool IsYearPreposition(std::string_view key);
 // "centrale", "coréen", "unifiée", "socialiste").
 bool LooksLikeAdjective(const Piece& piece);
 
+// A lower-case word that is not a function word ("militaire", "parti").
+bool IsLowerWord(const Piece& piece);
+
 // A capitalised word that starts a name (not "Le", "Selon", …).
 bool IsNameWord(const Piece& piece);
 
