@@ -99,7 +99,9 @@ TEST(RulesNumbers, PourCentIsNotOneHundred) {
 TEST(RulesNumbers, OffsetsInsideGuillemetsWithNoBreakSpaces) {
   // « 11 000 » with NBSP inside the guillemets and U+202F in the number.
   const std::string text =
-      "\xC2\xAB\xC2\xA0" "11\xE2\x80\xAF" "000\xC2\xA0\xC2\xBB soldats";
+      "\xC2\xAB\xC2\xA0"
+      "11\xE2\x80\xAF"
+      "000\xC2\xA0\xC2\xBB soldats";
   const auto q = Quantities(text);
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].start, 2);
