@@ -1,27 +1,24 @@
 // ieval score --gold DIR --pred PATH [--types T,…] [--map M] [--min-overlap X]
 //             [--labels FILE] [--max-examples N] [--json] [--out FILE]
 //             [--jobs N]
-// Reads and validates both sides, scores every gold document (in parallel
-// with --jobs; the output does not depend on it) and prints the result.
+// Streams both sides (score_stream.h): reads, validates and scores every
+// gold document (in parallel with --jobs; the output does not depend on it)
+// keeping only counts, and prints the result.
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <thread>
 
 #include "eval/cli/exit_codes.h"
 #include "eval/cli/score_command.h"
-#include "eval/core/offset_index.h"
+#include "eval/cli/score_stream.h"
 #include "eval/io/atomic_file.h"
 #include "eval/io/corpus_reader.h"
 #include "eval/io/labels_io.h"
-#include "eval/io/offsets.h"
 #include "eval/score/score_report.h"
 #include "eval/score/scorer.h"
-#include "eval/validate/validator.h"
 
 namespace ieval {
 namespace {
@@ -55,9 +52,10 @@ Result<std::map<std::string, std::string>> ParseTypeMap(
     const std::string item = spec.substr(begin, comma - begin);
     const size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      return Status::Usage("--map: expected pred=gold[,pred=gold…] or an "
-                           "existing JSON file, got \"" +
-                           item + "\"");
+      return Status::Usage(
+          "--map: expected pred=gold[,pred=gold…] or an "
+          "existing JSON file, got \"" +
+          item + "\"");
     map[item.substr(0, eq)] = item.substr(eq + 1);
     begin = comma + 1;
   }
@@ -84,9 +82,7 @@ std::optional<LabelSet> LoadLabels(const ScoreArgs& args, Status* status) {
 }  // namespace
 
 int RunSpanScore(const ScoreArgs& args) {
-  // The gold: complete, valid, with text.
-  std::vector<Status> problems;
-  auto gold = ReadCorpus(args.gold, &problems);
+  auto gold = CorpusReader::Open(args.gold);
   if (!gold.ok()) {
     std::cerr << "ieval score: " << gold.status().ToString() << "\n";
     return kExitBadInput;
@@ -97,81 +93,14 @@ int RunSpanScore(const ScoreArgs& args) {
     std::cerr << "ieval score: " << label_status.ToString() << "\n";
     return kExitBadInput;
   }
-  std::map<std::string, size_t> gold_index;
-  {
-    ValidateOptions validate;
-    validate.labels = labels ? &*labels : nullptr;
-    validate.gold = true;
-    for (size_t i = 0; i < gold->documents.size(); ++i) {
-      const AnnotatedDocument& doc = gold->documents[i];
-      const Where where{doc.source_file, doc.source_line, doc.document.doc_id,
-                        ""};
-      if (doc.document.doc_id.empty()) continue;  // reported by the reader
-      if (!gold_index.emplace(doc.document.doc_id, i).second) {
-        problems.push_back(Status::InvalidInput("duplicate doc_id", where));
-        continue;
-      }
-      if (!doc.has_text) {
-        problems.push_back(Status::InvalidInput(
-            "gold document without \"text\"", where));
-        continue;
-      }
-      CheckDocument(doc, doc.document.text, validate, &problems);
-    }
-  }
-  if (!problems.empty()) {
-    Print(problems);
-    std::cerr << "ieval score: the gold " << args.gold
-              << " is invalid (details above; `ieval validate " << args.gold
-              << "` lists the same problems)\n";
-    return kExitBadInput;
-  }
-
-  // The predictions: every doc_id in the gold, offsets resolved against the
-  // gold text, structurally valid (types are free: --map and --types apply).
-  auto pred = ReadCorpus(args.pred, &problems);
+  auto pred = CorpusReader::Open(args.pred);
   if (!pred.ok()) {
     std::cerr << "ieval score: " << pred.status().ToString() << "\n";
     return kExitBadInput;
   }
-  std::vector<const Annotations*> pred_of(gold->documents.size(), nullptr);
-  ValidateOptions pred_validate;
-  pred_validate.gold = false;
-  for (AnnotatedDocument& doc : pred->documents) {
-    const std::string& id = doc.document.doc_id;
-    const Where where{doc.source_file, doc.source_line, id, ""};
-    if (id.empty()) continue;  // reported by the reader
-    auto g = gold_index.find(id);
-    if (g == gold_index.end()) {
-      problems.push_back(Status::InvalidInput(
-          "doc_id is not in the gold " + args.gold +
-              " (predictions may only name gold documents)",
-          where));
-      continue;
-    }
-    if (pred_of[g->second]) {
-      problems.push_back(Status::InvalidInput(
-          "duplicate doc_id in the predictions", where));
-      continue;
-    }
-    const std::string& text = gold->documents[g->second].document.text;
-    if (doc.has_text && doc.document.text != text) {
-      problems.push_back(Status::InvalidInput(
-          "\"text\" differs from the gold document's text", where));
-      continue;
-    }
-    if (!doc.has_text) ResolveOffsets(doc, OffsetIndex(text), where, &problems);
-    CheckDocument(doc, text, pred_validate, &problems);
-    pred_of[g->second] = &doc.annotations;
-  }
-  if (!problems.empty()) {
-    Print(problems);
-    std::cerr << "ieval score: the predictions " << args.pred
-              << " are invalid (details above)\n";
-    return kExitBadInput;
-  }
 
-  ScoreOptions options;
+  StreamScoreOptions stream;
+  ScoreOptions& options = stream.score;
   options.min_overlap = args.min_overlap;
   options.types = args.types;
   options.max_examples = args.max_examples;
@@ -193,29 +122,33 @@ int RunSpanScore(const ScoreArgs& args) {
       if (r.symmetric) options.symmetric_relations.insert(r.name);
   }
 
-  // Score every gold document; a gold document without predictions was
-  // predicted nothing.
-  const size_t n = gold->documents.size();
-  std::vector<DocumentScores> scored(n);
-  const Annotations nothing;
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) {
-      const AnnotatedDocument& g = gold->documents[i];
-      scored[i] = ScoreDocument(g.document, g.annotations,
-                                pred_of[i] ? *pred_of[i] : nothing, options);
-    }
-  };
-  const int jobs = std::max(1, std::min<int>(args.jobs, static_cast<int>(n)));
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(work);
-  work();
-  for (auto& t : threads) t.join();
-  CorpusScores corpus(options.max_examples);
-  for (auto& d : scored) corpus.Add(std::move(d));
+  // Both corpora stream through once: read, paired by doc_id, validated
+  // (the gold complete and valid with text; predictions naming gold
+  // documents, offsets resolved against the gold text, structurally valid —
+  // types are free: --map and --types apply) and scored; a gold document
+  // without predictions was predicted nothing.
+  stream.labels = labels ? &*labels : nullptr;
+  stream.jobs = std::max(1, args.jobs);
+  stream.keep_documents = args.json;  // the per-document list
+  stream.gold_name = args.gold;
+  StreamScoreResult result = ScoreStreams(**gold, **pred, stream);
+  if (!result.gold_problems.empty()) {
+    Print(result.gold_problems);
+    std::cerr << "ieval score: the gold " << args.gold
+              << " is invalid (details above; `ieval validate " << args.gold
+              << "` lists the same problems)\n";
+    return kExitBadInput;
+  }
+  if (!result.pred_problems.empty()) {
+    Print(result.pred_problems);
+    std::cerr << "ieval score: the predictions " << args.pred
+              << " are invalid (details above)\n";
+    return kExitBadInput;
+  }
+  const CorpusScores& corpus = result.scores;
 
-  const std::string output = args.json ? ScoresToJson(corpus, options)
-                                       : ScoresToText(corpus, options);
+  const std::string output =
+      args.json ? ScoresToJson(corpus, options) : ScoresToText(corpus, options);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);
     if (!written.ok()) {

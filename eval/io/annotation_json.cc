@@ -172,9 +172,13 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocument(
       problems->push_back(
           Status::InvalidInput("\"entities\" must be an array", where));
     } else {
+      // A one-line object (JSONL) has every mention on its own line: the
+      // search for a mention's line, linear in the text, is for .json files.
+      const std::string_view lines =
+          text.find('\n') == std::string_view::npos ? std::string_view() : text;
       for (size_t i = 0; i < e->size(); ++i) {
         Where at = where;
-        if (auto m = ParseMention((*e)[i], i, text, at, problems)) {
+        if (auto m = ParseMention((*e)[i], i, lines, at, problems)) {
           doc.annotations.mentions.push_back(std::move(*m));
           doc.mention_lines.push_back(at.line);
         }

@@ -59,19 +59,15 @@ bool CorpusReader::OpenNextFile(std::vector<Status>* problems) {
   return false;
 }
 
-bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
+bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
   for (;;) {
     if (jsonl_.is_open()) {
-      std::string line;
-      while (std::getline(jsonl_, line)) {
+      while (std::getline(jsonl_, raw->json)) {
         ++line_;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        auto parsed =
-            ParseAnnotatedDocument(line, current_file_, line_, problems);
-        if (parsed) {
-          *doc = std::move(*parsed);
-          return true;
-        }
+        if (raw->json.find_first_not_of(" \t\r") == std::string::npos) continue;
+        raw->file = current_file_;
+        raw->line = line_;
+        return true;
       }
       jsonl_.close();
     }
@@ -82,12 +78,23 @@ bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
       problems->push_back(text.status());
       continue;
     }
-    auto parsed = ParseAnnotatedDocument(*text, current_file_, 1, problems);
+    raw->json = std::move(text).value();
+    raw->file = current_file_;
+    raw->line = 1;
+    return true;
+  }
+}
+
+bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
+  while (NextRaw(&raw_, problems)) {
+    auto parsed =
+        ParseAnnotatedDocument(raw_.json, raw_.file, raw_.line, problems);
     if (parsed) {
       *doc = std::move(*parsed);
       return true;
     }
   }
+  return false;
 }
 
 Result<Corpus> ReadCorpus(const std::string& path,

@@ -17,6 +17,14 @@
 
 namespace ieval {
 
+// One document's JSON text and where it starts, for callers that parse it
+// themselves (on other threads: ParseAnnotatedDocument).
+struct RawDocument {
+  std::string json;
+  std::string file;
+  int64_t line = 0;  // 1-based
+};
+
 class CorpusReader {
  public:
   // Fails (kIoError) when the path does not exist or cannot be listed.
@@ -26,6 +34,9 @@ class CorpusReader {
   // corpus. Problems are appended to `problems`; an object that could not be
   // read at all is skipped after reporting why.
   bool Next(AnnotatedDocument* doc, std::vector<Status>* problems);
+  // The same without parsing: the next non-blank JSONL line or .json file.
+  // Returns false at the end; files that cannot be read are reported.
+  bool NextRaw(RawDocument* raw, std::vector<Status>* problems);
 
   // The files the corpus is made of, in reading order.
   const std::vector<std::string>& files() const { return files_; }
@@ -40,6 +51,7 @@ class CorpusReader {
   std::string current_file_;
   std::ifstream jsonl_;  // open while reading a .jsonl file
   int64_t line_ = 0;
+  RawDocument raw_;  // Next()'s buffer
 };
 
 // Reads a whole corpus (for the small ones: gold folders, tests). Problems

@@ -30,27 +30,28 @@ Prf Weighted(const std::map<std::string, PrfCounts>& per_type) {
   return {sum.precision / support, sum.recall / support, sum.f1 / support};
 }
 
-DocumentAverage PerDocument(
-    const std::map<std::string, DocumentScores>& documents, SpanMode mode) {
+DocumentAverage PerDocument(const DocumentSums& sums) {
   DocumentAverage average;
-  for (const auto& [id, doc] : documents) {
-    if (doc.empty()) {
-      ++average.empty_documents;
-      continue;
-    }
-    const PrfCounts& c = doc.entities.mode(mode).overall;
-    average.mean.precision += Precision(c);
-    average.mean.recall += Recall(c);
-    average.mean.f1 += F1(c);
-    ++average.documents;
-  }
-  if (average.documents > 0) {
-    const auto n = static_cast<double>(average.documents);
-    average.mean.precision /= n;
-    average.mean.recall /= n;
-    average.mean.f1 /= n;
+  average.documents = sums.documents;
+  average.empty_documents = sums.empty_documents;
+  if (sums.documents > 0) {
+    const auto n = static_cast<double>(sums.documents);
+    average.mean.precision = sums.precision.ToDouble() / n;
+    average.mean.recall = sums.recall.ToDouble() / n;
+    average.mean.f1 = sums.f1.ToDouble() / n;
   }
   return average;
+}
+
+DocumentAverage PerDocument(
+    const std::map<std::string, DocumentScores>& documents, SpanMode mode) {
+  DocumentSums sums;
+  for (const auto& [id, doc] : documents) sums.Add(doc, mode);
+  return PerDocument(sums);
+}
+
+DocumentAverage PerDocument(const CorpusScores& scores, SpanMode mode) {
+  return PerDocument(scores.document_sums(mode));
 }
 
 }  // namespace ieval

@@ -41,6 +41,11 @@ struct DocumentAverage {
 };
 DocumentAverage PerDocument(
     const std::map<std::string, DocumentScores>& documents, SpanMode mode);
+// The same from a corpus (whether it keeps its documents or not). The sums
+// are exact, so the average does not depend on the order documents were
+// added in.
+DocumentAverage PerDocument(const CorpusScores& scores, SpanMode mode);
+DocumentAverage PerDocument(const DocumentSums& sums);
 
 }  // namespace ieval
 

@@ -181,7 +181,7 @@ std::string ScoresToJson(const CorpusScores& scores,
   ordered_json entities;
   for (SpanMode m : kSpanModes) {
     ordered_json mode = TypedJson(total.entities.mode(m));
-    const DocumentAverage avg = PerDocument(scores.documents(), m);
+    const DocumentAverage avg = PerDocument(scores, m);
     ordered_json per_doc = PrfJson(avg.mean);
     per_doc["documents"] = avg.documents;
     per_doc["empty_documents"] = avg.empty_documents;
@@ -215,7 +215,7 @@ std::string ScoresToJson(const CorpusScores& scores,
   root["clusters"] = ClustersJson(total.clusters);
   root["errors"] = ErrorsJson(total.entities.errors, true);
   root["corpus"] = {
-      {"documents", static_cast<int64_t>(scores.documents().size())},
+      {"documents", scores.document_count()},
       {"gold_mentions", total.entities.gold_mentions},
       {"predicted_mentions", total.entities.predicted_mentions}};
   ordered_json documents = ordered_json::array();

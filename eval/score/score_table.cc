@@ -74,11 +74,11 @@ std::string ScoresToText(const CorpusScores& scores,
       "Entities: %lld gold and %lld predicted mentions in %lld documents\n\n",
       static_cast<long long>(total.entities.gold_mentions),
       static_cast<long long>(total.entities.predicted_mentions),
-      static_cast<long long>(scores.documents().size()));
+      static_cast<long long>(scores.document_count()));
   out += Header("mode");
   for (SpanMode m : kSpanModes) {
     out += TypedTable(SpanModeName(m), total.entities.mode(m));
-    const DocumentAverage avg = PerDocument(scores.documents(), m);
+    const DocumentAverage avg = PerDocument(scores, m);
     out += PrfRow("", Format("per document (%lld)",
                              static_cast<long long>(avg.documents)),
                   nullptr, avg.mean);

@@ -26,8 +26,7 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
     if (m.start < 0 || m.start >= m.end) continue;
     Mention copy = m;
     if (predicted) {
-      if (auto it = options.type_map.find(m.type);
-          it != options.type_map.end())
+      if (auto it = options.type_map.find(m.type); it != options.type_map.end())
         copy.type = it->second;
     }
     if (!options.types.empty() &&
@@ -55,8 +54,8 @@ DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
   scores.entities = ScoreEntities(document, g.mentions, p.mentions, alignment,
                                   options.max_examples);
   scores.relations = ScoreRelations(g, p, options.symmetric_relations);
-  scores.values = ScoreValues(g.mentions, p.mentions,
-                              alignment.boundary_first, options.value_types);
+  scores.values = ScoreValues(g.mentions, p.mentions, alignment.boundary_first,
+                              options.value_types);
   scores.clusters = ScoreClusters(g.mentions, p.mentions);
   return scores;
 }
@@ -66,8 +65,35 @@ DocumentScores ScoreDocument(const Annotations& gold, const Annotations& pred,
   return ScoreDocument(Document{}, gold, pred, options);
 }
 
+void DocumentSums::Add(const DocumentScores& document, SpanMode mode) {
+  if (document.empty()) {
+    ++empty_documents;
+    return;
+  }
+  const PrfCounts& c = document.entities.mode(mode).overall;
+  precision += ExactSum::FromDouble(Precision(c));
+  recall += ExactSum::FromDouble(Recall(c));
+  f1 += ExactSum::FromDouble(F1(c));
+  ++documents;
+}
+
+DocumentSums& DocumentSums::operator+=(const DocumentSums& o) {
+  precision += o.precision;
+  recall += o.recall;
+  f1 += o.f1;
+  documents += o.documents;
+  empty_documents += o.empty_documents;
+  return *this;
+}
+
 void CorpusScores::Add(DocumentScores document) {
   total_.Merge(document, max_examples_);
+  if (!keep_documents_) {
+    ++added_;
+    for (SpanMode m : kSpanModes)
+      sums_[static_cast<size_t>(m)].Add(document, m);
+    return;
+  }
   for (auto& examples : document.entities.errors.examples) examples.clear();
   auto [it, fresh] = documents_.try_emplace(document.doc_id);
   if (fresh) {
@@ -79,11 +105,20 @@ void CorpusScores::Add(DocumentScores document) {
 
 CorpusScores& CorpusScores::operator+=(const CorpusScores& other) {
   total_.Merge(other.total_, max_examples_);
+  added_ += other.added_;
+  for (size_t m = 0; m < sums_.size(); ++m) sums_[m] += other.sums_[m];
   for (const auto& [id, doc] : other.documents_) {
     auto [it, fresh] = documents_.try_emplace(id, doc);
     if (!fresh) it->second.Merge(doc, 0);
   }
   return *this;
+}
+
+DocumentSums CorpusScores::document_sums(SpanMode mode) const {
+  if (!keep_documents_) return sums_[static_cast<size_t>(mode)];
+  DocumentSums sums;
+  for (const auto& [id, doc] : documents_) sums.Add(doc, mode);
+  return sums;
 }
 
 }  // namespace ieval

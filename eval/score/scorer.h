@@ -13,6 +13,8 @@
 #ifndef IEVAL_EVAL_SCORE_SCORER_H_
 #define IEVAL_EVAL_SCORE_SCORER_H_
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -60,8 +62,8 @@ struct DocumentScores {
   bool empty() const {
     return entities.gold_mentions == 0 && entities.predicted_mentions == 0;
   }
-  friend bool operator==(const DocumentScores&, const DocumentScores&) =
-      default;
+  friend bool operator==(const DocumentScores&,
+                         const DocumentScores&) = default;
 };
 
 // `document` gives the doc_id and the text of examples (see ScoreEntities).
@@ -76,28 +78,59 @@ DocumentScores ScoreDocument(const Annotations& gold, const Annotations& pred,
 Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
                                const ScoreOptions& options);
 
+// Sums of each document's precision, recall and F1 in one mode, for the
+// per-document average (averages.h). Exact sums (counts.h), so documents
+// add up to the same average in any order.
+struct DocumentSums {
+  ExactSum precision;
+  ExactSum recall;
+  ExactSum f1;
+  int64_t documents = 0;        // with a gold or predicted mention
+  int64_t empty_documents = 0;  // without
+  void Add(const DocumentScores& document, SpanMode mode);
+  DocumentSums& operator+=(const DocumentSums& o);
+  friend bool operator==(const DocumentSums&, const DocumentSums&) = default;
+};
+
 class CorpusScores {
  public:
-  explicit CorpusScores(int max_examples = 20) : max_examples_(max_examples) {}
+  // `keep_documents` false keeps only the total and the per-document sums
+  // (memory independent of the corpus size; `ieval score` without --json);
+  // each doc_id must then be added once.
+  explicit CorpusScores(int max_examples = 20, bool keep_documents = true)
+      : max_examples_(max_examples), keep_documents_(keep_documents) {}
 
   // Adds one document (its examples go to the total only). Adding a
-  // doc_id twice adds the counts to that document's.
+  // doc_id twice adds the counts to that document's (when documents are
+  // kept).
   void Add(DocumentScores document);
-  // Adds another shard.
+  // Adds another shard (with the same keep_documents; shards hold
+  // different documents when documents are not kept).
   CorpusScores& operator+=(const CorpusScores& other);
 
   // The sum over all documents (doc_id empty).
   const DocumentScores& total() const { return total_; }
-  // Every document's counts by doc_id (without examples).
+  // Every document's counts by doc_id (without examples); empty when
+  // documents are not kept.
   const std::map<std::string, DocumentScores>& documents() const {
     return documents_;
   }
+  bool keeps_documents() const { return keep_documents_; }
+  int64_t document_count() const {
+    return keep_documents_ ? static_cast<int64_t>(documents_.size()) : added_;
+  }
+  // The per-document sums of one mode (from documents() when kept).
+  DocumentSums document_sums(SpanMode mode) const;
   int max_examples() const { return max_examples_; }
 
  private:
   int max_examples_;
+  bool keep_documents_;
   DocumentScores total_;
   std::map<std::string, DocumentScores> documents_;
+  // When documents are not kept.
+  int64_t added_ = 0;
+  std::array<DocumentSums, 4> sums_;  // by SpanMode
 };
 
 }  // namespace ieval

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Whole-process measurements for scripts/bench, the targets Google
+Benchmark cannot see from inside one binary:
+
+  * peak RSS of `ieval score` on a JSONL corpus and on one 10x larger
+    (documents are streamed: it should grow by at most 20 %);
+  * `ieval score --jobs 1` against `--jobs 2` (wall time; the outputs must
+    be byte-identical);
+  * `ieval conlleval` and `ieval score --conll` on a 1,000,000-token CoNLL
+    file against a line scan of the same file (`wc -l`), and their peak RSS
+    on that file and on a file 20x larger (streamed: independent of size);
+  * optionally conlleval.pl on the same file (--conlleval-pl), whose output
+    must be identical.
+
+Peak RSS comes from wait4()'s rusage of each child (ru_maxrss, KiB); wall
+times are the best of --repetitions runs (the least disturbed by the other
+processes of a shared machine). Writes one JSON object to --out.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run(cmd, stdin_path=None, cwd=None):
+    """Runs cmd; returns (wall seconds, peak RSS KiB, user+sys s, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            child = subprocess.Popen(cmd, stdin=stdin, stdout=out, stderr=err,
+                                     cwd=cwd)
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+            child.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            if stdin_path:
+                stdin.close()
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            sys.stderr.write(err.read().decode(errors="replace"))
+            raise SystemExit(f"process_bench: {' '.join(cmd)} exited "
+                             f"{child.returncode}")
+        return (wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
+                out.read())
+
+
+def best(cmd, repetitions, stdin_path=None):
+    """Best wall time of `repetitions` runs, with the first run's output and
+    the largest peak RSS seen."""
+    walls, rss, cpu, output = [], 0, [], None
+    for _ in range(repetitions):
+        wall, peak, used, out = run(cmd, stdin_path)
+        walls.append(wall)
+        cpu.append(used)
+        rss = max(rss, peak)
+        if output is None:
+            output = out
+        elif out != output:
+            raise SystemExit(f"process_bench: {' '.join(cmd)} printed "
+                             "different outputs on two runs")
+    return {"wall_s": min(walls), "walls_s": walls, "cpu_s": min(cpu),
+            "peak_rss_kib": rss}, output
+
+
+def corpus(make_corpus, shared, folder, args):
+    """Makes a synthetic corpus unless it is there and newer than the tool."""
+    stamp = os.path.join(folder, "tokens.conll")
+    if (os.path.exists(stamp) and
+            os.path.getmtime(stamp) > os.path.getmtime(make_corpus)):
+        return folder
+    os.makedirs(folder, exist_ok=True)
+    subprocess.run([make_corpus, "--out", folder, "--shared", shared] + args,
+                   check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ieval", required=True)
+    parser.add_argument("--make-corpus", required=True)
+    parser.add_argument("--shared", required=True)
+    parser.add_argument("--work", required=True,
+                        help="folder for the generated corpora (cached)")
+    parser.add_argument("--docs", type=int, default=5000,
+                        help="documents of the small corpus (the large one "
+                             "has 10x as many)")
+    parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--conlleval-pl", default="",
+                        help="conlleval.pl to compare with (optional)")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    r = args.repetitions
+    ieval = args.ieval
+    result = {"repetitions": r}
+
+    small = corpus(args.make_corpus, args.shared,
+                   os.path.join(args.work, f"docs{args.docs}"),
+                   ["--docs", str(args.docs)])
+    large = corpus(args.make_corpus, args.shared,
+                   os.path.join(args.work, f"docs{10 * args.docs}"),
+                   ["--docs", str(10 * args.docs)])
+    tokens = corpus(args.make_corpus, args.shared,
+                    os.path.join(args.work, "tokens1000000"),
+                    ["--tokens", "1000000"])
+
+    def score(folder, *extra):
+        return [ieval, "score", "--gold", os.path.join(folder, "gold.jsonl"),
+                "--pred", os.path.join(folder, "pred.jsonl")] + list(extra)
+
+    # Peak RSS of ieval score, 1x and 10x.
+    memory = {}
+    for name, folder in (("small", small), ("large", large)):
+        size = os.path.getsize(os.path.join(folder, "gold.jsonl")) + \
+            os.path.getsize(os.path.join(folder, "pred.jsonl"))
+        text, _ = best(score(folder), 1)
+        as_json, _ = best(score(folder, "--json"), 1)
+        memory[name] = {"input_bytes": size,
+                        "peak_rss_kib": text["peak_rss_kib"],
+                        "wall_s": text["wall_s"],
+                        "json_peak_rss_kib": as_json["peak_rss_kib"]}
+    memory["growth"] = (memory["large"]["peak_rss_kib"] /
+                        memory["small"]["peak_rss_kib"])
+    memory["json_growth"] = (memory["large"]["json_peak_rss_kib"] /
+                             memory["small"]["json_peak_rss_kib"])
+    result["score_memory"] = memory
+
+    # --jobs 1 against --jobs 2, on the large corpus, outputs compared.
+    jobs = {}
+    outputs = {}
+    for n in (1, 2):
+        jobs[f"jobs{n}"], outputs[n] = best(
+            score(large, "--json", "--jobs", str(n)), r)
+    jobs["speedup"] = jobs["jobs1"]["wall_s"] / jobs["jobs2"]["wall_s"]
+    jobs["identical_output"] = outputs[1] == outputs[2]
+    jobs["cores"] = os.cpu_count()
+    result["score_jobs"] = jobs
+
+    # CoNLL: 1M tokens against a line scan; memory at 1M and ~20x.
+    conll = os.path.join(tokens, "tokens.conll")
+    big_conll = os.path.join(large, "tokens.conll")
+    seq = {"file_bytes": os.path.getsize(conll),
+           "tokens": sum(1 for line in open(conll, "rb") if line.strip())}
+    seq["line_scan"], _ = best(["wc", "-l"], r, conll)
+    seq["startup"], _ = best([ieval, "--version"], r)
+    seq["conlleval"], conlleval_out = best([ieval, "conlleval"], r, conll)
+    seq["score_conll"], _ = best([ieval, "score", "--conll", conll], r)
+    seq["score_conll_seqeval"], _ = best(
+        [ieval, "score", "--conll", conll, "--mode", "seqeval"], r)
+    big, _ = best([ieval, "conlleval"], 1, big_conll)
+    seq["large_file_bytes"] = os.path.getsize(big_conll)
+    seq["large_conlleval_peak_rss_kib"] = big["peak_rss_kib"]
+    for key in ("conlleval", "score_conll", "score_conll_seqeval"):
+        seq[key]["x_line_scan"] = seq[key]["wall_s"] / seq["line_scan"]["wall_s"]
+    seq["memory_growth"] = (seq["large_conlleval_peak_rss_kib"] /
+                            seq["conlleval"]["peak_rss_kib"])
+    if args.conlleval_pl:
+        perl, perl_out = best(["perl", args.conlleval_pl], 1, conll)
+        perl["identical_output"] = perl_out == conlleval_out
+        perl["x_ieval"] = perl["wall_s"] / seq["conlleval"]["wall_s"]
+        seq["conlleval_pl"] = perl
+    result["conll"] = seq
+
+    with open(args.out, "w") as f:
+        json.dump(result, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
