@@ -1,11 +1,17 @@
 // The extractors shipped with ieval: one line per back end. Add yours here
 // (or load it at run time through `external` or `plugin`; see README.md).
+#include "extractors/ensemble/ensemble_extractor.h"
+#include "extractors/external/external_extractor.h"
+#include "extractors/plugin/plugin_extractor.h"
 #include "extractors/registry.h"
 
 namespace ieval {
 
 void RegisterBuiltinExtractors(ExtractorRegistry& registry) {
-  (void)registry;  // back ends register here as they land
+  // Names are unique by construction here; Register only fails on a clash.
+  (void)registry.Register(ExternalExtractorInfo());
+  (void)registry.Register(PluginExtractorInfo());
+  (void)registry.Register(EnsembleExtractorInfo());
 }
 
 }  // namespace ieval

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
 
   ieval::AddValidateCommand(app, context);
   ieval::AddListCommand(app, context);
+  ieval::AddExtractCommand(app, context);
 
   try {
     app.parse(argc, argv);
