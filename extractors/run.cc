@@ -31,8 +31,8 @@ Status Check(const Document& doc, const std::string& label,
   const int64_t size = index.codepoints();
   std::set<std::string> seen;
   for (const Mention& m : out.mentions) {
-    const std::string span = "[" + std::to_string(m.start) + ", " +
-                             std::to_string(m.end) + ")";
+    const std::string span =
+        "[" + std::to_string(m.start) + ", " + std::to_string(m.end) + ")";
     if (m.start < 0 || m.end > size) {
       return Fail(label, doc,
                   "returned span " + span + " outside the text (" +
@@ -76,8 +76,8 @@ Status Check(const Document& doc, const std::string& label,
 // An extractor's own error, prefixed with its label.
 Status Wrap(const std::string& label, const Status& s) {
   if (s.code() != Status::Code::kExtractorFailed) return s;
-  return Status::ExtractorFailed("extractor '" + label + "' failed: " + s.message(),
-                                 s.where());
+  return Status::ExtractorFailed(
+      "extractor '" + label + "' failed: " + s.message(), s.where());
 }
 
 }  // namespace
@@ -148,7 +148,8 @@ Result<Annotations> RunExtractorOver(const Extractor& extractor,
                       "', which is neither its own nor upstream");
     }
     Relation mapped{r.type, *head, *tail};
-    if (seen.insert(mapped).second) merged.relations.push_back(std::move(mapped));
+    if (seen.insert(mapped).second)
+      merged.relations.push_back(std::move(mapped));
   }
   return merged;
 }

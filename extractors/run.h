@@ -38,8 +38,7 @@ Result<Annotations> RunExtractorOver(const Extractor& extractor,
 // document's error (in document order) and stops handing out new documents.
 Result<std::vector<Annotations>> ExtractAll(const Extractor& extractor,
                                             const std::vector<Document>& docs,
-                                            const std::string& label,
-                                            int jobs);
+                                            const std::string& label, int jobs);
 
 // The documents an extractor is run on, text only, in name order:
 // a folder of UTF-8 .txt files (doc_id = file name without .txt), or

@@ -37,7 +37,8 @@ const OptionSpec* FindOption(const ExtractorInfo& info,
 // A JSON option value as the string the registry expects.
 Result<std::string> OptionString(const json& value, bool list) {
   if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean()) return std::string(value.get<bool>() ? "true" : "false");
+  if (value.is_boolean())
+    return std::string(value.get<bool>() ? "true" : "false");
   if (value.is_number()) return value.dump();
   if (value.is_array() && list) {
     std::string joined;
@@ -74,8 +75,9 @@ Result<VariantSet> VariantSet::Load(const std::string& path,
   for (const json& v : root["variants"]) {
     VariantSpec spec;
     if (!v.is_object() || !v.contains("name") || !v["name"].is_string()) {
-      return Bad(path, "", "variant #" + std::to_string(specs.size() + 1) +
-                               " has no \"name\" string");
+      return Bad(path, "",
+                 "variant #" + std::to_string(specs.size() + 1) +
+                     " has no \"name\" string");
     }
     spec.name = v["name"].get<std::string>();
     if (!v.contains("extractor") || !v["extractor"].is_string())
@@ -92,8 +94,8 @@ Result<VariantSet> VariantSet::Load(const std::string& path,
         return Bad(path, spec.name, "\"options\" must be an object");
       for (const auto& [key, value] : v["options"].items()) {
         const OptionSpec* option = info ? FindOption(*info, key) : nullptr;
-        auto text =
-            OptionString(value, option != nullptr && option->type == "variants");
+        auto text = OptionString(
+            value, option != nullptr && option->type == "variants");
         if (!text.ok()) {
           return Bad(path, spec.name,
                      "option '" + key + "' " + text.status().message());
@@ -193,7 +195,8 @@ Result<std::unique_ptr<Extractor>> VariantSet::Create(
   const VariantSpec* spec = Find(name);
   if (spec == nullptr) {
     std::string known;
-    for (const auto& v : variants_) known += (known.empty() ? "" : ", ") + v.name;
+    for (const auto& v : variants_)
+      known += (known.empty() ? "" : ", ") + v.name;
     return Status::Usage(source_ + ": no variant '" + name + "' (variants: " +
                          (known.empty() ? "none" : known) + ")");
   }

@@ -66,8 +66,8 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry) {
         if (spec.name != args.variant) continue;
         for (const auto& [k, v] : options) spec.options[k] = v;
       }
-      auto changed = VariantSet::FromSpecs(std::move(specs), registry,
-                                           variants->source());
+      auto changed =
+          VariantSet::FromSpecs(std::move(specs), registry, variants->source());
       if (!changed.ok()) return Fail(changed.status());
       variants = std::move(*changed);
     }
@@ -95,13 +95,12 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry) {
     relations += static_cast<int64_t>(doc.annotations.relations.size());
     corpus.documents.push_back(std::move(doc));
   }
-  if (Status s = WriteCorpus(corpus, args.out, /*include_text=*/false);
-      !s.ok())
+  if (Status s = WriteCorpus(corpus, args.out, /*include_text=*/false); !s.ok())
     return Fail(s);
   std::cout << "extracted " << docs->size() << " documents with " << label
-            << " (" << (*extractor)->Name() << " "
-            << (*extractor)->Version() << "): " << mentions << " mentions, "
-            << relations << " relations -> " << args.out << "\n";
+            << " (" << (*extractor)->Name() << " " << (*extractor)->Version()
+            << "): " << mentions << " mentions, " << relations
+            << " relations -> " << args.out << "\n";
   return kExitOk;
 }
 
@@ -114,9 +113,9 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       "Run one extractor (or variant) over documents and write its "
       "predictions in the annotation format (document text omitted). Exit 2 "
       "on bad usage or input, 3 when the extractor fails.");
-  auto* extractor = cmd->add_option(
-      "--extractor", args->extractor,
-      "A registered extractor (see `ieval list`)");
+  auto* extractor =
+      cmd->add_option("--extractor", args->extractor,
+                      "A registered extractor (see `ieval list`)");
   auto* variant = cmd->add_option(
       "--variant", args->variant,
       "A variant of the variants file (--config) instead of --extractor");
@@ -142,14 +141,13 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       ->check(CLI::PositiveNumber);
   cmd->callback([args, &context] {
     if (args->extractor.empty() == args->variant.empty()) {
-      context.exit_code = Fail(
-          Status::Usage("give --extractor NAME or --variant NAME (see "
-                        "`ieval list`)"));
+      context.exit_code =
+          Fail(Status::Usage("give --extractor NAME or --variant NAME (see "
+                             "`ieval list`)"));
       return;
     }
     if (args->gold.empty() == args->docs.empty()) {
-      context.exit_code =
-          Fail(Status::Usage("give --gold DIR or --docs DIR"));
+      context.exit_code = Fail(Status::Usage("give --gold DIR or --docs DIR"));
       return;
     }
     context.exit_code = RunExtract(*args, *context.registry);

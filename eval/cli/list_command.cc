@@ -52,11 +52,10 @@ int RunList(const ExtractorRegistry& registry, const std::string& config) {
   }
   std::cout << "\nvariants (" << path << ")\n";
   for (const VariantSpec& v : variants->variants()) {
-    std::cout << v.name << "  = " << v.extractor;
-    for (const auto& [key, value] : v.options)
-      std::cout << " " << key << "=" << value;
-    std::cout << "\n";
+    std::cout << v.name << "  (" << v.extractor << ")\n";
     if (!v.description.empty()) std::cout << "  " << v.description << "\n";
+    for (const auto& [key, value] : v.options)
+      std::cout << "    " << key << "=" << value << "\n";
     // Creating checks requirements (programs, files, libraries) only; it
     // runs nothing.
     auto created = variants->Create(v.name);

@@ -52,8 +52,10 @@ Annotations Combine(const std::vector<Annotations>& outputs, bool vote,
     const Candidate& x = candidates[a];
     const Candidate& y = candidates[b];
     if (vote && x.votes != y.votes) return x.votes > y.votes;
-    if (x.first_member != y.first_member) return x.first_member < y.first_member;
-    if (x.mention.start != y.mention.start) return x.mention.start < y.mention.start;
+    if (x.first_member != y.first_member)
+      return x.first_member < y.first_member;
+    if (x.mention.start != y.mention.start)
+      return x.mention.start < y.mention.start;
     return x.mention.end > y.mention.end;  // the longer first
   });
   std::map<int64_t, int64_t> taken;  // start -> end of kept spans
@@ -89,7 +91,8 @@ Annotations Combine(const std::vector<Annotations>& outputs, bool vote,
   std::vector<Relation> relation_order;
   for (size_t m = 0; m < outputs.size(); ++m) {
     std::map<std::string, const Mention*> by_id;
-    for (const Mention& mention : outputs[m].mentions) by_id[mention.id] = &mention;
+    for (const Mention& mention : outputs[m].mentions)
+      by_id[mention.id] = &mention;
     auto map_id = [&](const std::string& id) -> const std::string* {
       auto it = by_id.find(id);
       if (it == by_id.end()) return nullptr;
@@ -103,7 +106,8 @@ Annotations Combine(const std::vector<Annotations>& outputs, bool vote,
       const std::string* tail = map_id(r.tail);
       if (head == nullptr || tail == nullptr) continue;
       Relation mapped{r.type, *head, *tail};
-      auto [it, added] = relation_votes.emplace(mapped, std::make_pair(0, SIZE_MAX));
+      auto [it, added] =
+          relation_votes.emplace(mapped, std::make_pair(0, SIZE_MAX));
       if (added) relation_order.push_back(mapped);
       if (it->second.second != m) {
         ++it->second.first;
@@ -171,12 +175,15 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options,
                                           const VariantLookup& variants) {
   const std::string& strategy = options.at("strategy");
   if (strategy != "priority" && strategy != "vote") {
-    return Status::Usage("option 'strategy' of extractor 'ensemble' must be "
-                         "priority or vote, not '" + strategy + "'");
+    return Status::Usage(
+        "option 'strategy' of extractor 'ensemble' must be "
+        "priority or vote, not '" +
+        strategy + "'");
   }
   const int64_t min_votes = IntOption(options, "min_votes");
   if (min_votes < 0)
-    return Status::Usage("option 'min_votes' of extractor 'ensemble' must be >= 0");
+    return Status::Usage(
+        "option 'min_votes' of extractor 'ensemble' must be >= 0");
   const std::vector<std::string> names = ListOption(options, "members");
   if (names.empty()) {
     return Status::Usage(
@@ -187,7 +194,8 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options,
     const ExtractorInfo* info = variants.InfoOf(name);
     auto member = variants.Create(name);
     if (!member.ok()) return member.status();
-    auto& group = info != nullptr && info->capabilities.uses_upstream ? after : voters;
+    auto& group =
+        info != nullptr && info->capabilities.uses_upstream ? after : voters;
     group.push_back({name, std::move(*member)});
   }
   return std::unique_ptr<Extractor>(new EnsembleExtractor(

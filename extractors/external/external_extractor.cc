@@ -37,16 +37,20 @@ bool OnPath(const std::string& program) {
 Result<std::vector<std::string>> ParseCommand(const std::string& command) {
   if (command.find_first_not_of(" \t") == std::string::npos)
     return Status::Usage("extractor 'external' needs --option command=…");
-  if (command.front() != '[') return std::vector<std::string>{"/bin/sh", "-c", command};
+  if (command.front() != '[')
+    return std::vector<std::string>{"/bin/sh", "-c", command};
   std::vector<std::string> argv;
   try {
-    for (const json& item : json::parse(command)) argv.push_back(item.get<std::string>());
+    for (const json& item : json::parse(command))
+      argv.push_back(item.get<std::string>());
   } catch (const json::exception&) {
     argv.clear();
   }
   if (argv.empty()) {
-    return Status::Usage("option 'command' of extractor 'external' must be a "
-                         "JSON array of strings or a shell command, not " + command);
+    return Status::Usage(
+        "option 'command' of extractor 'external' must be a "
+        "JSON array of strings or a shell command, not " +
+        command);
   }
   return argv;
 }
@@ -129,8 +133,9 @@ class ExternalExtractor : public Extractor {
     if (!response.is_object())
       return Status::ExtractorFailed("answered with a non-object: " + quote());
     if (auto e = response.find("error"); e != response.end() && !e->is_null()) {
-      return Status::ExtractorFailed("reported an error: " +
-                                     (e->is_string() ? e->get<std::string>() : e->dump()));
+      return Status::ExtractorFailed(
+          "reported an error: " +
+          (e->is_string() ? e->get<std::string>() : e->dump()));
     }
     if (!response.contains("doc_id") || response["doc_id"] != doc.doc_id) {
       return Status::ExtractorFailed(
@@ -139,19 +144,22 @@ class ExternalExtractor : public Extractor {
           " instead of \"" + doc.doc_id + "\"");
     }
     response.erase("text");
-    if (!response.contains("offset_unit")) response["offset_unit"] = OffsetUnitName(unit_);
+    if (!response.contains("offset_unit"))
+      response["offset_unit"] = OffsetUnitName(unit_);
     std::vector<Status> problems;
-    auto parsed = ParseAnnotatedDocument(response.dump(), "response", 1, &problems);
+    auto parsed =
+        ParseAnnotatedDocument(response.dump(), "response", 1, &problems);
     const OffsetIndex index(doc.text);
     if (parsed && problems.empty()) {
       ResolveOffsets(*parsed, index, Where{"", 0, doc.doc_id, ""}, &problems);
     }
     if (!parsed || !problems.empty()) {
       const Status& p = problems.front();
-      return Status::ExtractorFailed(
-          "answered with an invalid response: " +
-          (p.where().annotation_id.empty() ? "" : p.where().annotation_id + ": ") +
-          p.message());
+      return Status::ExtractorFailed("answered with an invalid response: " +
+                                     (p.where().annotation_id.empty()
+                                          ? ""
+                                          : p.where().annotation_id + ": ") +
+                                     p.message());
     }
     for (Mention& m : parsed->annotations.mentions) {
       if (!m.id.empty() && m.id.front() == '#') m.id.clear();  // no id given
@@ -160,7 +168,8 @@ class ExternalExtractor : public Extractor {
         return Status::ExtractorFailed(
             "answered with a mention whose text \"" + *m.text +
             "\" is not its span \"" + std::string(span) + "\" (offset_unit " +
-            OffsetUnitName(unit_) + " expected unless the response says otherwise)");
+            OffsetUnitName(unit_) +
+            " expected unless the response says otherwise)");
       }
     }
     return std::move(parsed->annotations);
@@ -183,11 +192,14 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& o) {
   auto argv = ParseCommand(o.at("command"));
   if (!argv.ok()) return argv.status();
   if (!ParseOffsetUnit(o.at("offset_unit"))) {
-    return Status::Usage("option 'offset_unit' of extractor 'external' must be "
-                         "codepoint, byte or utf16, not '" + o.at("offset_unit") + "'");
+    return Status::Usage(
+        "option 'offset_unit' of extractor 'external' must be "
+        "codepoint, byte or utf16, not '" +
+        o.at("offset_unit") + "'");
   }
   if (DoubleOption(o, "timeout") <= 0)
-    return Status::Usage("option 'timeout' of extractor 'external' must be > 0");
+    return Status::Usage(
+        "option 'timeout' of extractor 'external' must be > 0");
   const std::string& cwd = o.at("cwd");
   if (!cwd.empty() && !fs::is_directory(cwd)) {
     return Status::Usage("option 'cwd' of extractor 'external': " + cwd +
@@ -199,7 +211,8 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& o) {
       if (!OnPath(need))
         return Status::Unavailable("needs the program '" + need +
                                    "', which is not on PATH" + hint);
-    } else if (!fs::exists(cwd.empty() ? fs::path(need) : fs::path(cwd) / need)) {
+    } else if (!fs::exists(cwd.empty() ? fs::path(need)
+                                       : fs::path(cwd) / need)) {
       return Status::Unavailable("needs " + need + ", which does not exist" +
                                  (cwd.empty() ? "" : " in " + cwd) + hint);
     }
@@ -220,7 +233,8 @@ ExtractorInfo ExternalExtractorInfo() {
       {"command", "string", "",
        "the program: a JSON array [\"python3\", \"ner.py\"] (run directly) or "
        "a shell command line (run by /bin/sh -c)"},
-      {"cwd", "path", "", "folder the program runs in (default: the current one)"},
+      {"cwd", "path", "",
+       "folder the program runs in (default: the current one)"},
       {"timeout", "double", "30",
        "seconds the program may take per document (the first includes its "
        "start-up); past it, it is killed and extraction fails"},
@@ -233,7 +247,8 @@ ExtractorInfo ExternalExtractorInfo() {
        "comma-separated programs (looked up on PATH) and files (with a '/', "
        "relative to cwd) the program needs; when one is missing the variant "
        "is unavailable: `ieval run` skips it, `ieval extract` exits 2"},
-      {"hint", "string", "", "what to tell the user when a requirement is missing"},
+      {"hint", "string", "",
+       "what to tell the user when a requirement is missing"},
       {"version", "string", "",
        "the extractor's version, recorded in reports (default: the command)"},
   };

@@ -76,8 +76,8 @@ Result<std::unique_ptr<LineProcess>> LineProcess::Start(
   if (rc != 0) {
     CloseAll({in[0], out[0], err[0]});
     return Status::Unavailable(
-        "cannot start '" + argv[0] + "'" +
-        (cwd.empty() ? "" : " in " + cwd) + ": " + std::strerror(rc) +
+        "cannot start '" + argv[0] + "'" + (cwd.empty() ? "" : " in " + cwd) +
+        ": " + std::strerror(rc) +
         (rc == ENOENT && argv[0].find('/') == std::string::npos
              ? " (not on PATH)"
              : ""));
@@ -121,7 +121,8 @@ std::string LineProcess::StderrTail() const {
   if (tail.size() > kTailBytes) {
     tail.erase(0, tail.size() - kTailBytes);
     // Start on a line (and character) boundary.
-    if (auto nl = tail.find('\n'); nl != std::string::npos && nl + 1 < tail.size())
+    if (auto nl = tail.find('\n');
+        nl != std::string::npos && nl + 1 < tail.size())
       tail.erase(0, nl + 1);
   }
   while (!tail.empty() && (tail.back() == '\n' || tail.back() == ' '))
@@ -198,10 +199,11 @@ Result<std::string> LineProcess::Exchange(std::string_view line,
       return Died(std::string("poll failed: ") + std::strerror(errno));
     if (n <= 0) continue;
     if (fds[1].revents) DrainStderr();
-    if (written < request.size() && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      const ssize_t w = send(in_, request.data() + written,
-                             request.size() - written,
-                             MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (written < request.size() &&
+        (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      const ssize_t w =
+          send(in_, request.data() + written, request.size() - written,
+               MSG_NOSIGNAL | MSG_DONTWAIT);
       if (w > 0) {
         written += static_cast<size_t>(w);
       } else if (w < 0 && errno != EAGAIN && errno != EINTR) {

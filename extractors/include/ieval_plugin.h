@@ -87,8 +87,8 @@ typedef struct ieval_plugin_table {
   /* Returns an instance, or NULL after writing a NUL-terminated message
    * into error (at most error_size bytes). Options come with their defaults
    * filled in; ieval has rejected unknown names and values of a wrong type. */
-  void* (*create)(const ieval_option* options, size_t option_count,
-                  char* error, size_t error_size);
+  void* (*create)(const ieval_option* options, size_t option_count, char* error,
+                  size_t error_size);
   /* Returns 0 and fills *result, or nonzero after writing a message into
    * error (ieval then fails with exit code 3, naming the document). */
   int (*extract)(void* instance, const char* doc_id, const char* text,
@@ -98,7 +98,8 @@ typedef struct ieval_plugin_table {
   void (*destroy)(void* instance);
 } ieval_plugin_table;
 
-/* The one symbol a plug-in exports (extern "C" in C++, #[no_mangle] in Rust). */
+/* The one symbol a plug-in exports (extern "C" in C++, #[no_mangle] in
+ * Rust). */
 #define IEVAL_PLUGIN_ENTRY "ieval_plugin_get"
 typedef const ieval_plugin_table* (*ieval_plugin_get_fn)(void);
 const ieval_plugin_table* ieval_plugin_get(void);

@@ -71,10 +71,11 @@ class PluginExtractor : public Extractor {
 
   Result<Annotations> Convert(const Document& doc,
                               const ieval_result& result) const {
-    const OffsetUnit unit =
-        library_->table->offset_unit == IEVAL_OFFSET_BYTE    ? OffsetUnit::kByte
-        : library_->table->offset_unit == IEVAL_OFFSET_UTF16 ? OffsetUnit::kUtf16
-                                                             : OffsetUnit::kCodepoint;
+    const OffsetUnit unit = library_->table->offset_unit == IEVAL_OFFSET_BYTE
+                                ? OffsetUnit::kByte
+                            : library_->table->offset_unit == IEVAL_OFFSET_UTF16
+                                ? OffsetUnit::kUtf16
+                                : OffsetUnit::kCodepoint;
     const OffsetIndex index(doc.text);
     Annotations out;
     for (size_t i = 0; i < result.mention_count; ++i) {
@@ -82,14 +83,14 @@ class PluginExtractor : public Extractor {
       const auto start = index.ToCodepoint(m.start, unit);
       const auto end = index.ToCodepoint(m.end, unit);
       if (!start || !end || m.type == nullptr) {
-        return Fail(doc, "returned mention #" + std::to_string(i) + " [" +
-                             std::to_string(m.start) + ", " +
-                             std::to_string(m.end) + ") " +
-                             (m.type == nullptr
-                                  ? "without a type"
-                                  : std::string("outside the text or not on a "
-                                                "character boundary (") +
-                                        OffsetUnitName(unit) + ")"));
+        return Fail(
+            doc,
+            "returned mention #" + std::to_string(i) + " [" +
+                std::to_string(m.start) + ", " + std::to_string(m.end) + ") " +
+                (m.type == nullptr ? "without a type"
+                                   : std::string("outside the text or not on a "
+                                                 "character boundary (") +
+                                         OffsetUnitName(unit) + ")"));
       }
       Mention mention;
       mention.id = "T" + std::to_string(i + 1);
@@ -108,8 +109,8 @@ class PluginExtractor : public Extractor {
                              " without a type or with a mention index past " +
                              std::to_string(result.mention_count));
       }
-      out.relations.push_back({r.type, out.mentions[r.head].id,
-                               out.mentions[r.tail].id});
+      out.relations.push_back(
+          {r.type, out.mentions[r.head].id, out.mentions[r.tail].id});
     }
     return out;
   }
@@ -138,7 +139,8 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
       dlsym(library->handle, IEVAL_PLUGIN_ENTRY));
   if (get == nullptr) {
     return Status::Usage("plug-in " + path + " does not export " +
-                         IEVAL_PLUGIN_ENTRY + "() (see extractors/include/ieval_plugin.h)");
+                         IEVAL_PLUGIN_ENTRY +
+                         "() (see extractors/include/ieval_plugin.h)");
   }
   const ieval_plugin_table* table = get();
   if (table == nullptr || table->abi_version != IEVAL_PLUGIN_ABI_VERSION) {
@@ -148,14 +150,17 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
         "; this ieval speaks version " +
         std::to_string(IEVAL_PLUGIN_ABI_VERSION) + ": rebuild it");
   }
-  if (!table->create || !table->extract || !table->free_result || !table->destroy)
-    return Status::Usage("plug-in " + path + " has a NULL function in its table");
+  if (!table->create || !table->extract || !table->free_result ||
+      !table->destroy)
+    return Status::Usage("plug-in " + path +
+                         " has a NULL function in its table");
   library->table = table;
 
   // The plug-in's own options: defaults, then what was given, checked.
   OptionValues values;
   for (size_t i = 0; i < table->option_count; ++i)
-    values[String(table->options[i].name)] = String(table->options[i].default_value);
+    values[String(table->options[i].name)] =
+        String(table->options[i].default_value);
   for (const auto& [key, value] : options) {
     if (key == "path") continue;
     const ieval_option_spec* spec = nullptr;
@@ -167,7 +172,8 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
       for (size_t i = 0; i < table->option_count; ++i)
         known += ", " + String(table->options[i].name);
       return Status::Usage("plug-in " + String(table->name) +
-                           " has no option '" + key + "' (options: " + known + ")");
+                           " has no option '" + key + "' (options: " + known +
+                           ")");
     }
     if (!OptionParsesAs(String(spec->type), value)) {
       return Status::Usage("option '" + key + "' of plug-in " +
@@ -177,16 +183,19 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
     values[key] = value;
   }
   std::vector<ieval_option> pairs;
-  for (const auto& [key, value] : values) pairs.push_back({key.c_str(), value.c_str()});
+  for (const auto& [key, value] : values)
+    pairs.push_back({key.c_str(), value.c_str()});
   char error[1024] = "";
   library->instance =
       table->create(pairs.data(), pairs.size(), error, sizeof error);
   if (library->instance == nullptr) {
     error[sizeof error - 1] = '\0';
-    return Status::Usage("plug-in " + String(table->name) + " (" + path +
-                         ") refused its options: " + (error[0] ? error : "(no message)"));
+    return Status::Usage(
+        "plug-in " + String(table->name) + " (" + path +
+        ") refused its options: " + (error[0] ? error : "(no message)"));
   }
-  return std::unique_ptr<Extractor>(new PluginExtractor(std::move(library), path));
+  return std::unique_ptr<Extractor>(
+      new PluginExtractor(std::move(library), path));
 }
 
 }  // namespace
@@ -196,7 +205,8 @@ std::string FindPluginLibrary(const std::string& path) {
   if (fs::is_regular_file(path, ec)) return path;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (ec) return "";
-  const fs::path beside = exe.parent_path() / "plugins" / fs::path(path).filename();
+  const fs::path beside =
+      exe.parent_path() / "plugins" / fs::path(path).filename();
   return fs::is_regular_file(beside, ec) ? beside.string() : "";
 }
 

@@ -34,8 +34,8 @@ TEST(CombineByPriority, OnOverlapTheEarlierMemberWins) {
 }
 
 TEST(CombineByPriority, KeepsWhatDoesNotOverlapFromEveryMember) {
-  auto out =
-      CombineByPriority({Member("10-12:PER"), Member("0-5:LOC,11-13:ORG,20-22:DATE")});
+  auto out = CombineByPriority(
+      {Member("10-12:PER"), Member("0-5:LOC,11-13:ORG,20-22:DATE")});
   EXPECT_EQ(Spans(out),
             (std::vector<std::string>{"0-5:LOC", "10-12:PER", "20-22:DATE"}));
   EXPECT_EQ(out.mentions[0].id, "T1");
@@ -115,8 +115,8 @@ TEST_F(EnsembleTest, PriorityIsTheUnionInMemberOrder) {
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   auto out = (*e)->Extract(doc_);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
-  EXPECT_EQ(Spans(*out), (std::vector<std::string>{"0-3:ORG", "10-14:LOC",
-                                                   "20-24:ORG"}));
+  EXPECT_EQ(Spans(*out),
+            (std::vector<std::string>{"0-3:ORG", "10-14:LOC", "20-24:ORG"}));
 }
 
 TEST_F(EnsembleTest, VoteKeepsTheMajority) {
@@ -134,8 +134,8 @@ TEST_F(EnsembleTest, UpstreamMembersRunLastOverTheCombination) {
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   auto out = (*e)->Extract(doc_);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
-  EXPECT_EQ(Spans(*out), (std::vector<std::string>{"0-3:PER", "10-14:LOC",
-                                                   "20-24:ORG"}));
+  EXPECT_EQ(Spans(*out),
+            (std::vector<std::string>{"0-3:PER", "10-14:LOC", "20-24:ORG"}));
   ASSERT_EQ(out->relations.size(), 1u);
   EXPECT_EQ(out->relations[0], (Relation{"allied_with", "T1", "T2"}));
 }

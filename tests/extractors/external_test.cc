@@ -126,8 +126,9 @@ TEST(External, SpanInsideACharacterIsAFailure) {
 
 TEST(External, AnswerForAnotherDocumentIsAFailure) {
   Status s = Failure({"wrong_id"});
-  EXPECT_THAT(s.message(),
-              HasSubstr("answered for doc_id \"someone_else\" instead of \"doc7\""));
+  EXPECT_THAT(
+      s.message(),
+      HasSubstr("answered for doc_id \"someone_else\" instead of \"doc7\""));
 }
 
 TEST(External, ReportedErrorIsAFailure) {

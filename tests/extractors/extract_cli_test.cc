@@ -41,7 +41,8 @@ TEST_F(ExtractCli, ListShowsEveryExtractorItsOptionsAndTheVariants) {
   for (const char* s : {"external\n", "plugin\n", "ensemble\n",
                         "--option timeout=<double>  (default: 30)",
                         "--option members=<variants>", "variants (",
-                        "recognizers_fr  = external", "acronyms  = plugin"})
+                        "recognizers_fr  (external)", "acronyms  (plugin)",
+                        "    path=libieval_acronyms.so"})
     EXPECT_THAT(r.out, HasSubstr(s));
 }
 
@@ -66,8 +67,9 @@ TEST_F(ExtractCli, PluginPredictionsAreWrittenWithoutTextInCodePoints) {
 }
 
 TEST_F(ExtractCli, GoldTextsAreUsed) {
-  testing::WriteText(dir_ + "/gold/g.json",
-                     R"({"doc_id": "g", "text": "Vu par l’OTAN.", "entities": []})");
+  testing::WriteText(
+      dir_ + "/gold/g.json",
+      R"({"doc_id": "g", "text": "Vu par l’OTAN.", "entities": []})");
   auto r = RunIeval({"extract", "--extractor", "plugin", "--option",
                      "path=libieval_acronyms.so", "--gold", dir_ + "/gold",
                      "--out", dir_ + "/pred"});
@@ -103,10 +105,11 @@ class ExtractFailure : public ExtractCli,
 TEST_P(ExtractFailure, ExitsThreeNamingExtractorAndDocument) {
   auto r = RunIeval({"extract", "--extractor", "external", "--option",
                      FakeCommand(GetParam().mode), "--option",
-                     std::string("timeout=") + GetParam().timeout,
-                     "--docs", dir_ + "/docs", "--out", out_});
+                     std::string("timeout=") + GetParam().timeout, "--docs",
+                     dir_ + "/docs", "--out", out_});
   EXPECT_EQ(r.exit_code, 3) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("ieval extract: a: extractor 'external' failed: "));
+  EXPECT_THAT(r.err,
+              HasSubstr("ieval extract: a: extractor 'external' failed: "));
   EXPECT_THAT(r.err, HasSubstr(GetParam().says));
   EXPECT_FALSE(fs::exists(out_));
 }
@@ -125,12 +128,13 @@ TEST_F(ExtractCli, VariantsComeFromTheConfigAndOptionsOverrideThem) {
     {"name": "caps", "extractor": "plugin",
      "options": {"path": "libieval_acronyms.so", "type": "MISC"}},
     {"name": "fake", "extractor": "external",
-     "options": {"command": ["python3", ")" + std::string(kFake) + R"(", "good"]}},
+     "options": {"command": ["python3", ")" + std::string(kFake) +
+                                                  R"(", "good"]}},
     {"name": "both", "extractor": "ensemble",
      "options": {"members": "fake,caps", "strategy": "priority"}}]})");
   auto r = RunIeval({"extract", "--config", dir_ + "/variants.json",
-                     "--variant", "caps", "--option", "min_length=3",
-                     "--docs", dir_ + "/docs", "--out", out_});
+                     "--variant", "caps", "--option", "min_length=3", "--docs",
+                     dir_ + "/docs", "--out", out_});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<Status> problems;
   auto corpus = ReadCorpus(out_, &problems);
@@ -153,9 +157,9 @@ TEST_F(ExtractCli, UnavailableVariantExitsTwoSayingWhatIsMissing) {
     {"name": "js", "extractor": "external",
      "options": {"command": "cat", "requires": "no-such-node-ieval",
                  "hint": "run scripts/setup"}}]})");
-  auto r = RunIeval({"extract", "--config", dir_ + "/variants.json",
-                     "--variant", "js", "--docs", dir_ + "/docs", "--out",
-                     out_});
+  auto r =
+      RunIeval({"extract", "--config", dir_ + "/variants.json", "--variant",
+                "js", "--docs", dir_ + "/docs", "--out", out_});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("variant 'js': needs the program "
                                "'no-such-node-ieval', which is not on PATH; "
@@ -165,9 +169,9 @@ TEST_F(ExtractCli, UnavailableVariantExitsTwoSayingWhatIsMissing) {
 TEST_F(ExtractCli, BadVariantsFileExitsTwoNamingFileAndVariant) {
   testing::WriteText(dir_ + "/variants.json", R"({"variants": [
     {"name": "v", "extractor": "plugin-typo"}]})");
-  auto r = RunIeval({"extract", "--config", dir_ + "/variants.json",
-                     "--variant", "v", "--docs", dir_ + "/docs", "--out",
-                     out_});
+  auto r =
+      RunIeval({"extract", "--config", dir_ + "/variants.json", "--variant",
+                "v", "--docs", dir_ + "/docs", "--out", out_});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("variants.json: variant 'v': unknown extractor "
                                "'plugin-typo'"));

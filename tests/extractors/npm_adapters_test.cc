@@ -20,8 +20,8 @@ std::unique_ptr<Extractor> Variant(const std::string& name, std::string* why) {
     RegisterBuiltinExtractors(r);
     return r;
   }();
-  auto set = VariantSet::Load(IEVAL_SOURCE_DIR "/extractors/variants.json",
-                              registry);
+  auto set =
+      VariantSet::Load(IEVAL_SOURCE_DIR "/extractors/variants.json", registry);
   if (!set.ok()) {
     *why = set.status().ToString();
     return nullptr;
@@ -48,9 +48,9 @@ TEST(NpmAdapters, RecognizersFindsFrenchDatesAndNumbersWithTimexValues) {
   std::string why;
   auto e = Variant("recognizers_fr", &why);
   if (!e) GTEST_SKIP() << "recognizers_fr cannot run here: " << why;
-  const Document doc{
-      "x", "«\u00A0Kim\u00A0» l’a dit 😀 le 9 novembre 2024 : 10 000 "
-           "soldats, vendredi."};
+  const Document doc{"x",
+                     "«\u00A0Kim\u00A0» l’a dit 😀 le 9 novembre 2024 : 10 000 "
+                     "soldats, vendredi."};
   auto out = RunExtractor(*e, doc, "recognizers_fr");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   const auto found = Found(*out);
@@ -64,8 +64,9 @@ TEST(NpmAdapters, CompromiseFindsPeopleAndPlaces) {
   auto e = Variant("compromise_fr", &why);
   if (!e) GTEST_SKIP() << "compromise_fr cannot run here: " << why;
   const Document doc{
-      "y", "«\u00A0Emmanuel Macron\u00A0» a vu l’équipe à Paris 😀 puis à "
-           "Moscou."};
+      "y",
+      "«\u00A0Emmanuel Macron\u00A0» a vu l’équipe à Paris 😀 puis à "
+      "Moscou."};
   auto out = RunExtractor(*e, doc, "compromise_fr");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   const auto found = Found(*out);

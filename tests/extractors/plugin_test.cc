@@ -54,8 +54,8 @@ TEST(Plugin, ItsOwnOptionsArePassedToIt) {
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   auto out = RunExtractor(**e, kDoc, "acronyms");
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(Found(*out), (std::vector<std::string>{"OTAN@2-6:MISC",
-                                                   "ONU@14-17:MISC"}));
+  EXPECT_EQ(Found(*out),
+            (std::vector<std::string>{"OTAN@2-6:MISC", "ONU@14-17:MISC"}));
 }
 
 TEST(Plugin, UnknownOptionListsThePluginsOptions) {

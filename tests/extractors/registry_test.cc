@@ -44,8 +44,9 @@ TEST(Registry, ValueOfTheWrongTypeIsRefused) {
   ExtractorRegistry registry = testing::TestRegistry();
   auto created = registry.Create("fixed", {{"weight", "heavy"}});
   ASSERT_FALSE(created.ok());
-  EXPECT_THAT(created.status().message(),
-              HasSubstr("option 'weight' of extractor 'fixed' must be a double"));
+  EXPECT_THAT(
+      created.status().message(),
+      HasSubstr("option 'weight' of extractor 'fixed' must be a double"));
 }
 
 TEST(Registry, ResolveFillsInDefaults) {
@@ -71,8 +72,8 @@ TEST(Registry, CompositeExtractorNeedsVariants) {
 }
 
 TEST(OptionReads, ParseTheirTypes) {
-  const OptionValues v{{"n", "-3"}, {"x", "2.5"}, {"b", "true"},
-                       {"l", " a, b ,,c "}};
+  const OptionValues v{
+      {"n", "-3"}, {"x", "2.5"}, {"b", "true"}, {"l", " a, b ,,c "}};
   EXPECT_EQ(IntOption(v, "n"), -3);
   EXPECT_DOUBLE_EQ(DoubleOption(v, "x"), 2.5);
   EXPECT_TRUE(BoolOption(v, "b"));

@@ -9,8 +9,8 @@
 namespace ieval {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::FixedExtractor;
+using ::testing::HasSubstr;
 
 const Document kDoc{"d1", "«\u00A0Élise\u00A0» à l’Élysée"};  // 20 code points
 
@@ -82,8 +82,7 @@ TEST(RunExtractorOver, AppendsWhatWasAddedAndRenumbers) {
   Annotations upstream{{M("a", 2, 7, "PER"), M("b", 14, 20, "LOC")}, {}};
   // Adds a mention whose id clashes with nothing, and relations to an
   // upstream mention ("b") and to its own ("a" is its own: it wins).
-  FixedExtractor e({{M("a", 0, 1, "MISC")},
-                    {{"located_in", "a", "b"}}});
+  FixedExtractor e({{M("a", 0, 1, "MISC")}, {{"located_in", "a", "b"}}});
   auto out = RunExtractorOver(e, kDoc, upstream, "x");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->mentions.size(), 3u);
@@ -99,7 +98,8 @@ TEST(RunExtractorOver, RelationToAnUnknownIdFails) {
   FixedExtractor e({{}, {{"r", "a", "zz"}}});
   auto out = RunExtractorOver(e, kDoc, upstream, "x");
   ASSERT_FALSE(out.ok());
-  EXPECT_THAT(out.status().message(), HasSubstr("neither its own nor upstream"));
+  EXPECT_THAT(out.status().message(),
+              HasSubstr("neither its own nor upstream"));
 }
 
 // Fails on documents whose id starts with "bad".
@@ -150,7 +150,8 @@ TEST(ReadTextDocuments, InvalidUtf8NamesFileAndByte) {
   testing::WriteText(dir + "/a.txt", "ab\xff");
   auto docs = ReadTextDocuments(dir);
   ASSERT_FALSE(docs.ok());
-  EXPECT_THAT(docs.status().ToString(), HasSubstr("a.txt: invalid UTF-8 at byte 2"));
+  EXPECT_THAT(docs.status().ToString(),
+              HasSubstr("a.txt: invalid UTF-8 at byte 2"));
 }
 
 }  // namespace

@@ -34,9 +34,8 @@ inline Annotations ParseSpans(const std::string& spec) {
     const size_t eq = item.find('=');
     m.start = std::stoll(item.substr(0, dash));
     m.end = std::stoll(item.substr(dash + 1, colon - dash - 1));
-    m.type = item.substr(colon + 1, eq == std::string::npos
-                                        ? std::string::npos
-                                        : eq - colon - 1);
+    m.type = item.substr(colon + 1, eq == std::string::npos ? std::string::npos
+                                                            : eq - colon - 1);
     if (eq != std::string::npos) m.entity = item.substr(eq + 1);
     out.mentions.push_back(m);
   }
@@ -54,8 +53,8 @@ class Pairer : public Extractor {
       const Document&, const Annotations& upstream) const override {
     Annotations out;
     if (upstream.mentions.size() >= 2) {
-      out.relations.push_back({"allied_with", upstream.mentions[0].id,
-                               upstream.mentions[1].id});
+      out.relations.push_back(
+          {"allied_with", upstream.mentions[0].id, upstream.mentions[1].id});
     }
     return out;
   }
@@ -69,8 +68,10 @@ inline ExtractorRegistry TestRegistry() {
   fixed.description = "returns its spans";
   fixed.options = {{"spans", "string", "", "start-end:TYPE[=entity],…"},
                    {"weight", "double", "1", "unused"}};
-  fixed.create = [](const OptionValues& o) -> Result<std::unique_ptr<Extractor>> {
-    return std::unique_ptr<Extractor>(new FixedExtractor(ParseSpans(o.at("spans"))));
+  fixed.create =
+      [](const OptionValues& o) -> Result<std::unique_ptr<Extractor>> {
+    return std::unique_ptr<Extractor>(
+        new FixedExtractor(ParseSpans(o.at("spans"))));
   };
   (void)registry.Register(std::move(fixed));
   ExtractorInfo pairer;
@@ -78,7 +79,8 @@ inline ExtractorRegistry TestRegistry() {
   pairer.description = "links the first two upstream mentions";
   pairer.capabilities.relations = true;
   pairer.capabilities.uses_upstream = true;
-  pairer.create = [](const OptionValues&) -> Result<std::unique_ptr<Extractor>> {
+  pairer.create =
+      [](const OptionValues&) -> Result<std::unique_ptr<Extractor>> {
     return std::unique_ptr<Extractor>(new Pairer());
   };
   (void)registry.Register(std::move(pairer));

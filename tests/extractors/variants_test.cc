@@ -113,14 +113,15 @@ TEST_F(VariantsTest, UnknownVariantListsTheVariants) {
   ASSERT_TRUE(set.ok());
   auto created = set->Create("zz");
   ASSERT_FALSE(created.ok());
-  EXPECT_THAT(created.status().message(), HasSubstr("no variant 'zz' (variants: a)"));
+  EXPECT_THAT(created.status().message(),
+              HasSubstr("no variant 'zz' (variants: a)"));
 }
 
 TEST(ShippedVariants, LoadWithTheBuiltinExtractors) {
   ExtractorRegistry registry;
   RegisterBuiltinExtractors(registry);
-  auto set = VariantSet::Load(IEVAL_SOURCE_DIR "/extractors/variants.json",
-                              registry);
+  auto set =
+      VariantSet::Load(IEVAL_SOURCE_DIR "/extractors/variants.json", registry);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   EXPECT_NE(set->Find("acronyms"), nullptr);
   EXPECT_NE(set->Find("recognizers_fr"), nullptr);
