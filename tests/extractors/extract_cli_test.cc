@@ -99,6 +99,8 @@ struct Failure {
   const char* timeout;  // generous but for "hang": python may start slowly
 };
 
+void PrintTo(const Failure& f, std::ostream* os) { *os << f.mode; }
+
 class ExtractFailure : public ExtractCli,
                        public ::testing::WithParamInterface<Failure> {};
 
