@@ -20,6 +20,8 @@ struct CommandContext {
 void AddValidateCommand(CLI::App& app, CommandContext& context);
 void AddListCommand(CLI::App& app, CommandContext& context);
 void AddScoreCommand(CLI::App& app, CommandContext& context);
+void AddTrainTaggerCommand(CLI::App& app, CommandContext& context);
+void AddCrossvalCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval
 
