@@ -37,9 +37,9 @@ struct TrainArgs {
   std::string scheme = "bio";
   int epochs = 10;
   uint64_t seed = 1;
-  int hash_bits = 20;
-  int weight_bits = 16;
-  std::string dictionary = "none";
+  int hash_bits = 18;
+  int weight_bits = 8;
+  std::string dictionary = "cldr-places-fr";
   int heldout_every = 10;
 };
 

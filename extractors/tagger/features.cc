@@ -38,7 +38,7 @@ class Hasher {
 
 // What the features need of each token, computed once.
 struct TokenView {
-  std::string lower;  // lower-cased (ICU full case mapping per code point)
+  std::string lower;  // lower-cased code point by code point, ’ read as '
   std::string shape;  // WordShape
   std::string cls;    // coarse class: "Aa" capitalised, "AA" all caps,
                       // "a" lower, "0" digits, "p" punctuation, "m" mixed
@@ -73,7 +73,9 @@ TokenView View(const Token& token) {
       ++other;
     }
     v.cp_bytes.push_back(v.lower.size());
-    AppendUtf8(u_tolower(c), &v.lower);
+    // ’ (U+2019) reads as ': OCR corpora have only the ASCII apostrophe,
+    // modern text mostly the typographic one; "l’" and "l'" are one clue.
+    AppendUtf8(c == 0x2019 ? '\'' : u_tolower(c), &v.lower);
   }
   v.cp_bytes.push_back(v.lower.size());
   v.shape = WordShape(t);

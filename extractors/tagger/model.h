@@ -27,7 +27,7 @@ inline constexpr uint32_t kModelFormatVersion = 1;
 
 struct TaggerModel {
   uint32_t feature_version = kFeatureVersion;
-  int hash_bits = 20;
+  int hash_bits = 18;
   LabelScheme scheme = LabelScheme::kBio;
   std::vector<std::string> types;  // e.g. PER, ORG, LOC
   std::string dictionary_id;       // "" when trained without a dictionary

@@ -1,8 +1,9 @@
 // The `tagger` extractor: a statistical PER/ORG/LOC tagger (averaged
 // perceptron over hashed features of ICU words, first-order Viterbi). The
-// shipped model (model/fr-news.ietag) is trained on the CC0 Europeana
-// Newspapers French corpus only — never on ieval's gold; README.md beside
-// this file says how it was trained, how well it does and how to retrain.
+// shipped models (model/) are trained on external corpora — Europeana
+// Newspapers (CC0) and fr-litbank names (CC BY-SA) — never on ieval's gold;
+// README.md beside this file says how, how well they do, their licences and
+// how to retrain.
 #ifndef IEVAL_EXTRACTORS_TAGGER_TAGGER_H_
 #define IEVAL_EXTRACTORS_TAGGER_TAGGER_H_
 

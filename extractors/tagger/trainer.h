@@ -32,7 +32,7 @@ struct TrainOptions {
   // tokens count as O).
   std::vector<std::string> types = {"PER", "ORG", "LOC"};
   LabelScheme scheme = LabelScheme::kBio;
-  int hash_bits = 20;
+  int hash_bits = 18;
   int epochs = 10;
   uint64_t seed = 1;
   // Null: no dictionary features. Models remember its Id().

@@ -4,6 +4,7 @@
 // not from the gold articles.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "extractors/registry.h"
@@ -112,6 +113,24 @@ TEST_F(ShippedModel, VersionNamesTheModelFile) {
   EXPECT_EQ(tagger_->Version().rfind("f1-", 0), 0u) << tagger_->Version();
   EXPECT_NE(tagger_->Version().find(tagger_->model().fingerprint),
             std::string::npos);
+}
+
+TEST(Cc0Model, LoadsAndTagsAPersonAndACity) {
+  // The alternative model trained on CC0 data only, beside the default.
+  const std::string path =
+      (std::filesystem::path(DefaultModelPath()).parent_path() /
+       "fr-news-cc0.ietag")
+          .string();
+  auto tagger = Tagger::Load(path);
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  auto out = (*tagger)->Extract({"t",
+                                 "Marie Curie est n\xC3\xA9"
+                                 "e \xC3\xA0 Varsovie."});
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->mentions.size(), 2u);
+  EXPECT_EQ(out->mentions[0].type, "PER");
+  EXPECT_EQ(out->mentions[1].type, "LOC");
+  EXPECT_EQ(*out->mentions[1].text, "Varsovie");
 }
 
 TEST(TaggerRegistry, CreatesTheTaggerWithOptionalTypes) {

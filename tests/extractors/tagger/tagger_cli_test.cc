@@ -73,10 +73,10 @@ TEST(TrainTaggerCli, TrainsAModelTheTaggerLoads) {
   for (int i = 0; i < 20; ++i)
     bio += "Anne I-PER\nMartin I-PER\nvit O\n\xC3\xA0 O\nRennes I-LOC\n. O\n\n";
   WriteText(dir + "/c.bio", bio);
-  const auto r =
-      RunIeval({"train-tagger", "--iob", dir + "/c.bio", "--out",
-                dir + "/m.ietag", "--epochs", "2", "--hash-bits", "12",
-                "--iob-doc-sentences", "5", "--heldout-every", "4"});
+  const auto r = RunIeval({"train-tagger", "--iob", dir + "/c.bio", "--out",
+                           dir + "/m.ietag", "--epochs", "2", "--hash-bits",
+                           "12", "--iob-doc-sentences", "5", "--heldout-every",
+                           "4", "--dictionary", "none"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("/c.bio (1 document), strict:"), std::string::npos)
       << r.out;
