@@ -147,7 +147,7 @@ Result<std::vector<TaggedDocument>> ParseIob(std::string_view content,
     }
     if (cols[0] == "-DOCSTART-") {
       end_sentence();
-      if (has_docstart || !docs.back().sentences.empty()) docs.emplace_back();
+      docs.emplace_back();
       has_docstart = true;
       continue;
     }
@@ -171,9 +171,10 @@ Result<std::vector<TaggedDocument>> ParseIob(std::string_view content,
     sentence.tags.emplace_back(tag);
   }
   end_sentence();
-  if (docs.size() > 1 && docs.front().sentences.empty())
-    docs.erase(docs.begin());
-  if (!has_docstart && options.sentences_per_document > 0) {
+  // -DOCSTART- lines with nothing between them make no document.
+  std::erase_if(docs,
+                [](const TaggedDocument& d) { return d.sentences.empty(); });
+  if (!has_docstart && options.sentences_per_document > 0 && !docs.empty()) {
     std::vector<TaggedSentence> all = std::move(docs.front().sentences);
     docs.clear();
     const size_t per = static_cast<size_t>(options.sentences_per_document);

@@ -50,6 +50,14 @@ TEST(ParseIob, BlankLinesEndSentencesAndDocstartEndsDocuments) {
   EXPECT_EQ(docs[1].sentences[0].tags[0], "I-LOC");
 }
 
+TEST(ParseIob, DocstartLinesWithNothingBetweenMakeNoDocument) {
+  const auto docs =
+      Parse("-DOCSTART- O\n\n-DOCSTART- O\nParis I-LOC\n", TagScheme::kIob1);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].doc_id, "test");
+  EXPECT_TRUE(Parse("", TagScheme::kIob1).empty());
+}
+
 TEST(ParseIob, HashLinesAreTokensNotComments) {
   const auto docs = Parse("#ne O\nParis I-LOC\n", TagScheme::kIob1);
   ASSERT_EQ(docs.size(), 1u);
