@@ -7,6 +7,7 @@
 #include "extractors/registry.h"
 #include "extractors/relations/relations.h"
 #include "extractors/rules/rules.h"
+#include "extractors/tagger/tagger.h"
 
 namespace ieval {
 
@@ -18,6 +19,7 @@ void RegisterBuiltinExtractors(ExtractorRegistry& registry) {
   (void)registry.Register(GazetteerExtractorInfo());
   (void)registry.Register(RulesExtractorInfo());
   (void)registry.Register(RelationsExtractorInfo());
+  (void)registry.Register(tagger::TaggerExtractorInfo());
 }
 
 }  // namespace ieval
