@@ -67,11 +67,16 @@ struct Alignment {
 
 // Canonical order of mentions (start, end, type, entity, value, id, text).
 bool CanonicalLess(const Mention& a, const Mention& b);
+// The indices of `mentions` in canonical order (input position breaks ties
+// between identical mentions, which are interchangeable).
+std::vector<int32_t> CanonicalOrder(const std::vector<Mention>& mentions);
 
 // Both alignments of a document; they share the candidate search.
 struct DocumentAlignment {
   Alignment boundary_first;
   Alignment type_first;
+  std::vector<int32_t> gold_order;  // CanonicalOrder(gold)
+  std::vector<int32_t> pred_order;  // CanonicalOrder(pred)
 };
 
 // REQUIRES: 0 <= min_overlap <= 1; fewer than 2^31 mentions on each side;
