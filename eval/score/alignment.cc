@@ -57,10 +57,10 @@ std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
                         min_overlap * static_cast<double>(ends[j] - starts[j]))
         continue;
       const Mention& g = gold[static_cast<size_t>(gold_order[j])];
-      candidates.push_back(Candidate{
-          static_cast<int32_t>(j), static_cast<int32_t>(r), overlap,
-          std::abs(starts[j] - p.start) + std::abs(ends[j] - p.end), exact,
-          g.type == p.type});
+      candidates.push_back(
+          Candidate{static_cast<int32_t>(j), static_cast<int32_t>(r), overlap,
+                    std::abs(starts[j] - p.start) + std::abs(ends[j] - p.end),
+                    exact, g.type == p.type});
     }
   }
   return candidates;
@@ -97,10 +97,10 @@ Alignment Greedy(const std::vector<Candidate>& candidates,
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
     const Candidate& x = a.first;
     const Candidate& y = b.first;
-    return std::make_tuple(Tier(x, preference), -x.overlap, x.distance,
-                           x.gold, x.pred) <
-           std::make_tuple(Tier(y, preference), -y.overlap, y.distance,
-                           y.gold, y.pred);
+    return std::make_tuple(Tier(x, preference), -x.overlap, x.distance, x.gold,
+                           x.pred) < std::make_tuple(Tier(y, preference),
+                                                     -y.overlap, y.distance,
+                                                     y.gold, y.pred);
   });
   for (const auto& [c, i] : order) {
     if (gold_taken[static_cast<size_t>(c.gold)] >= 0 ||
@@ -148,15 +148,15 @@ std::vector<int32_t> CanonicalOrder(const std::vector<Mention>& mentions) {
   for (size_t i = 0; i < mentions.size(); ++i)
     records[i] = {mentions[i].start, mentions[i].end, static_cast<int32_t>(i)};
   const auto less = [&](const Record& a, const Record& b) {
-              if (a.start != b.start) return a.start < b.start;
-              if (a.end != b.end) return a.end < b.end;
-              const Mention& x = mentions[static_cast<size_t>(a.index)];
-              const Mention& y = mentions[static_cast<size_t>(b.index)];
-              if (CanonicalLess(x, y)) return true;
-              if (CanonicalLess(y, x)) return false;
-              // Identical contents: either order gives the same output.
-              return a.index < b.index;
-            };
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    const Mention& x = mentions[static_cast<size_t>(a.index)];
+    const Mention& y = mentions[static_cast<size_t>(b.index)];
+    if (CanonicalLess(x, y)) return true;
+    if (CanonicalLess(y, x)) return false;
+    // Identical contents: either order gives the same output.
+    return a.index < b.index;
+  };
   // Files usually list mentions in text order already.
   if (!std::is_sorted(records.begin(), records.end(), less))
     std::sort(records.begin(), records.end(), less);
@@ -173,9 +173,8 @@ DocumentAlignment AlignMentions(const std::vector<Mention>& gold,
   result.pred_order = CanonicalOrder(pred);
   const auto candidates = FindCandidates(gold, pred, result.gold_order,
                                          result.pred_order, min_overlap);
-  result.boundary_first =
-      Greedy(candidates, AlignPreference::kBoundaryFirst, result.gold_order,
-             result.pred_order);
+  result.boundary_first = Greedy(candidates, AlignPreference::kBoundaryFirst,
+                                 result.gold_order, result.pred_order);
   result.type_first = Greedy(candidates, AlignPreference::kTypeFirst,
                              result.gold_order, result.pred_order);
   return result;
@@ -186,9 +185,8 @@ Alignment Align(const std::vector<Mention>& gold,
                 double min_overlap) {
   const auto gold_order = CanonicalOrder(gold);
   const auto pred_order = CanonicalOrder(pred);
-  return Greedy(
-      FindCandidates(gold, pred, gold_order, pred_order, min_overlap),
-      preference, gold_order, pred_order);
+  return Greedy(FindCandidates(gold, pred, gold_order, pred_order, min_overlap),
+                preference, gold_order, pred_order);
 }
 
 }  // namespace ieval

@@ -49,9 +49,9 @@ namespace ieval {
 enum class AlignPreference { kBoundaryFirst, kTypeFirst };
 
 struct AlignedPair {
-  int32_t gold = 0;  // index into the gold mentions
-  int32_t pred = 0;  // index into the predicted mentions
-  int64_t overlap = 0;  // shared code points
+  int32_t gold = 0;        // index into the gold mentions
+  int32_t pred = 0;        // index into the predicted mentions
+  int64_t overlap = 0;     // shared code points
   bool exact = false;      // same span
   bool same_type = false;  // same type
   friend bool operator==(const AlignedPair&, const AlignedPair&) = default;

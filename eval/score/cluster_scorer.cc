@@ -1,10 +1,10 @@
 #include "eval/score/cluster_scorer.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <string_view>
 #include <tuple>
-#include <functional>
 #include <utility>
 
 #include "eval/score/alignment.h"
@@ -59,7 +59,8 @@ class Interner {
   std::pair<int32_t, bool> Intern(std::string_view key) {
     if (2 * (count_ + 1) > slots_.size()) Grow();
     const size_t hash = std::hash<std::string_view>{}(key);
-    for (size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    for (size_t i = hash & (slots_.size() - 1);;
+         i = (i + 1) & (slots_.size() - 1)) {
       Slot& slot = slots_[i];
       if (slot.id < 0) {
         slot = {hash, key, static_cast<int32_t>(count_++)};
@@ -202,8 +203,8 @@ std::pair<ExactSum, ExactSum> CeafSimilarity(const std::vector<Common>& common,
     }
     for (auto [weights, sum] : {std::make_pair(&w4, &total.first),
                                 std::make_pair(&w3, &total.second)}) {
-      const auto column_of = MaxWeightAssignment(
-          *weights, static_cast<int>(nr), static_cast<int>(nc));
+      const auto column_of = MaxWeightAssignment(*weights, static_cast<int>(nr),
+                                                 static_cast<int>(nc));
       for (size_t r = 0; r < nr; ++r)
         if (column_of[r] >= 0)
           *sum += ExactSum::FromDouble(
@@ -276,9 +277,11 @@ ClusterCounts ScoreClusters(const std::vector<Mention>& gold,
   c.mentions.fn = static_cast<double>(key.mentions - n_twins);
   c.mentions.fp = static_cast<double>(response.mentions - n_twins);
 
-  Muc(key, common, [](const Common& x) { return x.key; }, &c.muc.recall_num,
+  Muc(
+      key, common, [](const Common& x) { return x.key; }, &c.muc.recall_num,
       &c.muc.recall_den);
-  Muc(response, common, [](const Common& x) { return x.response; },
+  Muc(
+      response, common, [](const Common& x) { return x.response; },
       &c.muc.precision_num, &c.muc.precision_den);
 
   // B-cubed: sum over (K, R) of |K ∩ R|^2 / |K| (recall) and / |R|
@@ -288,7 +291,8 @@ ClusterCounts ScoreClusters(const std::vector<Mention>& gold,
     c.b3.recall_num += ExactSum::FromDouble(
         sq / static_cast<double>(key.size[static_cast<size_t>(x.key)]));
     c.b3.precision_num += ExactSum::FromDouble(
-        sq / static_cast<double>(response.size[static_cast<size_t>(x.response)]));
+        sq /
+        static_cast<double>(response.size[static_cast<size_t>(x.response)]));
   }
   c.b3.recall_den = Whole(key.mentions);
   c.b3.precision_den = Whole(response.mentions);
@@ -338,9 +342,9 @@ double ConllF1(const ClusterCounts& c) {
 BlancScore Blanc(const ClusterCounts& c) {
   auto score = [](const LinkCounts& l) {
     BlancScore s;
-    s.recall = l.gold > 0 ? static_cast<double>(l.common) /
-                                static_cast<double>(l.gold)
-                          : 0.0;
+    s.recall = l.gold > 0
+                   ? static_cast<double>(l.common) / static_cast<double>(l.gold)
+                   : 0.0;
     s.precision = l.predicted > 0 ? static_cast<double>(l.common) /
                                         static_cast<double>(l.predicted)
                                   : 0.0;

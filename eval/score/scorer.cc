@@ -26,8 +26,7 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
     if (m.start < 0 || m.start >= m.end) continue;
     Mention copy = m;
     if (predicted) {
-      if (auto it = options.type_map.find(m.type);
-          it != options.type_map.end())
+      if (auto it = options.type_map.find(m.type); it != options.type_map.end())
         copy.type = it->second;
     }
     if (!options.types.empty() &&
@@ -76,8 +75,8 @@ DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
   scores.entities = ScoreEntities(document, g.mentions, p.mentions, alignment,
                                   options.max_examples);
   scores.relations = ScoreRelations(g, p, options.symmetric_relations);
-  scores.values = ScoreValues(g.mentions, p.mentions,
-                              alignment.boundary_first, options.value_types);
+  scores.values = ScoreValues(g.mentions, p.mentions, alignment.boundary_first,
+                              options.value_types);
   scores.clusters = ScoreClusters(g.mentions, p.mentions, alignment.gold_order,
                                   alignment.pred_order);
   return scores;

@@ -123,8 +123,7 @@ TypeIndex IndexTypes(const std::vector<Mention>& gold,
   TypeIndex t;
   std::unordered_map<std::string_view, int32_t> id;
   auto intern = [&](const std::string& type) {
-    auto [it, fresh] =
-        id.emplace(type, static_cast<int32_t>(t.names.size()));
+    auto [it, fresh] = id.emplace(type, static_cast<int32_t>(t.names.size()));
     if (fresh) t.names.push_back(type);
     return it->second;
   };
@@ -226,10 +225,10 @@ EntityScores ScoreEntities(const Document& document,
       ++semeval(SemevalScheme::kPartial).partial;
     }
     const ErrorKind kind =
-        pair.exact ? (pair.same_type ? ErrorKind::kCorrect
-                                     : ErrorKind::kWrongType)
-                   : (pair.same_type ? ErrorKind::kWrongBoundary
-                                     : ErrorKind::kWrongTypeAndBoundary);
+        pair.exact
+            ? (pair.same_type ? ErrorKind::kCorrect : ErrorKind::kWrongType)
+            : (pair.same_type ? ErrorKind::kWrongBoundary
+                              : ErrorKind::kWrongTypeAndBoundary);
     error(kind, pair.gold, pair.pred);
   }
   const SpanMode kBoundaryModes[] = {SpanMode::kStrict, SpanMode::kExact,

@@ -1,7 +1,7 @@
 // Span scoring at scale: one document of 1,000,000 gold and 1,000,000
 // predicted mentions, against the time of sorting those mentions (the
 // target: scoring within 5x of sorting). Run:
-//   build/release/bench/score/score_bench --benchmark_repetitions=3
+//   build/release/bench/score_bench --benchmark_repetitions=3
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
