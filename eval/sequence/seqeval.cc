@@ -393,8 +393,8 @@ void StrictScorer::Visit(Stream& s, const Token& t, std::string_view text,
     s.error = InputError(
         std::string(SchemeName(scheme_)) + ": " + Side(gold) + " tag " +
             Quoted(text) + " has a prefix " + std::string(SchemeName(scheme_)) +
-            " does not allow; seqeval raises ValueError: Invalid token is "
-            "found: " +
+            " does not allow (give the --scheme the file is tagged in); "
+            "seqeval raises ValueError: Invalid token is found: " +
             std::string(text) +
             ". Allowed prefixes are: " + std::string(rules.allowed_text) + ".",
         line);
