@@ -15,11 +15,11 @@
 // uniform subset of N of T iid draws is N iid draws: the result is exactly
 // multinomial(N), the bootstrap distribution, for any s > 0. With
 // s = 1 - 2 / sqrt(N), T falls about 2 sqrt(N) short of N and rarely
-// exceeds it (adding is cheaper than removing). Poisson draws come from tables
-// built once per distinct multiplicity (PoissonTable). A Poisson draw costs
-// about two index draws, so when most rows are distinct (K > N / 2: non-integer
-// counts), drawing N unit indices is used instead. Both methods are exact.
-// Grouping sorts the rows, so results do not depend on the units' order.
+// exceeds it (adding is cheaper than removing). Poisson draws come from
+// tables built once per distinct multiplicity (PoissonTable). A Poisson draw
+// costs about two index draws, so when most rows are distinct (K > N / 2:
+// non-integer counts), N unit indices are drawn instead. Both methods are
+// exact. Grouping sorts the rows, so results do not depend on units' order.
 //
 // Internal to ieval::stats; in a header for the tests.
 #ifndef IEVAL_EVAL_STATS_RESAMPLE_H_

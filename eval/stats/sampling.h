@@ -2,12 +2,11 @@
 // here so that a seed gives the same numbers with any standard library.
 // std::uniform_int_distribution, std::poisson_distribution and friends are
 // implementation-defined (libstdc++ and libc++ return different numbers for
-// the same engine), so none of them is used. Only the Poisson tables use
-// std::exp/std::log (when built); a libm rounding them differently in the
-// last bit could move a table entry by an ulp, and so, very rarely, a draw. The
-// engine is std::mt19937_64, whose output sequence the C++ standard fixes
-// ([rand.predef]: its 10000th output from the default seed is
-// 9981545732273789042).
+// the same engine), so none of them is used. The engine is std::mt19937_64,
+// whose output sequence the C++ standard fixes ([rand.predef]: its 10000th
+// output from the default seed is 9981545732273789042). Only building a
+// Poisson table calls std::exp/std::log; a libm rounding them differently in
+// the last bit could move a table entry by an ulp and, very rarely, a draw.
 //
 // Internal to ieval::stats; declared in a header so tests can check each
 // sampler against its exact distribution.
