@@ -20,6 +20,7 @@ struct CommandContext {
 void AddValidateCommand(CLI::App& app, CommandContext& context);
 void AddListCommand(CLI::App& app, CommandContext& context);
 void AddScoreCommand(CLI::App& app, CommandContext& context);
+void AddConllevalCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval
 

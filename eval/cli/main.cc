@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
 
   ieval::AddValidateCommand(app, context);
   ieval::AddListCommand(app, context);
+  ieval::AddScoreCommand(app, context);
+  ieval::AddConllevalCommand(app, context);
 
   try {
     app.parse(argc, argv);

@@ -35,13 +35,17 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--labels", args->labels,
                   "Label set (symmetric relation types); default: labels.json "
                   "beside the gold");
+  cmd->add_option("--max-examples", args->max_examples,
+                  "Examples of each error kind in the output (-1: all)")
+      ->check(CLI::Range(-1, 1000000000));
   cmd->add_option("--conll", args->conll,
                   "A CoNLL file whose last two columns are gold and predicted "
                   "tags (conlleval's input); '-' reads standard input");
   cmd->add_option("--mode", args->mode,
-                  "Token-sequence chunking: conlleval (conlleval.pl's rules) "
-                  "or strict (seqeval's strict mode; needs --scheme)")
-      ->check(CLI::IsMember({"conlleval", "strict"}));
+                  "Token-sequence chunking: conlleval (conlleval.pl's rules, "
+                  "default), seqeval (seqeval's default mode) or strict "
+                  "(seqeval's strict mode; needs --scheme)")
+      ->check(CLI::IsMember({"conlleval", "seqeval", "strict"}));
   cmd->add_option("--scheme", args->scheme, "Tagging scheme for --mode strict")
       ->check(
           CLI::IsMember({"IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"}));

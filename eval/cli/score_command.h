@@ -18,6 +18,7 @@ struct ScoreArgs {
   std::string map;                 // --map FILE or pred=gold,pred=gold
   double min_overlap = 0.0;        // --min-overlap (partial modes)
   std::string labels;              // --labels FILE
+  int max_examples = 20;           // --max-examples (per error kind)
   // Token-sequence scoring.
   std::string conll;
   std::string mode = "conlleval";  // conlleval | strict

@@ -1,0 +1,180 @@
+#include "eval/score/alignment.h"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+namespace ieval {
+namespace {
+
+// A candidate pair, by canonical ranks of its two mentions.
+struct Candidate {
+  int32_t gold;
+  int32_t pred;
+  int64_t overlap;
+  int64_t distance;  // |start difference| + |end difference|
+  bool exact;
+  bool same_type;
+};
+
+int Tier(const Candidate& c, AlignPreference preference) {
+  if (preference == AlignPreference::kBoundaryFirst)
+    return c.exact ? (c.same_type ? 0 : 1) : (c.same_type ? 2 : 3);
+  return c.same_type ? (c.exact ? 0 : 1) : (c.exact ? 2 : 3);
+}
+
+std::vector<int32_t> CanonicalOrder(const std::vector<Mention>& mentions) {
+  std::vector<int32_t> order(mentions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    const Mention& x = mentions[static_cast<size_t>(a)];
+    const Mention& y = mentions[static_cast<size_t>(b)];
+    if (CanonicalLess(x, y)) return true;
+    if (CanonicalLess(y, x)) return false;
+    return a < b;  // identical contents: either order gives the same output
+  });
+  return order;
+}
+
+// Every candidate pair. Gold in canonical order has non-decreasing starts;
+// the gold spans a prediction overlaps start before its end and end after
+// its start. With flat gold these are one contiguous run found by two
+// binary searches; `max_end` (the running maximum of gold ends) keeps the
+// scan correct, if slower, when gold spans overlap.
+std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
+                                      const std::vector<Mention>& pred,
+                                      const std::vector<int32_t>& gold_order,
+                                      const std::vector<int32_t>& pred_order,
+                                      double min_overlap) {
+  const size_t n = gold.size();
+  std::vector<int64_t> starts(n), ends(n), max_end(n);
+  for (size_t j = 0; j < n; ++j) {
+    const Mention& g = gold[static_cast<size_t>(gold_order[j])];
+    starts[j] = g.start;
+    ends[j] = g.end;
+    max_end[j] = j == 0 ? g.end : std::max(max_end[j - 1], g.end);
+  }
+  std::vector<Candidate> candidates;
+  candidates.reserve(std::max(n, pred.size()));
+  for (size_t r = 0; r < pred_order.size(); ++r) {
+    const Mention& p = pred[static_cast<size_t>(pred_order[r])];
+    const size_t first = static_cast<size_t>(
+        std::upper_bound(max_end.begin(), max_end.end(), p.start) -
+        max_end.begin());
+    const size_t last = static_cast<size_t>(
+        std::lower_bound(starts.begin(), starts.end(), p.end) -
+        starts.begin());
+    for (size_t j = first; j < last; ++j) {
+      if (ends[j] <= p.start) continue;
+      const int64_t overlap =
+          std::min(ends[j], p.end) - std::max(starts[j], p.start);
+      const bool exact = starts[j] == p.start && ends[j] == p.end;
+      if (!exact && static_cast<double>(overlap) <
+                        min_overlap * static_cast<double>(ends[j] - starts[j]))
+        continue;
+      const Mention& g = gold[static_cast<size_t>(gold_order[j])];
+      candidates.push_back(Candidate{
+          static_cast<int32_t>(j), static_cast<int32_t>(r), overlap,
+          std::abs(starts[j] - p.start) + std::abs(ends[j] - p.end), exact,
+          g.type == p.type});
+    }
+  }
+  return candidates;
+}
+
+Alignment Greedy(const std::vector<Candidate>& candidates,
+                 AlignPreference preference,
+                 const std::vector<int32_t>& gold_order,
+                 const std::vector<int32_t>& pred_order) {
+  const size_t n = gold_order.size(), m = pred_order.size();
+  std::vector<int32_t> gold_degree(n, 0), pred_degree(m, 0);
+  for (const Candidate& c : candidates) {
+    ++gold_degree[static_cast<size_t>(c.gold)];
+    ++pred_degree[static_cast<size_t>(c.pred)];
+  }
+  // partner_of_gold[rank] = index into `candidates`, or -1.
+  std::vector<int32_t> gold_taken(n, -1);
+  std::vector<bool> pred_taken(m, false);
+  std::vector<int32_t> contested;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    // A candidate sharing neither mention with another is taken whatever
+    // the order: most pairs of a real document, and no sort for them.
+    if (gold_degree[static_cast<size_t>(c.gold)] == 1 &&
+        pred_degree[static_cast<size_t>(c.pred)] == 1) {
+      gold_taken[static_cast<size_t>(c.gold)] = static_cast<int32_t>(i);
+      pred_taken[static_cast<size_t>(c.pred)] = true;
+    } else {
+      contested.push_back(static_cast<int32_t>(i));
+    }
+  }
+  std::sort(contested.begin(), contested.end(), [&](int32_t a, int32_t b) {
+    const Candidate& x = candidates[static_cast<size_t>(a)];
+    const Candidate& y = candidates[static_cast<size_t>(b)];
+    return std::make_tuple(Tier(x, preference), -x.overlap, x.distance,
+                           x.gold, x.pred) <
+           std::make_tuple(Tier(y, preference), -y.overlap, y.distance,
+                           y.gold, y.pred);
+  });
+  for (int32_t i : contested) {
+    const Candidate& c = candidates[static_cast<size_t>(i)];
+    if (gold_taken[static_cast<size_t>(c.gold)] >= 0 ||
+        pred_taken[static_cast<size_t>(c.pred)])
+      continue;
+    gold_taken[static_cast<size_t>(c.gold)] = i;
+    pred_taken[static_cast<size_t>(c.pred)] = true;
+  }
+
+  Alignment alignment;
+  alignment.gold_pair.assign(n, -1);
+  alignment.pred_pair.assign(m, -1);
+  for (size_t j = 0; j < n; ++j) {
+    if (gold_taken[j] < 0) continue;
+    const Candidate& c = candidates[static_cast<size_t>(gold_taken[j])];
+    AlignedPair pair;
+    pair.gold = gold_order[j];
+    pair.pred = pred_order[static_cast<size_t>(c.pred)];
+    pair.overlap = c.overlap;
+    pair.exact = c.exact;
+    pair.same_type = c.same_type;
+    const auto index = static_cast<int32_t>(alignment.pairs.size());
+    alignment.gold_pair[static_cast<size_t>(pair.gold)] = index;
+    alignment.pred_pair[static_cast<size_t>(pair.pred)] = index;
+    alignment.pairs.push_back(pair);
+  }
+  return alignment;
+}
+
+}  // namespace
+
+bool CanonicalLess(const Mention& a, const Mention& b) {
+  return std::tie(a.start, a.end, a.type, a.entity, a.value, a.id, a.text) <
+         std::tie(b.start, b.end, b.type, b.entity, b.value, b.id, b.text);
+}
+
+DocumentAlignment AlignMentions(const std::vector<Mention>& gold,
+                                const std::vector<Mention>& pred,
+                                double min_overlap) {
+  const auto gold_order = CanonicalOrder(gold);
+  const auto pred_order = CanonicalOrder(pred);
+  const auto candidates =
+      FindCandidates(gold, pred, gold_order, pred_order, min_overlap);
+  DocumentAlignment result;
+  result.boundary_first = Greedy(candidates, AlignPreference::kBoundaryFirst,
+                                 gold_order, pred_order);
+  result.type_first =
+      Greedy(candidates, AlignPreference::kTypeFirst, gold_order, pred_order);
+  return result;
+}
+
+Alignment Align(const std::vector<Mention>& gold,
+                const std::vector<Mention>& pred, AlignPreference preference,
+                double min_overlap) {
+  const auto gold_order = CanonicalOrder(gold);
+  const auto pred_order = CanonicalOrder(pred);
+  return Greedy(
+      FindCandidates(gold, pred, gold_order, pred_order, min_overlap),
+      preference, gold_order, pred_order);
+}
+
+}  // namespace ieval

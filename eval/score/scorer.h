@@ -1,0 +1,105 @@
+// The document-level entry point of span scoring, and the corpus sum.
+//
+//   DocumentScores d = ScoreDocument(document, gold, pred, options);
+//   CorpusScores corpus(options.max_examples);
+//   corpus.Add(std::move(d));             // any order, any sharding
+//
+// ScoreDocument is pure and thread-safe: types are mapped and filtered, the
+// mentions aligned once (eval/score/alignment.h), and every metric read off
+// that alignment: entities (span_scorer.h), relations, values, clusters.
+// Every count adds up, so a corpus is the sum of its documents, in any
+// order, with bit-identical results; CorpusScores also keeps each
+// document's counts (statistics, reports and the gate need them).
+#ifndef IEVAL_EVAL_SCORE_SCORER_H_
+#define IEVAL_EVAL_SCORE_SCORER_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "eval/core/types.h"
+#include "eval/score/cluster_scorer.h"
+#include "eval/score/relation_scorer.h"
+#include "eval/score/span_scorer.h"
+#include "eval/score/value_scorer.h"
+
+namespace ieval {
+
+struct ScoreOptions {
+  // Overlap modes: the least share of the gold span's code points a
+  // prediction must cover to be paired with it. Default 0: any shared code
+  // point. REQUIRES: 0 <= min_overlap <= 1.
+  double min_overlap = 0.0;
+  // Only mentions of these types are scored (after type_map), on both
+  // sides; relations whose argument is left out are left out too. Empty:
+  // every type.
+  std::vector<std::string> types;
+  // Predicted type -> gold type, applied to predictions before anything
+  // else (extractors with other label sets). Unlisted types stay.
+  std::map<std::string, std::string> type_map;
+  // Relation types that match in either direction (labels.json).
+  std::set<std::string> symmetric_relations;
+  // Types whose `value` is scored.
+  std::vector<std::string> value_types = {"DATE", "QUANTITY"};
+  // Examples of each error kind kept per document and in the corpus; < 0:
+  // all of them.
+  int max_examples = 20;
+};
+
+struct DocumentScores {
+  std::string doc_id;
+  EntityScores entities;
+  RelationCounts relations;
+  std::map<std::string, ValueCounts> values;  // by type
+  ClusterCounts clusters;
+
+  // Adds `other`'s counts (doc_id is left as it is).
+  void Merge(const DocumentScores& other, int max_examples);
+  // No gold and no predicted mention.
+  bool empty() const {
+    return entities.gold_mentions == 0 && entities.predicted_mentions == 0;
+  }
+  friend bool operator==(const DocumentScores&, const DocumentScores&) =
+      default;
+};
+
+// `document` gives the doc_id and the text of examples (see ScoreEntities).
+DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
+                             const Annotations& pred,
+                             const ScoreOptions& options);
+DocumentScores ScoreDocument(const Annotations& gold, const Annotations& pred,
+                             const ScoreOptions& options);
+
+// Mentions and relations after ScoreOptions' type map and filter (exposed
+// for tests and for callers that score with other tools).
+Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
+                               const ScoreOptions& options);
+
+class CorpusScores {
+ public:
+  explicit CorpusScores(int max_examples = 20) : max_examples_(max_examples) {}
+
+  // Adds one document (its examples go to the total only). Adding a
+  // doc_id twice adds the counts to that document's.
+  void Add(DocumentScores document);
+  // Adds another shard.
+  CorpusScores& operator+=(const CorpusScores& other);
+
+  // The sum over all documents (doc_id empty).
+  const DocumentScores& total() const { return total_; }
+  // Every document's counts by doc_id (without examples).
+  const std::map<std::string, DocumentScores>& documents() const {
+    return documents_;
+  }
+  int max_examples() const { return max_examples_; }
+
+ private:
+  int max_examples_;
+  DocumentScores total_;
+  std::map<std::string, DocumentScores> documents_;
+};
+
+}  // namespace ieval
+
+#endif  // IEVAL_EVAL_SCORE_SCORER_H_

@@ -1,0 +1,483 @@
+#include "eval/sequence/seqeval.h"
+
+#include <array>
+#include <cstdio>
+#include <span>
+
+namespace ieval {
+namespace {
+
+// seqeval.scheme.Prefix: the values are Python's enum.auto() bits, so the
+// "Allowed prefixes are: I|O|B" texts list them in this order.
+constexpr uint8_t kI = 1, kO = 2, kB = 4, kE = 8, kS = 16, kU = 32, kL = 64;
+constexpr uint8_t kAny = kI | kO | kB | kE | kS | kU | kL;
+
+enum Cond : uint8_t { kSame = 1, kDiff = 2, kAnyTag = 3 };
+
+struct Pattern {
+  uint8_t prev;
+  uint8_t cur;
+  Cond cond;
+};
+
+struct Rules {
+  uint8_t allowed;
+  std::string_view allowed_text;
+  std::span<const Pattern> start, inside, end;
+};
+
+// The start/inside/end patterns of seqeval.scheme's Token classes.
+constexpr Pattern kIob1Start[] = {{kO, kI, kAnyTag},
+                                  {kI, kI, kDiff},
+                                  {kB, kI, kAnyTag},
+                                  {kI, kB, kSame},
+                                  {kB, kB, kSame}};
+constexpr Pattern kIob1Inside[] = {{kB, kI, kSame}, {kI, kI, kSame}};
+constexpr Pattern kIob1End[] = {{kI, kI, kDiff},   {kI, kO, kAnyTag},
+                                {kI, kB, kAnyTag}, {kB, kO, kAnyTag},
+                                {kB, kI, kDiff},   {kB, kB, kSame}};
+constexpr Pattern kIoe1Start[] = {
+    {kO, kI, kAnyTag}, {kI, kI, kDiff}, {kE, kI, kAnyTag}, {kE, kE, kSame}};
+constexpr Pattern kIoe1Inside[] = {{kI, kI, kSame}, {kI, kE, kSame}};
+constexpr Pattern kIoe1End[] = {{kI, kI, kDiff},
+                                {kI, kO, kAnyTag},
+                                {kI, kE, kDiff},
+                                {kE, kI, kSame},
+                                {kE, kE, kSame}};
+constexpr Pattern kIob2Start[] = {{kAny, kB, kAnyTag}};
+constexpr Pattern kIob2Inside[] = {{kB, kI, kSame}, {kI, kI, kSame}};
+constexpr Pattern kIob2End[] = {{kI, kO, kAnyTag}, {kI, kI, kDiff},
+                                {kI, kB, kAnyTag}, {kB, kO, kAnyTag},
+                                {kB, kI, kDiff},   {kB, kB, kAnyTag}};
+constexpr Pattern kIoe2Start[] = {{kO, kI, kAnyTag}, {kO, kE, kAnyTag},
+                                  {kE, kI, kAnyTag}, {kE, kE, kAnyTag},
+                                  {kI, kI, kDiff},   {kI, kE, kDiff}};
+constexpr Pattern kIoe2Inside[] = {{kI, kE, kSame}, {kI, kI, kSame}};
+constexpr Pattern kIoe2End[] = {{kE, kAny, kAnyTag}};
+constexpr Pattern kIobesStart[] = {{kAny, kB, kAnyTag}, {kAny, kS, kAnyTag}};
+constexpr Pattern kIobesInside[] = {
+    {kB, kI, kSame}, {kB, kE, kSame}, {kI, kI, kSame}, {kI, kE, kSame}};
+constexpr Pattern kIobesEnd[] = {{kS, kAny, kAnyTag}, {kE, kAny, kAnyTag}};
+constexpr Pattern kBilouStart[] = {{kAny, kB, kAnyTag}, {kAny, kU, kAnyTag}};
+constexpr Pattern kBilouInside[] = {
+    {kB, kI, kSame}, {kB, kL, kSame}, {kI, kI, kSame}, {kI, kL, kSame}};
+constexpr Pattern kBilouEnd[] = {{kU, kAny, kAnyTag}, {kL, kAny, kAnyTag}};
+
+const Rules& RulesFor(Scheme scheme) {
+  static const Rules kIob1{kI | kO | kB, "I|O|B", kIob1Start, kIob1Inside,
+                           kIob1End};
+  static const Rules kIoe1{kI | kO | kE, "I|O|E", kIoe1Start, kIoe1Inside,
+                           kIoe1End};
+  static const Rules kIob2{kI | kO | kB, "I|O|B", kIob2Start, kIob2Inside,
+                           kIob2End};
+  static const Rules kIoe2{kI | kO | kE, "I|O|E", kIoe2Start, kIoe2Inside,
+                           kIoe2End};
+  static const Rules kIobes{kI | kO | kB | kE | kS, "I|O|B|E|S", kIobesStart,
+                            kIobesInside, kIobesEnd};
+  static const Rules kBilou{kB | kI | kL | kO | kU, "I|O|B|U|L", kBilouStart,
+                            kBilouInside, kBilouEnd};
+  switch (scheme) {
+    case Scheme::kIOB1:
+      return kIob1;
+    case Scheme::kIOE1:
+      return kIoe1;
+    case Scheme::kIOB2:
+      return kIob2;
+    case Scheme::kIOE2:
+      return kIoe2;
+    case Scheme::kIOBES:
+      return kIobes;
+    case Scheme::kBILOU:
+      return kBilou;
+  }
+  return kIob2;
+}
+
+// Token.check_patterns.
+bool Matches(std::span<const Pattern> patterns, uint8_t prev_prefix,
+             std::string_view prev_tag, uint8_t prefix, std::string_view tag) {
+  for (const Pattern& p : patterns) {
+    if ((prev_prefix & p.prev) == 0 || (prefix & p.cur) == 0) continue;
+    const bool same = prev_tag == tag;
+    if (p.cond == kAnyTag || (same && p.cond == kSame) ||
+        (!same && p.cond == kDiff)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The bytes of a string's first character (Python indexes code points).
+size_t FirstCharLength(std::string_view s) {
+  const auto lead = static_cast<unsigned char>(s[0]);
+  size_t n = 1;
+  if (lead >= 0xF0 && lead < 0xF8) {
+    n = 4;
+  } else if (lead >= 0xE0) {
+    n = lead < 0xF0 ? 3 : 1;
+  } else if (lead >= 0xC0) {
+    n = 2;
+  }
+  return n <= s.size() ? n : 1;
+}
+
+// Python's repr() of a one-character string, as in "KeyError: 'X'".
+std::string PyRepr(std::string_view ch) {
+  char buffer[16];
+  if (ch.size() == 1) {
+    const auto c = static_cast<unsigned char>(ch[0]);
+    if (c == '\'') return "\"'\"";
+    if (c == '\\') return "'\\\\'";
+    if (c == '\t') return "'\\t'";
+    if (c == '\n') return "'\\n'";
+    if (c == '\r') return "'\\r'";
+    if (c < 0x20 || c >= 0x7f) {
+      std::snprintf(buffer, sizeof buffer, "'\\x%02x'", c);
+      return buffer;
+    }
+    return "'" + std::string(ch) + "'";
+  }
+  // Non-printable code points (C1 controls, no-break and other special
+  // spaces, soft hyphen, format characters) are escaped by Python.
+  uint32_t cp = 0;
+  const auto lead = static_cast<unsigned char>(ch[0]);
+  if (ch.size() == 2) cp = lead & 0x1F;
+  if (ch.size() == 3) cp = lead & 0x0F;
+  if (ch.size() == 4) cp = lead & 0x07;
+  for (size_t i = 1; i < ch.size(); ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(ch[i]) & 0x3F);
+  if (cp <= 0xA0 || cp == 0xAD) {
+    std::snprintf(buffer, sizeof buffer, "'\\x%02x'", cp);
+    return buffer;
+  }
+  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+      (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF) {
+    std::snprintf(buffer, sizeof buffer, "'\\u%04x'", cp);
+    return buffer;
+  }
+  return "'" + std::string(ch) + "'";
+}
+
+std::string Quoted(std::string_view tag) {
+  return "'" + std::string(tag) + "'";
+}
+
+const char* Side(bool gold) { return gold ? "gold" : "predicted"; }
+
+Status InputError(std::string message, int64_t line) {
+  return Status::InvalidInput(std::move(message), Where{"", line, "", ""});
+}
+
+// seqeval's end_of_chunk and start_of_chunk (default mode).
+bool SeqevalEnd(std::string_view prev_tag, std::string_view tag,
+                std::string_view prev_type, std::string_view type) {
+  bool end = false;
+  if (prev_tag == "E") end = true;
+  if (prev_tag == "S") end = true;
+  if (prev_tag == "B" && tag == "B") end = true;
+  if (prev_tag == "B" && tag == "S") end = true;
+  if (prev_tag == "B" && tag == "O") end = true;
+  if (prev_tag == "I" && tag == "B") end = true;
+  if (prev_tag == "I" && tag == "S") end = true;
+  if (prev_tag == "I" && tag == "O") end = true;
+  if (prev_tag != "O" && prev_tag != "." && prev_type != type) end = true;
+  return end;
+}
+
+bool SeqevalStart(std::string_view prev_tag, std::string_view tag,
+                  std::string_view prev_type, std::string_view type) {
+  bool start = false;
+  if (tag == "B") start = true;
+  if (tag == "S") start = true;
+  if (prev_tag == "E" && tag == "E") start = true;
+  if (prev_tag == "E" && tag == "I") start = true;
+  if (prev_tag == "S" && tag == "E") start = true;
+  if (prev_tag == "S" && tag == "I") start = true;
+  if (prev_tag == "O" && tag == "E") start = true;
+  if (prev_tag == "O" && tag == "I") start = true;
+  if (tag != "O" && tag != "." && prev_type != type) start = true;
+  return start;
+}
+
+bool IsNeTag(std::string_view tag) {
+  if (tag == "O" || tag == "B" || tag == "I" || tag == "E" || tag == "S")
+    return true;
+  return tag.size() >= 2 && tag[1] == '-' &&
+         (tag[0] == 'B' || tag[0] == 'I' || tag[0] == 'E' || tag[0] == 'S');
+}
+
+constexpr size_t kMaxExamples = 5;
+
+}  // namespace
+
+std::string_view SchemeName(Scheme scheme) {
+  switch (scheme) {
+    case Scheme::kIOB1:
+      return "IOB1";
+    case Scheme::kIOE1:
+      return "IOE1";
+    case Scheme::kIOB2:
+      return "IOB2";
+    case Scheme::kIOE2:
+      return "IOE2";
+    case Scheme::kIOBES:
+      return "IOBES";
+    case Scheme::kBILOU:
+      return "BILOU";
+  }
+  return "IOB2";
+}
+
+std::optional<Scheme> ParseScheme(std::string_view name) {
+  for (Scheme s : {Scheme::kIOB1, Scheme::kIOE1, Scheme::kIOB2, Scheme::kIOE2,
+                   Scheme::kIOBES, Scheme::kBILOU}) {
+    if (SchemeName(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+// ---- seqeval default mode --------------------------------------------------
+
+SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
+                                           std::string_view tag, int64_t line,
+                                           bool gold) {
+  Parsed p;
+  if (tag.empty()) {
+    std::optional<Status>& error = gold ? gold_error_ : pred_error_;
+    if (!error) {
+      error = InputError(std::string("empty ") + Side(gold) +
+                             " tag; seqeval raises IndexError: string index "
+                             "out of range",
+                         line);
+    }
+    tag = "O";
+  } else if (!IsNeTag(tag)) {
+    ++non_ne_tags_;
+    if (non_ne_examples_.size() < kMaxExamples) {
+      bool seen = false;
+      for (const auto& e : non_ne_examples_) seen = seen || e == tag;
+      if (!seen) non_ne_examples_.emplace_back(tag);
+    }
+  }
+  const size_t n = FirstCharLength(tag);
+  p.letter = tag.substr(0, n);
+  std::string_view rest = tag.substr(n);
+  const size_t dash = rest.find('-');
+  p.type = dash == std::string_view::npos ? rest : rest.substr(dash + 1);
+  if (p.type.empty()) p.type = "_";
+  p.end = SeqevalEnd(s.prev_tag, p.letter, s.prev_type, p.type);
+  p.start = SeqevalStart(s.prev_tag, p.letter, s.prev_type, p.type);
+  return p;
+}
+
+void SeqevalScorer::Step(std::string_view gold, std::string_view pred,
+                         int64_t line) {
+  const Parsed g = Parse(gold_, gold, line, true);
+  const Parsed p = Parse(pred_, pred, line, false);
+  if (g.end) ++counts_.Type(gold_.prev_type).gold;
+  if (p.end) ++counts_.Type(pred_.prev_type).predicted;
+  if (g.end && p.end && gold_.begin == pred_.begin &&
+      gold_.prev_type == pred_.prev_type) {
+    ++counts_.Type(gold_.prev_type).correct;
+  }
+  if (g.start) gold_.begin = position_;
+  if (p.start) pred_.begin = position_;
+  gold_.prev_tag.assign(g.letter);
+  gold_.prev_type.assign(g.type);
+  pred_.prev_tag.assign(p.letter);
+  pred_.prev_type.assign(p.type);
+  ++position_;
+}
+
+void SeqevalScorer::AddToken(std::string_view gold, std::string_view pred,
+                             int64_t line) {
+  in_sentence_ = true;
+  ++counts_.tokens;
+  if (gold == pred) ++counts_.correct_tags;
+  Step(gold, pred, line);
+}
+
+void SeqevalScorer::EndSentence() {
+  if (!in_sentence_) return;
+  in_sentence_ = false;
+  ++counts_.sentences;
+  Step("O", "O", 0);  // get_entities joins sentences with an "O"
+}
+
+Result<SequenceCounts> SeqevalScorer::Finish() {
+  EndSentence();
+  Step("O", "O", 0);  // get_entities appends one more "O"
+  if (gold_error_) return *gold_error_;
+  if (pred_error_) return *pred_error_;
+  return std::move(counts_);
+}
+
+// ---- seqeval strict mode ---------------------------------------------------
+
+StrictScorer::StrictScorer(Scheme scheme) : scheme_(scheme) {
+  Reset(gold_);
+  Reset(pred_);
+}
+
+void StrictScorer::Reset(Stream& s) const {
+  s.prev_prefix = kO;  // Tokens starts from an outside token 'O' (tag '_')
+  s.prev_tag = "_";
+  s.in_chunk = false;
+}
+
+StrictScorer::Token StrictScorer::Parse(std::string_view text, Stream* s,
+                                        int64_t line, bool gold) {
+  Token t;
+  auto construction_error = [&](std::string message) {
+    // Token objects of a whole sentence are built before any is validated.
+    if (!s->error ||
+        (s->error_sentence == sentence_ && !s->error_on_construction)) {
+      s->error = InputError(std::move(message), line);
+      s->error_sentence = sentence_;
+      s->error_on_construction = true;
+    }
+  };
+  if (text.empty()) {
+    construction_error(std::string("empty ") + Side(gold) +
+                       " tag; seqeval raises IndexError: string index out "
+                       "of range");
+    t.tag = "_";
+    return t;
+  }
+  const size_t n = FirstCharLength(text);
+  const std::string_view letter = text.substr(0, n);
+  if (n == 1) {
+    switch (letter[0]) {
+      case 'I':
+        t.prefix = kI;
+        break;
+      case 'O':
+        t.prefix = kO;
+        break;
+      case 'B':
+        t.prefix = kB;
+        break;
+      case 'E':
+        t.prefix = kE;
+        break;
+      case 'S':
+        t.prefix = kS;
+        break;
+      case 'U':
+        t.prefix = kU;
+        break;
+      case 'L':
+        t.prefix = kL;
+        break;
+      default:
+        break;
+    }
+  }
+  if (t.prefix == 0) {
+    construction_error(std::string(SchemeName(scheme_)) + ": " + Side(gold) +
+                       " tag " + Quoted(text) + " starts with " +
+                       PyRepr(letter) +
+                       ", which is no tag prefix (I O B E S U L); seqeval "
+                       "raises KeyError: " +
+                       PyRepr(letter));
+  }
+  std::string_view tag = text.substr(n);
+  while (!tag.empty() && tag.front() == '-') tag.remove_prefix(1);
+  while (!tag.empty() && tag.back() == '-') tag.remove_suffix(1);
+  t.tag = tag.empty() ? std::string_view("_") : tag;
+  return t;
+}
+
+bool StrictScorer::Close(Stream& s, const Token& t, bool* inside) const {
+  *inside = false;
+  if (!s.in_chunk) return false;
+  const Rules& rules = RulesFor(scheme_);
+  if (Matches(rules.inside, s.prev_prefix, s.prev_tag, t.prefix, t.tag)) {
+    *inside = true;
+    return false;
+  }
+  s.in_chunk = false;
+  return Matches(rules.end, s.prev_prefix, s.prev_tag, t.prefix, t.tag);
+}
+
+void StrictScorer::Visit(Stream& s, const Token& t, std::string_view text,
+                         int64_t line, bool gold) {
+  const Rules& rules = RulesFor(scheme_);
+  if (t.prefix != 0 && (t.prefix & rules.allowed) == 0 && !s.error) {
+    s.error = InputError(
+        std::string(SchemeName(scheme_)) + ": " + Side(gold) + " tag " +
+            Quoted(text) + " has a prefix " + std::string(SchemeName(scheme_)) +
+            " does not allow; seqeval raises ValueError: Invalid token is "
+            "found: " +
+            std::string(text) +
+            ". Allowed prefixes are: " + std::string(rules.allowed_text) + ".",
+        line);
+    s.error_sentence = sentence_;
+    s.error_on_construction = false;
+  }
+  if (Matches(rules.start, s.prev_prefix, s.prev_tag, t.prefix, t.tag)) {
+    s.in_chunk = true;
+    s.chunk_start = position_;
+    s.chunk_tag.assign(t.tag);
+  }
+  s.prev_prefix = t.prefix;
+  s.prev_tag.assign(t.tag);
+}
+
+void StrictScorer::Step(const Token& g, std::string_view gold_text,
+                        const Token& p, std::string_view pred_text,
+                        int64_t line) {
+  bool gold_inside = false, pred_inside = false;
+  const bool gold_ended = Close(gold_, g, &gold_inside);
+  const bool pred_ended = Close(pred_, p, &pred_inside);
+  if (gold_ended) ++counts_.Type(gold_.chunk_tag).gold;
+  if (pred_ended) ++counts_.Type(pred_.chunk_tag).predicted;
+  if (gold_ended && pred_ended && gold_.chunk_start == pred_.chunk_start &&
+      gold_.chunk_tag == pred_.chunk_tag) {
+    ++counts_.Type(gold_.chunk_tag).correct;
+  }
+  if (gold_inside) {
+    gold_.prev_prefix = g.prefix;
+    gold_.prev_tag.assign(g.tag);
+  } else {
+    Visit(gold_, g, gold_text, line, true);
+  }
+  if (pred_inside) {
+    pred_.prev_prefix = p.prefix;
+    pred_.prev_tag.assign(p.tag);
+  } else {
+    Visit(pred_, p, pred_text, line, false);
+  }
+  ++position_;
+}
+
+void StrictScorer::AddToken(std::string_view gold, std::string_view pred,
+                            int64_t line) {
+  in_sentence_ = true;
+  ++counts_.tokens;
+  if (gold == pred) ++counts_.correct_tags;
+  const Token g = Parse(gold, &gold_, line, true);
+  const Token p = Parse(pred, &pred_, line, false);
+  Step(g, gold, p, pred, line);
+}
+
+void StrictScorer::EndSentence() {
+  if (!in_sentence_) return;
+  in_sentence_ = false;
+  ++counts_.sentences;
+  // Tokens appends an outside token 'O' to every sentence.
+  const Token outside{kO, "_"};
+  Step(outside, "O", outside, "O", 0);
+  Reset(gold_);
+  Reset(pred_);
+  ++sentence_;
+}
+
+Result<SequenceCounts> StrictScorer::Finish() {
+  EndSentence();
+  if (gold_.error) return *gold_.error;
+  if (pred_.error) return *pred_.error;
+  return std::move(counts_);
+}
+
+}  // namespace ieval

@@ -1,0 +1,262 @@
+#include "eval/sequence/sequence_score.h"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace ieval {
+namespace {
+
+// Adds the file name to a scorer's error (scorers know lines, not files).
+Status InFile(const Status& status, const std::string& file) {
+  Where where = status.where();
+  where.file = file;
+  return Status::InvalidInput(status.message(), where);
+}
+
+Result<SequenceResult> ScoreConlleval(ConllReader& reader,
+                                      const ConllevalOptions& options) {
+  ConllevalScorer scorer(options);
+  ConllLine line;
+  int64_t docstarts = 0;
+  while (reader.Next(&line)) {
+    if (line.boundary()) {
+      scorer.AddBoundary();
+    } else {
+      docstarts += line.docstart();
+      scorer.AddToken(line.gold(), line.pred());
+    }
+  }
+  if (!reader.status().ok()) return reader.status();
+  SequenceResult result;
+  result.counts = scorer.Finish();
+  if (docstarts > 0) {
+    result.warnings.push_back(
+        std::to_string(docstarts) +
+        " -DOCSTART- lines counted as tokens tagged as in their columns, as "
+        "conlleval.pl does (--mode seqeval and strict drop them)");
+  }
+  return result;
+}
+
+// Feeds the lines to a seqeval scorer as the reference loader does.
+template <typename Scorer>
+Status FeedSentences(ConllReader& reader, Scorer& scorer) {
+  ConllLine line;
+  while (reader.Next(&line)) {
+    if (line.boundary() || line.docstart()) {
+      scorer.EndSentence();
+    } else {
+      scorer.AddToken(line.gold(), line.pred(), line.number);
+    }
+  }
+  return reader.status();
+}
+
+std::string Percent(double fraction) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f%%", 100 * fraction);
+  return buffer;
+}
+
+std::string Fixed(double value) {
+  if (std::isnan(value)) return "n/a";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4f", value);
+  return buffer;
+}
+
+// Display width of a UTF-8 name (code points), for aligning columns.
+size_t Width(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string PadRight(std::string_view s, size_t width) {
+  std::string out(s);
+  const size_t w = Width(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
+}
+
+nlohmann::json RowJson(const ReportRow& row) {
+  auto number = [](double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+  };
+  return {{"precision", number(row.precision)},
+          {"recall", number(row.recall)},
+          {"f1", number(row.f1)},
+          {"support", row.support},
+          {"predicted", row.predicted},
+          {"correct", row.correct}};
+}
+
+}  // namespace
+
+std::string_view SequenceModeName(SequenceMode mode) {
+  switch (mode) {
+    case SequenceMode::kConlleval:
+      return "conlleval";
+    case SequenceMode::kSeqeval:
+      return "seqeval";
+    case SequenceMode::kStrict:
+      return "strict";
+  }
+  return "conlleval";
+}
+
+Result<SequenceResult> ScoreConll(ConllReader& reader,
+                                  const SequenceOptions& options) {
+  if (options.mode == SequenceMode::kConlleval)
+    return ScoreConlleval(reader, options.conlleval);
+
+  SequenceResult result;
+  if (options.mode == SequenceMode::kSeqeval) {
+    SeqevalScorer scorer;
+    if (Status s = FeedSentences(reader, scorer); !s.ok()) return s;
+    auto counts = scorer.Finish();
+    if (!counts.ok()) return InFile(counts.status(), reader.name());
+    result.counts = std::move(counts).value();
+    if (scorer.non_ne_tags() > 0) {
+      std::string examples;
+      for (const auto& tag : scorer.non_ne_examples())
+        examples += (examples.empty() ? "" : ", ") + tag;
+      result.warnings.push_back(
+          std::to_string(scorer.non_ne_tags()) +
+          " tags are not O/B/I/E/S or B-/I-/E-/S- tags (seqeval warns \"… "
+          "seems not to be NE tag.\"), read by their first letter: " +
+          examples);
+    }
+    return result;
+  }
+  StrictScorer scorer(options.scheme);
+  if (Status s = FeedSentences(reader, scorer); !s.ok()) return s;
+  auto counts = scorer.Finish();
+  if (!counts.ok()) return InFile(counts.status(), reader.name());
+  result.counts = std::move(counts).value();
+  return result;
+}
+
+RunDescription Describe(const SequenceOptions& options) {
+  RunDescription d;
+  d.mode = std::string(SequenceModeName(options.mode));
+  switch (options.mode) {
+    case SequenceMode::kConlleval:
+      d.reference = "conlleval.pl (version 2004-01-26)";
+      if (options.conlleval.raw) {
+        d.scheme = "raw tags (-r): every tag other than '" +
+                   options.conlleval.outside + "' is a one-token chunk";
+        d.repair = "none needed: no prefixes";
+      } else {
+        d.scheme =
+            "IOB1/IOB2 mixed, as conlleval.pl (prefix = text before the "
+            "first '-'; E- ends a chunk only before E-, I- or O)";
+        d.repair =
+            "I- after O starts a chunk; a type change ends a chunk and "
+            "starts another";
+      }
+      break;
+    case SequenceMode::kSeqeval:
+      d.reference = "seqeval 1.2.2, default mode";
+      d.scheme = "IOB1/IOB2/IOBES mixed, as seqeval's default mode";
+      d.repair =
+          "I- after O starts a chunk; a type change ends a chunk and starts "
+          "another; E-/S- end a chunk";
+      break;
+    case SequenceMode::kStrict:
+      d.reference = "seqeval 1.2.2, mode=\"strict\"";
+      d.scheme = std::string(SchemeName(options.scheme));
+      d.repair = "none: sequences invalid in " + d.scheme +
+                 " are dropped (invalid sequences yield no entity";
+      if (options.scheme == Scheme::kIOB2) d.repair += ", e.g. I- after O";
+      d.repair += ")";
+      break;
+  }
+  return d;
+}
+
+std::string FormatSequenceTable(std::string_view source,
+                                const SequenceOptions& options,
+                                const SequenceResult& result) {
+  const RunDescription d = Describe(options);
+  const SequenceCounts& counts = result.counts;
+  const ClassificationReport report = MakeClassificationReport(counts);
+  const ChunkCounts total = counts.Total();
+  std::string out;
+  out += "file:    " + std::string(source) + "\n";
+  out += "mode:    " + d.mode + " (" + d.reference + ")\n";
+  out += "scheme:  " + d.scheme + "\n";
+  out += "repair:  " + d.repair + "\n";
+  out += "tokens:  " + std::to_string(counts.tokens) + " in " +
+         std::to_string(counts.sentences) + " sentences; token accuracy " +
+         (counts.tokens > 0 ? Percent(static_cast<double>(counts.correct_tags) /
+                                      static_cast<double>(counts.tokens))
+                            : std::string("n/a")) +
+         "\n";
+  out += "chunks:  " + std::to_string(total.gold) + " gold, " +
+         std::to_string(total.predicted) + " predicted, " +
+         std::to_string(total.correct) + " correct\n\n";
+
+  size_t width = 12;  // "weighted avg"
+  for (const auto& [type, row] : report.per_type)
+    width = std::max(width, Width(type));
+  auto line = [&](std::string_view name, const ReportRow& row) {
+    out += PadRight(name, width) + PadLeft(Fixed(row.precision), 11) +
+           PadLeft(Fixed(row.recall), 9) + PadLeft(Fixed(row.f1), 9) +
+           PadLeft(std::to_string(row.support), 9) +
+           PadLeft(std::to_string(row.predicted), 11) +
+           PadLeft(std::to_string(row.correct), 9) + "\n";
+  };
+  out += PadRight("type", width) + "  precision   recall       f1  support" +
+         "  predicted  correct\n";
+  for (const auto& [type, row] : report.per_type) line(type, row);
+  out += "\n";
+  line("micro avg", report.micro);
+  line("macro avg", report.macro);
+  line("weighted avg", report.weighted);
+  for (const auto& warning : result.warnings) out += "note: " + warning + "\n";
+  return out;
+}
+
+std::string FormatSequenceJson(std::string_view source,
+                               const SequenceOptions& options,
+                               const SequenceResult& result) {
+  const RunDescription d = Describe(options);
+  const SequenceCounts& counts = result.counts;
+  const ClassificationReport report = MakeClassificationReport(counts);
+  const ChunkCounts total = counts.Total();
+  nlohmann::json per_type = nlohmann::json::object();
+  for (const auto& [type, row] : report.per_type) per_type[type] = RowJson(row);
+  nlohmann::json json = {
+      {"file", std::string(source)},
+      {"mode", d.mode},
+      {"reference", d.reference},
+      {"scheme", d.scheme},
+      {"repair", d.repair},
+      {"tokens", counts.tokens},
+      {"sentences", counts.sentences},
+      {"accuracy",
+       counts.tokens > 0
+           ? nlohmann::json(static_cast<double>(counts.correct_tags) /
+                            static_cast<double>(counts.tokens))
+           : nlohmann::json(nullptr)},
+      {"phrases",
+       {{"gold", total.gold},
+        {"predicted", total.predicted},
+        {"correct", total.correct}}},
+      {"per_type", per_type},
+      {"micro", RowJson(report.micro)},
+      {"macro", RowJson(report.macro)},
+      {"weighted", RowJson(report.weighted)},
+      {"warnings", result.warnings}};
+  // Invalid UTF-8 in a type name is replaced rather than failing the dump.
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace ieval
