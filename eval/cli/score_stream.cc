@@ -141,7 +141,8 @@ class Streamer {
     Append(std::move(p.problems), &result_.gold_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
-    const std::string& id = doc.document.doc_id;
+    // A copy: `doc` is moved from below, in the same call that uses the id.
+    const std::string id = doc.document.doc_id;
     const Where where{doc.source_file, doc.source_line, id, ""};
     if (!gold_ids_.Insert(id)) {
       result_.gold_problems.push_back(
@@ -165,7 +166,7 @@ class Streamer {
     Append(std::move(p.problems), &result_.pred_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
-    const std::string id = doc.document.doc_id;
+    const std::string id = doc.document.doc_id;  // a copy, as in AddGold
     if (auto w = waiting_gold_.find(id); w != waiting_gold_.end()) {
       pairs->push_back({std::move(w->second.doc), std::move(doc), {}, {}});
       waiting_gold_.erase(w);

@@ -101,78 +101,85 @@ bool ConllevalStartOfChunk(std::string_view prev_tag, std::string_view tag,
 }
 
 ConllevalScorer::ConllevalScorer(ConllevalOptions options)
-    : options_(std::move(options)) {}
+    : options_(std::move(options)) {
+  prefixes_.Id("O");
+  types_.Id("");
+}
+
+ConllevalScorer::Tag ConllevalScorer::Split(std::string_view tag) {
+  if (options_.raw) {
+    // -r: the outside tag becomes O; any other tag T becomes B-T.
+    if (tag == options_.outside || tag == "O") return {'O', 0, 0};
+    return {'B', prefixes_.Id("B"), types_.Id(RawType(tag))};
+  }
+  const auto [prefix, type] = SplitTag(tag);
+  return {Code(prefix), prefixes_.Id(prefix), types_.Id(type)};
+}
+
+ChunkCounts& ConllevalScorer::Counts(uint32_t type) {
+  if (type >= per_type_.size()) per_type_.resize(types_.size());
+  return per_type_[type];
+}
 
 void ConllevalScorer::AddToken(std::string_view gold, std::string_view pred) {
   if (!in_sentence_) {
     in_sentence_ = true;
     ++counts_.sentences;
   }
-  if (options_.raw) {
-    // -r: the outside tag becomes O; any other tag T becomes B-T.
-    if (pred == options_.outside) pred = "O";
-    if (gold == options_.outside) gold = "O";
-    const bool pred_o = pred == "O", gold_o = gold == "O";
-    Step(gold_o ? "O" : "B", gold_o ? std::string_view() : RawType(gold),
-         pred_o ? "O" : "B", pred_o ? std::string_view() : RawType(pred),
-         false);
-    return;
-  }
-  const auto [correct, correct_type] = SplitTag(gold);
-  const auto [guessed, guessed_type] = SplitTag(pred);
-  Step(correct, correct_type, guessed, guessed_type, false);
+  auto split = [this](std::string_view tag) { return Split(tag); };
+  const Tag correct = tags_.Get(gold, split);
+  const Tag guessed = tags_.Get(pred, split);
+  Step(correct, guessed, false);
 }
 
 void ConllevalScorer::AddBoundary() {
   in_sentence_ = false;
-  Step("O", {}, "O", {}, true);
+  Step({'O', 0, 0}, {'O', 0, 0}, true);
 }
 
-void ConllevalScorer::Step(std::string_view correct,
-                           std::string_view correct_type,
-                           std::string_view guessed,
-                           std::string_view guessed_type, bool boundary) {
-  const char correct_code = Code(correct), guessed_code = Code(guessed);
-  const bool correct_type_changed =
-      !SameBytes(last_correct_type_, correct_type);
-  const bool guessed_type_changed =
-      !SameBytes(last_guessed_type_, guessed_type);
+void ConllevalScorer::Step(const Tag& correct, const Tag& guessed,
+                           bool boundary) {
+  const bool correct_type_changed = last_correct_.type != correct.type;
+  const bool guessed_type_changed = last_guessed_.type != guessed.type;
   if (in_correct_) {
     const bool end_correct =
-        EndOfChunk(last_correct_, correct_code, correct_type_changed);
+        EndOfChunk(last_correct_.code, correct.code, correct_type_changed);
     const bool end_guessed =
-        EndOfChunk(last_guessed_, guessed_code, guessed_type_changed);
+        EndOfChunk(last_guessed_.code, guessed.code, guessed_type_changed);
     if (end_correct && end_guessed &&
-        SameBytes(last_guessed_type_, last_correct_type_)) {
+        last_guessed_.type == last_correct_.type) {
       in_correct_ = false;
-      ++types_[last_correct_type_].correct;
-    } else if (end_correct != end_guessed ||
-               !SameBytes(guessed_type, correct_type)) {
+      ++Counts(last_correct_.type).correct;
+    } else if (end_correct != end_guessed || guessed.type != correct.type) {
       in_correct_ = false;
     }
   }
   const bool start_correct =
-      StartOfChunk(last_correct_, correct_code, correct_type_changed);
+      StartOfChunk(last_correct_.code, correct.code, correct_type_changed);
   const bool start_guessed =
-      StartOfChunk(last_guessed_, guessed_code, guessed_type_changed);
-  const bool same_type = SameBytes(guessed_type, correct_type);
+      StartOfChunk(last_guessed_.code, guessed.code, guessed_type_changed);
+  const bool same_type = guessed.type == correct.type;
   if (start_correct && start_guessed && same_type) in_correct_ = true;
-  if (start_correct) ++types_[correct_type].gold;
-  if (start_guessed) ++types_[guessed_type].predicted;
+  if (start_correct) ++Counts(correct.type).gold;
+  if (start_guessed) ++Counts(guessed.type).predicted;
   if (!boundary) {
-    if (same_type && SameBytes(correct, guessed)) ++counts_.correct_tags;
+    if (same_type && correct.prefix == guessed.prefix) ++counts_.correct_tags;
     ++counts_.tokens;
   }
-  last_guessed_ = guessed_code;
-  last_correct_ = correct_code;
-  if (guessed_type_changed) last_guessed_type_.assign(guessed_type);
-  if (correct_type_changed) last_correct_type_.assign(correct_type);
+  last_guessed_ = guessed;
+  last_correct_ = correct;
 }
 
 SequenceCounts ConllevalScorer::Finish() {
   if (in_correct_) {
-    ++types_[last_correct_type_].correct;
+    ++Counts(last_correct_.type).correct;
     in_correct_ = false;
+  }
+  // A type has an entry once one of its counts was incremented.
+  for (uint32_t type = 0; type < per_type_.size(); ++type) {
+    const ChunkCounts& c = per_type_[type];
+    if (c.gold != 0 || c.predicted != 0 || c.correct != 0)
+      counts_.per_type.emplace(types_.Name(type), c);
   }
   return std::move(counts_);
 }

@@ -23,7 +23,8 @@
 #include <string_view>
 
 #include "eval/sequence/sequence_counts.h"
-#include "eval/sequence/type_counter.h"
+#include "eval/sequence/interner.h"
+#include "eval/sequence/tag_cache.h"
 
 namespace ieval {
 
@@ -38,9 +39,6 @@ struct ConllevalOptions {
 class ConllevalScorer {
  public:
   explicit ConllevalScorer(ConllevalOptions options = {});
-  // Not copyable or movable: types_ points into counts_.
-  ConllevalScorer(const ConllevalScorer&) = delete;
-  ConllevalScorer& operator=(const ConllevalScorer&) = delete;
 
   // A token line: its gold and predicted tag (the last two columns).
   // `-DOCSTART-` lines are tokens too, as in conlleval.pl.
@@ -53,21 +51,28 @@ class ConllevalScorer {
   SequenceCounts Finish();
 
  private:
-  void Step(std::string_view correct, std::string_view correct_type,
-            std::string_view guessed, std::string_view guessed_type,
-            bool boundary);
+  // A tag as the rules read it: the prefix as a one-byte code (the rules
+  // only compare prefixes with one-character constants; 0 for any other
+  // length), the prefix and type as ids (types: 0 is "").
+  struct Tag {
+    char code;
+    uint32_t prefix;
+    uint32_t type;
+  };
+  Tag Split(std::string_view tag);
+  void Step(const Tag& correct, const Tag& guessed, bool boundary);
+  ChunkCounts& Counts(uint32_t type);
 
   ConllevalOptions options_;
-  SequenceCounts counts_;
-  TypeCounter types_{&counts_};
+  TagCache<Tag> tags_;
+  Interner prefixes_;  // "O" first
+  Interner types_;     // "" first
+  std::vector<ChunkCounts> per_type_;  // by type id
+  SequenceCounts counts_;              // per_type is filled by Finish()
   bool in_correct_ = false;  // the current chunk is correct so far
   bool in_sentence_ = false;
-  // The previous tags: prefixes as one-byte codes (see conlleval.cc),
-  // types in full.
-  char last_correct_ = 'O';
-  std::string last_correct_type_;
-  char last_guessed_ = 'O';
-  std::string last_guessed_type_;
+  Tag last_correct_{'O', 0, 0};
+  Tag last_guessed_{'O', 0, 0};
 };
 
 // conlleval.pl's endOfChunk / startOfChunk: did a chunk end (start) between

@@ -45,6 +45,11 @@ class FieldSplitter {
 
   // The delimiter as given (for messages).
   const std::string& pattern() const { return pattern_; }
+  // The delimiter byte when the delimiter is one fixed byte (one space, a
+  // tab: readers can then find lines and columns in one pass), else -1.
+  int single_byte() const {
+    return literal_.size() == 1 ? static_cast<unsigned char>(literal_[0]) : -1;
+  }
 
  private:
   struct Atom {

@@ -140,20 +140,41 @@ std::string Slug(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool AsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
+
+// ASCII words, most of a French text, are classified without ICU (ICU
+// gives the same answers for them: no ASCII character is titlecase).
 bool StartsUpper(std::string_view utf8) {
-  bool result = false;
-  bool seen = false;
-  ForEachCodePoint(utf8, [&](UChar32 c) {
-    if (seen) return;
-    seen = true;
-    result = u_isupper(c) || u_istitle(c);
-  });
-  return result;
+  if (utf8.empty()) return false;
+  if (static_cast<unsigned char>(utf8[0]) < 0x80) return AsciiUpper(utf8[0]);
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(utf8.size()), c);
+  if (c < 0) c = 0xFFFD;
+  return u_isupper(c) || u_istitle(c);
 }
 
 bool IsAllCaps(std::string_view utf8) {
   int letters = 0;
   bool lower = false;
+  if (IsAscii(utf8)) {
+    for (char c : utf8) {
+      letters += AsciiUpper(c) || AsciiLower(c);
+      lower = lower || AsciiLower(c);
+    }
+    return letters >= 2 && !lower;
+  }
   ForEachCodePoint(utf8, [&](UChar32 c) {
     if (u_isalpha(c)) ++letters;
     if (u_islower(c)) lower = true;
@@ -162,6 +183,11 @@ bool IsAllCaps(std::string_view utf8) {
 }
 
 bool HasLower(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    for (char c : utf8)
+      if (AsciiLower(c)) return true;
+    return false;
+  }
   bool lower = false;
   ForEachCodePoint(utf8, [&](UChar32 c) { lower = lower || u_islower(c); });
   return lower;
@@ -170,6 +196,13 @@ bool HasLower(std::string_view utf8) {
 bool IsAllLower(std::string_view utf8) {
   int letters = 0;
   bool upper = false;
+  if (IsAscii(utf8)) {
+    for (char c : utf8) {
+      letters += AsciiUpper(c) || AsciiLower(c);
+      upper = upper || AsciiUpper(c);
+    }
+    return letters >= 1 && !upper;
+  }
   ForEachCodePoint(utf8, [&](UChar32 c) {
     if (u_isalpha(c)) ++letters;
     if (u_isupper(c) || u_istitle(c)) upper = true;

@@ -232,13 +232,11 @@ DateLexicon DateLexicon::FromIcu() {
       lexicon.words_.emplace(Key(weekdays[d]), Word{0, iso, english, false});
     }
   }
+  for (const auto& [key, word] : lexicon.words_)
+    if (!key.empty()) lexicon.starts_.set(StartOf(key));
   return lexicon;
 }
 
-const DateLexicon::Word* DateLexicon::Find(const std::string& key) const {
-  auto found = words_.find(key);
-  return found == words_.end() ? nullptr : &found->second;
-}
 
 bool YearReadsAsCount(const TextView& view, size_t i) {
   const auto& p = view.pieces();

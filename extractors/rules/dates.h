@@ -9,6 +9,7 @@
 #ifndef IEVAL_EXTRACTORS_RULES_DATES_H_
 #define IEVAL_EXTRACTORS_RULES_DATES_H_
 
+#include <bitset>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -29,11 +30,24 @@ class DateLexicon {
   // Month and weekday names of French and English from ICU; never fails
   // (ICU ships both locales), but an ICU error leaves the lexicon smaller.
   static DateLexicon FromIcu();
-  const Word* Find(const std::string& key) const;
+  const Word* Find(const std::string& key) const {
+    // Most words of a text are no month or weekday: their first two bytes
+    // already say so, without hashing the key.
+    if (key.empty() || !starts_[StartOf(key)]) return nullptr;
+    auto found = words_.find(key);
+    return found == words_.end() ? nullptr : &found->second;
+  }
   size_t size() const { return words_.size(); }
 
  private:
+  static size_t StartOf(const std::string& key) {
+    const auto first = static_cast<unsigned char>(key[0]);
+    return key.size() < 2
+               ? first
+               : (first << 8 | static_cast<unsigned char>(key[1]));
+  }
   std::unordered_map<std::string, Word> words_;
+  std::bitset<65536> starts_;  // StartOf of every word
 };
 
 // Dates in `view`, in text order, not overlapping each other.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 #include "extractors/lexicon/normalize.h"
 #include "extractors/rules/word_classes.h"
@@ -189,7 +190,9 @@ std::string ShiftDecimal(const std::string& value, int exponent) {
   return Canonical(digits.substr(0, point), digits.substr(point));
 }
 
-std::optional<int64_t> ParseSpelledOut(const std::string& text) {
+namespace {
+
+std::optional<int64_t> ParseWithIcu(const std::string& text) {
   icu::RuleBasedNumberFormat* format = ThreadSpellout();
   if (format == nullptr) return std::nullopt;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
@@ -204,6 +207,20 @@ std::optional<int64_t> ParseSpelledOut(const std::string& text) {
     return std::nullopt;
   }
   return static_cast<int64_t>(value);
+}
+
+}  // namespace
+
+std::optional<int64_t> ParseSpelledOut(const std::string& text) {
+  // French text repeats a few number words ("un", "deux", "cent") all the
+  // time, and an ICU parse costs as much as segmenting a sentence: the
+  // answers are remembered (per thread, as ThreadSpellout is), exactly.
+  thread_local std::unordered_map<std::string, std::optional<int64_t>> seen;
+  if (auto it = seen.find(text); it != seen.end()) return it->second;
+  const std::optional<int64_t> value = ParseWithIcu(text);
+  if (seen.size() >= 4096) seen.clear();  // bounded: text varies without end
+  seen.emplace(text, value);
+  return value;
 }
 
 std::vector<RuleMatch> FindQuantities(const TextView& view,

@@ -201,6 +201,9 @@ std::vector<RuleMatch> NameCues::PropagatePersons(
       if (!inserted && it->second != *m.entity) it->second.clear();
     }
   }
+  std::vector<RuleMatch> out;
+  // No name of two words or more: nothing to propagate (most documents).
+  if (full_names.empty()) return out;
   for (RuleMatch& m : persons) {
     if (m.end - m.begin != 1) continue;
     auto found = short_names.find(p[m.begin].key);
@@ -208,7 +211,6 @@ std::vector<RuleMatch> NameCues::PropagatePersons(
       m.entity = found->second;
     }
   }
-  std::vector<RuleMatch> out;
   for (size_t i = 0; i < p.size(); ++i) {
     if (!IsNameWord(p[i]) || !coverage.Free(i, i + 1)) continue;
     const size_t end = NameEnd(p, i);
