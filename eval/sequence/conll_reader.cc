@@ -4,8 +4,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <limits>
-#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -14,6 +12,8 @@
 namespace ieval {
 namespace {
 constexpr size_t kInitialBuffer = 1 << 20;
+// Bytes after the data that a 16-byte load may touch (never used).
+constexpr size_t kPadding = 16;
 }  // namespace
 
 ConllReader::ConllReader(std::FILE* file, std::string name,
@@ -21,8 +21,11 @@ ConllReader::ConllReader(std::FILE* file, std::string name,
     : file_(file),
       name_(std::move(name)),
       splitter_(std::move(splitter)),
-      buffer_(kInitialBuffer),
-      delimiter_(splitter_.single_byte()) {}
+      buffer_(kInitialBuffer + kPadding) {
+#if defined(__SSE2__)
+  delimiter_ = splitter_.single_byte();
+#endif
+}
 
 Result<std::unique_ptr<ConllReader>> ConllReader::Open(const std::string& path,
                                                        FieldSplitter splitter) {
@@ -55,9 +58,10 @@ bool ConllReader::Fill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-  const size_t n =
-      std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  const size_t capacity = buffer_.size() - kPadding;
+  if (end_ == capacity) buffer_.resize(capacity * 2 + kPadding);
+  const size_t n = std::fread(buffer_.data() + end_, 1,
+                              buffer_.size() - kPadding - end_, file_);
   if (n == 0) {
     if (std::ferror(file_)) {
       Fail(ConllError::kRead,
@@ -72,99 +76,7 @@ bool ConllReader::Fill() {
   return true;
 }
 
-void ConllReader::Index(size_t from) {
-  const char* data = buffer_.data();
-  const char delimiter = static_cast<char>(delimiter_);
-  size_t i = from;
-  // At most one mark per byte.
-  if (marks_capacity_ < marks_size_ + (end_ - from)) {
-    const size_t capacity = marks_size_ + buffer_.size();
-    std::unique_ptr<uint32_t[]> grown(new uint32_t[capacity]);
-    std::copy(marks_.get(), marks_.get() + marks_size_, grown.get());
-    marks_ = std::move(grown);
-    marks_capacity_ = capacity;
-  }
-  uint32_t* out = marks_.get() + marks_size_;
-#if defined(__SSE2__)
-  const __m128i newline = _mm_set1_epi8('\n');
-  const __m128i delim = _mm_set1_epi8(delimiter);
-  for (; i + 16 <= end_; i += 16) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(
-        _mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, delim))));
-    while (mask != 0) {
-      *out++ = static_cast<uint32_t>(i) +
-               static_cast<uint32_t>(__builtin_ctz(mask));
-      mask &= mask - 1;
-    }
-  }
-#endif
-  for (; i < end_; ++i) {
-    if (data[i] == '\n' || data[i] == delimiter)
-      *out++ = static_cast<uint32_t>(i);
-  }
-  marks_size_ = static_cast<size_t>(out - marks_.get());
-}
-
-bool ConllReader::NextIndexedLine(std::string_view* text, size_t* fields) {
-  while (true) {
-    const char* data = buffer_.data();
-    size_t k = next_mark_;
-    while (k < marks_size_ && data[marks_[k]] != '\n') ++k;
-    size_t line_end;
-    if (k < marks_size_) {
-      line_end = marks_[k];
-    } else if (!eof_) {
-      // No newline indexed: move what is left to the front (and its marks
-      // with it), read more, index it.
-      const size_t shift = begin_;
-      const size_t pending = marks_size_ - next_mark_;
-      for (size_t m = 0; m < pending; ++m)
-        marks_[m] = marks_[next_mark_ + m] - static_cast<uint32_t>(shift);
-      marks_size_ = pending;
-      next_mark_ = 0;
-      const size_t indexed = end_ - shift;
-      if (Fill()) {
-        if (buffer_.size() > std::numeric_limits<uint32_t>::max()) {
-          // A line of 4 GiB: offsets no longer fit; search instead.
-          delimiter_ = -1;
-          return NextLine(text, fields);
-        }
-        Index(indexed);
-        continue;
-      }
-      if (error_ != ConllError::kNone) return false;
-      continue;  // at the end now: the branch below
-    } else {
-      if (begin_ == end_) return false;
-      line_end = end_;  // a last line without '\n'
-      k = marks_size_;
-    }
-    // Fields: the pieces between the delimiters of [begin_, line_end).
-    const size_t count = k - next_mark_;
-    if (fields_.size() < count + 1) fields_.resize(count + 1);
-    size_t n = 0;
-    size_t field = begin_;
-    for (size_t m = next_mark_; m < k; ++m) {
-      fields_[n++] = std::string_view(data + field, marks_[m] - field);
-      field = marks_[m] + 1;
-    }
-    if (field < line_end) {
-      fields_[n++] = std::string_view(data + field, line_end - field);
-    } else {
-      // The line ends with a delimiter: Perl drops trailing empty fields.
-      while (n > 0 && fields_[n - 1].empty()) --n;
-    }
-    *text = std::string_view(data + begin_, line_end - begin_);
-    *fields = n;
-    begin_ = line_end < end_ ? line_end + 1 : end_;
-    next_mark_ = k < marks_size_ ? k + 1 : k;
-    return true;
-  }
-}
-
-bool ConllReader::NextLine(std::string_view* out, size_t* fields) {
+bool ConllReader::SearchLine(std::string_view* out, size_t* fields) {
   std::string_view text;
   while (true) {
     const char* data = buffer_.data();
@@ -191,12 +103,82 @@ bool ConllReader::NextLine(std::string_view* out, size_t* fields) {
   return true;
 }
 
+#if defined(__SSE2__)
+bool ConllReader::ScanLine(std::string_view* out, size_t* fields) {
+  // One pass, 16 bytes at a time: the line end and every delimiter before
+  // it, as offsets from the line start (they survive Fill's move).
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i delimiter = _mm_set1_epi8(static_cast<char>(delimiter_));
+  delimiters_.clear();
+  size_t scanned = 0;  // bytes of the line scanned so far
+  size_t length;
+  while (true) {
+    const char* line = buffer_.data() + begin_;
+    const size_t available = end_ - begin_;
+    bool found = false;
+    for (; scanned < available; scanned += 16) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(line + scanned));
+      auto nl = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
+      auto dl = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(v, delimiter)));
+      if (available - scanned < 16) {
+        const uint32_t valid = (1u << (available - scanned)) - 1;
+        nl &= valid;
+        dl &= valid;
+      }
+      if (nl != 0) dl &= (nl & (0u - nl)) - 1;  // delimiters before the end
+      for (; dl != 0; dl &= dl - 1)
+        delimiters_.push_back(
+            static_cast<uint32_t>(scanned) +
+            static_cast<uint32_t>(__builtin_ctz(dl)));
+      if (nl != 0) {
+        length = scanned + static_cast<size_t>(__builtin_ctz(nl));
+        found = true;
+        break;
+      }
+    }
+    if (found) break;
+    scanned = available;
+    if (!Fill()) {
+      if (error_ != ConllError::kNone || begin_ == end_) return false;
+      length = end_ - begin_;  // a last line without '\n'
+      break;
+    }
+  }
+  const char* line = buffer_.data() + begin_;
+  const size_t n = delimiters_.size() + 1;
+  if (fields_.size() < n) fields_.resize(n);
+  size_t start = 0;
+  for (size_t k = 0; k < delimiters_.size(); ++k) {
+    fields_[k] = std::string_view(line + start, delimiters_[k] - start);
+    start = delimiters_[k] + 1;
+  }
+  size_t count = delimiters_.size();
+  if (start < length) {
+    fields_[count++] = std::string_view(line + start, length - start);
+  } else {
+    // The line ends with a delimiter: Perl drops trailing empty fields.
+    while (count > 0 && fields_[count - 1].empty()) --count;
+  }
+  *out = std::string_view(line, length);
+  *fields = count;
+  begin_ = std::min(begin_ + length + 1, end_);
+  return true;
+}
+#endif
+
 bool ConllReader::Next(ConllLine* line) {
   if (error_ != ConllError::kNone) return false;
   std::string_view text;
   size_t n = 0;
-  if (delimiter_ >= 0 ? !NextIndexedLine(&text, &n) : !NextLine(&text, &n))
+#if defined(__SSE2__)
+  if (delimiter_ >= 0 ? !ScanLine(&text, &n) : !SearchLine(&text, &n))
     return false;
+#else
+  if (!SearchLine(&text, &n)) return false;
+#endif
   ++line_number_;
   line->number = line_number_;
   line->text = text;

@@ -5,11 +5,6 @@
 // grows only for a line longer than it), so memory does not depend on the
 // size of the file.
 //
-// With a one-byte delimiter (the default space, or a tab), each block read
-// is indexed once: the offsets of every newline and delimiter byte, found
-// 16 bytes at a time (SSE2) — one pass over the bytes for lines and columns
-// together, instead of a search call per line and per column.
-//
 // Lines follow Perl's `<STDIN>` + `chomp`: split on '\n', only '\n' is
 // removed (a '\r' stays in the last tag), a last line without '\n' counts.
 // Column counts are checked as conlleval.pl checks them: the first line with
@@ -88,14 +83,13 @@ class ConllReader {
  private:
   // Reads more input into the buffer; false at the end or on error.
   bool Fill();
+  // The next line and its fields (in fields_[0, *fields)): by memchr and
+  // FieldSplitter, or, for a one-byte delimiter, in one SSE2 pass finding
+  // the line end and the delimiters together. False at the end or on a
+  // read error.
+  bool SearchLine(std::string_view* text, size_t* fields);
+  bool ScanLine(std::string_view* text, size_t* fields);
   void Fail(ConllError error, Status status);
-  // The next line's text and fields (into fields_), by search or by index;
-  // false at the end or on a read error.
-  bool NextLine(std::string_view* text, size_t* fields);
-  bool NextIndexedLine(std::string_view* text, size_t* fields);
-  // Appends to marks_ the offsets of the newline and delimiter bytes of
-  // buffer_[from, end_).
-  void Index(size_t from);
 
   std::FILE* file_;
   bool owns_file_ = false;
@@ -108,15 +102,8 @@ class ConllReader {
   bool eof_ = false;
   int64_t line_number_ = 0;
   std::vector<std::string_view> fields_;  // storage for SplitInto
-  // The index (one-byte delimiters): offsets in buffer_ of the newline and
-  // delimiter bytes of buffer_[begin_, end_) still to read, from marks_[next_mark_].
-  // Room for one mark per byte of the buffer, left uninitialised (pages
-  // only count in memory once marks are written to them).
-  int delimiter_ = -1;
-  std::unique_ptr<uint32_t[]> marks_;
-  size_t marks_capacity_ = 0;
-  size_t marks_size_ = 0;
-  size_t next_mark_ = 0;
+  int delimiter_ = -1;  // the one-byte delimiter ScanLine splits on, or -1
+  std::vector<uint32_t> delimiters_;  // ScanLine's, from the line start
   size_t expected_fields_ = 0;            // 0 until a line with fields is seen
   Status status_;
   ConllError error_ = ConllError::kNone;

@@ -127,6 +127,22 @@ void ConllevalScorer::AddToken(std::string_view gold, std::string_view pred) {
     ++counts_.sentences;
   }
   auto split = [this](std::string_view tag) { return Split(tag); };
+  if (pred.data() == gold.data() + gold.size() + 1) {
+    const std::string_view bytes(gold.data(), gold.size() + 1 + pred.size());
+    PairSlot& slot =
+        pairs_[(bytes.size() * 131 + static_cast<unsigned char>(bytes[0]) * 31 +
+                static_cast<unsigned char>(bytes.back()) * 7 +
+                static_cast<unsigned char>(bytes[gold.size() + 1])) &
+               (pairs_.size() - 1)];
+    if (slot.gold_length != gold.size() || !SameBytes(slot.bytes, bytes)) {
+      slot.bytes.assign(bytes);
+      slot.gold_length = gold.size();
+      slot.correct = tags_.Get(gold, split);
+      slot.guessed = tags_.Get(pred, split);
+    }
+    Step(slot.correct, slot.guessed, false);
+    return;
+  }
   const Tag correct = tags_.Get(gold, split);
   const Tag guessed = tags_.Get(pred, split);
   Step(correct, guessed, false);

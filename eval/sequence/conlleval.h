@@ -63,8 +63,19 @@ class ConllevalScorer {
   void Step(const Tag& correct, const Tag& guessed, bool boundary);
   ChunkCounts& Counts(uint32_t type);
 
+  // The last two columns of a line are usually adjacent in the line buffer
+  // ("B-PER I-PER"): a line's pair of tags is then looked up at once, by
+  // those bytes and the gold tag's length (a direct-mapped table).
+  struct PairSlot {
+    std::string bytes;
+    size_t gold_length = 0;
+    Tag correct{'O', 0, 0};
+    Tag guessed{'O', 0, 0};
+  };
+
   ConllevalOptions options_;
   TagCache<Tag> tags_;
+  std::array<PairSlot, 512> pairs_;
   Interner prefixes_;  // "O" first
   Interner types_;     // "" first
   std::vector<ChunkCounts> per_type_;  // by type id
