@@ -17,7 +17,8 @@ namespace ieval {
 namespace {
 
 // Documents read per side and batch: enough to keep every thread busy
-// between two barriers, few enough to keep memory small.
+// between two barriers (tens of milliseconds of work), few enough to keep
+// memory small (about a megabyte of documents in flight).
 constexpr size_t kBatch = 256;
 
 // Runs f(i, worker) for i in [0, n) on up to `jobs` threads; worker is in
@@ -67,22 +68,46 @@ class Streamer {
   }
 
   StreamScoreResult Run(CorpusReader& gold, CorpusReader& pred) {
+    // A pipeline of one step per batch: while the documents of batch k+1
+    // are parsed, the pairs of batch k are validated and scored, on the
+    // same threads (one barrier per batch); reading and pairing by doc_id
+    // run in between, on this thread.
     bool gold_done = false, pred_done = false;
     std::vector<RawDocument> raw_gold, raw_pred;
-    while (!gold_done || !pred_done) {
-      Read(gold, kBatch, &gold_done, &raw_gold, &result_.gold_problems);
-      Read(pred, kBatch, &pred_done, &raw_pred, &result_.pred_problems);
-      std::vector<Parsed> parsed_gold = Parse(raw_gold);
-      std::vector<Parsed> parsed_pred = Parse(raw_pred);
-      std::vector<Pair> pairs;
+    std::vector<Pair> pairs;  // of the previous batch
+    while (!gold_done || !pred_done || !pairs.empty()) {
+      // Problems of batch k+1 are listed after those of batch k's pairs.
+      std::vector<Status> gold_read_problems, pred_read_problems;
+      Read(gold, kBatch, &gold_done, &raw_gold, &gold_read_problems);
+      Read(pred, kBatch, &pred_done, &raw_pred, &pred_read_problems);
+      std::vector<Parsed> parsed_gold(raw_gold.size());
+      std::vector<Parsed> parsed_pred(raw_pred.size());
+      const bool score = result_.gold_problems.empty() &&
+                         result_.pred_problems.empty() &&
+                         gold_read_problems.empty() &&
+                         pred_read_problems.empty();
+      const size_t parses = raw_gold.size() + raw_pred.size();
+      ParallelFor(options_.jobs, parses + pairs.size(),
+                  [&](size_t i, int worker) {
+                    if (i < raw_gold.size()) {
+                      Parse(raw_gold[i], &parsed_gold[i]);
+                    } else if (i < parses) {
+                      Parse(raw_pred[i - raw_gold.size()],
+                            &parsed_pred[i - raw_gold.size()]);
+                    } else {
+                      ProcessPair(pairs[i - parses], score,
+                                  shards_[static_cast<size_t>(worker)]);
+                    }
+                  });
+      ListProblems(pairs);
+      pairs.clear();
+      Append(std::move(gold_read_problems), &result_.gold_problems);
+      Append(std::move(pred_read_problems), &result_.pred_problems);
       for (Parsed& p : parsed_gold) AddGold(p, &pairs);
       for (Parsed& p : parsed_pred) AddPred(p, &pairs);
-      Process(pairs);
     }
     // Gold documents never predicted; predictions never claimed.
-    std::vector<Waiting> unpredicted = Drain(waiting_gold_);
-    std::vector<Pair> pairs;
-    for (Waiting& w : unpredicted)
+    for (Waiting& w : Drain(waiting_gold_))
       pairs.push_back({std::move(w.doc), {}, {}, {}});
     Process(pairs);
     for (Waiting& w : Drain(waiting_pred_)) {
@@ -116,13 +141,9 @@ class Streamer {
     raw->resize(got);
   }
 
-  std::vector<Parsed> Parse(const std::vector<RawDocument>& raw) const {
-    std::vector<Parsed> parsed(raw.size());
-    ParallelFor(options_.jobs, raw.size(), [&](size_t i, int) {
-      parsed[i].doc = ParseAnnotatedDocument(raw[i].json, raw[i].file,
-                                             raw[i].line, &parsed[i].problems);
-    });
-    return parsed;
+  static void Parse(const RawDocument& raw, Parsed* parsed) {
+    parsed->doc = ParseAnnotatedDocument(raw.json, raw.file, raw.line,
+                                         &parsed->problems);
   }
 
   static std::vector<Waiting> Drain(
@@ -190,6 +211,10 @@ class Streamer {
     ParallelFor(options_.jobs, pairs.size(), [&](size_t i, int worker) {
       ProcessPair(pairs[i], score, shards_[static_cast<size_t>(worker)]);
     });
+    ListProblems(pairs);
+  }
+
+  void ListProblems(std::vector<Pair>& pairs) {
     for (Pair& p : pairs) {
       Append(std::move(p.gold_problems), &result_.gold_problems);
       Append(std::move(p.pred_problems), &result_.pred_problems);
