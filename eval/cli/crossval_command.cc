@@ -78,7 +78,7 @@ int RunCrossval(const CrossvalArgs& args) {
 
   Corpus predictions;
   predictions.documents.resize(docs.size());
-  TypedCounts total;
+  StrictTypedCounts total;
   std::cout << (folds == n ? "leave-one-document-out" : "cross-validation")
             << ": " << folds << " folds over " << n
             << " documents; strict span match:\n";
@@ -98,7 +98,7 @@ int RunCrossval(const CrossvalArgs& args) {
     if (!model.ok()) return fail(model.status());
     auto tagger = tagger::Tagger::Create(std::move(*model), options.dictionary);
     if (!tagger.ok()) return fail(tagger.status());
-    TypedCounts counts;
+    StrictTypedCounts counts;
     std::string held;
     for (size_t i : test) {
       auto pred = (*tagger)->Extract(docs[i].document);

@@ -7,18 +7,18 @@
 
 namespace ieval {
 
-PrfCounts TypedCounts::Overall() const {
+PrfCounts StrictTypedCounts::Overall() const {
   PrfCounts sum;
   for (const auto& [type, counts] : per_type) sum += counts;
   return sum;
 }
 
-TypedCounts& TypedCounts::operator+=(const TypedCounts& other) {
+StrictTypedCounts& StrictTypedCounts::operator+=(const StrictTypedCounts& other) {
   for (const auto& [type, counts] : other.per_type) per_type[type] += counts;
   return *this;
 }
 
-TypedCounts StrictCounts(const std::vector<Mention>& gold,
+StrictTypedCounts StrictCounts(const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted,
                          const std::vector<std::string>& types) {
   using Key = std::tuple<int64_t, int64_t, std::string>;
@@ -26,7 +26,7 @@ TypedCounts StrictCounts(const std::vector<Mention>& gold,
     return std::find(types.begin(), types.end(), m.type) != types.end();
   };
   std::multiset<Key> open;
-  TypedCounts out;
+  StrictTypedCounts out;
   for (const std::string& t : types) out.per_type[t];
   for (const Mention& m : gold) {
     if (!wanted(m)) continue;

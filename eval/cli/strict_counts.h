@@ -15,15 +15,15 @@
 
 namespace ieval {
 
-struct TypedCounts {
+struct StrictTypedCounts {
   std::map<std::string, PrfCounts> per_type;
 
   PrfCounts Overall() const;  // micro: the sum over types
-  TypedCounts& operator+=(const TypedCounts& other);
+  StrictTypedCounts& operator+=(const StrictTypedCounts& other);
 };
 
 // Mentions of types outside `types` are ignored on both sides.
-TypedCounts StrictCounts(const std::vector<Mention>& gold,
+StrictTypedCounts StrictCounts(const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted,
                          const std::vector<std::string>& types);
 

@@ -201,7 +201,7 @@ int RunTrainTagger(const TrainArgs& args) {
   // Held-out figures of the saved (quantised) model.
   std::vector<const AnnotatedDocument*> all;
   for (const auto& [name, docs] : heldout) {
-    TypedCounts counts;
+    StrictTypedCounts counts;
     for (const AnnotatedDocument* doc : docs) {
       auto pred = (*tagger)->Extract(doc->document);
       if (!pred.ok()) return fail(pred.status());
