@@ -129,14 +129,23 @@ std::vector<std::string> SummaryCells(const json& v, bool markdown) {
                   Bracket(v, "entities.strict", "recall"));
   cells.push_back(Fixed(strict["f1"]) + Bracket(v, "entities.strict", "f1"));
   cells.push_back(Fixed(ValueAt(s, {"entities", "partial", "overall", "f1"})));
-  cells.push_back(Fixed(ValueAt(s, {"relations", "strict", "overall", "f1"})));
+  // "–" rather than 0 where the variant predicted nothing of the kind: it
+  // never tried (no relations, no entity ids), which is not being wrong.
+  auto tried = [](const json& counts) {
+    return counts.is_object() &&
+           counts.value("tp", 0.0) + counts.value("fp", 0.0) > 0;
+  };
+  const json& relations = ValueAt(s, {"relations", "strict", "overall"});
+  cells.push_back(tried(relations) ? Fixed(relations["f1"]) : "–");
   const json& date = ValueAt(s, {"values", "DATE"});
   cells.push_back(date.is_null() || date.value("matched", 0) == 0
                       ? "–"
                       : Fixed(date["accuracy"]) + " (" +
                             date["correct"].dump() + "/" +
                             date["matched"].dump() + ")");
-  cells.push_back(Fixed(ValueAt(s, {"clusters", "conll_f1"})));
+  cells.push_back(tried(ValueAt(s, {"clusters", "mentions"}))
+                      ? Fixed(ValueAt(s, {"clusters", "conll_f1"}))
+                      : "–");
   cells.push_back(
       Fixed(ValueAt(v, {"throughput", "documents_per_second"}), false, 1));
   return cells;

@@ -109,6 +109,10 @@ function sortableTable(table, columns, rows) {
   }
 }
 
+// Whether a variant predicted anything of a kind (relations, entity ids):
+// "–" rather than 0 when it never tried.
+const tried = c => !!c && (c.tp || 0) + (c.fp || 0) > 0;
+
 function drawSummary() {
   const cols = [
     {key: "variant", label: "variant", text: true}, {key: "status", label: "status", text: true},
@@ -132,9 +136,10 @@ function drawSummary() {
       {text: v.name, sort: v.name}, {text: v.status, sort: v.status},
       num(strict.precision, 3, ci("precision")), num(strict.recall, 3, ci("recall")),
       num(strict.f1, 3, ci("f1")), num(get(s, "entities", "partial", "overall", "f1")),
-      num(get(s, "relations", "strict", "overall", "f1")),
+      num(tried(get(s, "relations", "strict", "overall")) ?
+          get(s, "relations", "strict", "overall", "f1") : undefined),
       num(date && date.matched > 0 ? date.accuracy : undefined),
-      num(get(s, "clusters", "conll_f1")),
+      num(tried(get(s, "clusters", "mentions")) ? get(s, "clusters", "conll_f1") : undefined),
       num(v.status === "skipped" ? undefined : t.documents_per_second, 1),
       num(v.status === "skipped" ? undefined : t.megabytes_per_second, 3)]};
   });
