@@ -3,8 +3,9 @@
 // four entity modes overall and per type, the two relation modes — it gives
 // A's and B's micro P/R/F1, the F1 difference B - A with its paired
 // bootstrap interval (documents paired by doc_id and resampled together),
-// the paired bootstrap and approximate-randomization p-values, the
-// bootstrap p after Holm-Bonferroni over all rows of the pair, and a
+// the paired bootstrap and approximate-randomization p-values, the larger of
+// the two (both tests must agree) after Holm-Bonferroni over all rows of the
+// pair, and a
 // verdict: "better" / "worse" (B against A, Holm-adjusted p <= alpha) or
 // "no significant difference".
 //
@@ -40,7 +41,7 @@ struct CompareRow {
   PrfCounts b;
   PairedResult bootstrap;         // F1(B) - F1(A)
   RandomizationResult randomization;
-  double p_holm = 1;
+  double p_holm = 1;  // max(bootstrap p, randomization p), Holm-adjusted
   std::string verdict;  // "better", "worse", "no significant difference"
 };
 

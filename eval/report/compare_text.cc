@@ -31,8 +31,8 @@ std::string ComparisonToText(const Comparison& c) {
     out += "A: " + c.a_path + " (" + p.a_name + ")\nB: " + c.b_path + " (" +
            p.b_name + ")\n" + std::to_string(p.documents) +
            " documents paired by doc_id; difference = B - A; p: paired "
-           "bootstrap, AR: approximate randomization, Holm: p adjusted over "
-           "the rows below\n\n";
+           "bootstrap, AR: approximate randomization, Holm: the larger of "
+           "the two adjusted over the rows below\n\n";
     size_t width = 6;
     for (const CompareRow& r : p.rows) width = std::max(width, r.metric.size());
     char line[512];
@@ -58,7 +58,8 @@ std::string ComparisonToText(const Comparison& c) {
     }
     out += "\n";
   }
-  out += "Verdict: B against A, significant when the Holm-adjusted p <= " +
+  out += "Verdict: B against A, significant when the larger of the two "
+         "p-values, Holm-adjusted, is <= " +
          Fixed(c.options.alpha, false, 2) + " (" +
          std::to_string(c.options.bootstrap.resamples) + " resamples, seed " +
          std::to_string(c.options.bootstrap.seed) + ").\n";

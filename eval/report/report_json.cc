@@ -94,9 +94,9 @@ ordered_json ComparisonsJson(const RunResult& run) {
   j["alpha"] = run.statistics.alpha;
   j["correction"] = "holm";
   j["test"] =
-      "paired bootstrap (shifted null, two-sided) of F1(b) - F1(a); "
-      "approximate randomization as a second opinion; significant when the "
-      "Holm-adjusted bootstrap p-value <= alpha";
+      "paired bootstrap (shifted null, two-sided) and approximate "
+      "randomization of F1(b) - F1(a); significant when the larger of the "
+      "two p-values, Holm-adjusted over the pairs, is <= alpha";
   ordered_json pairs = ordered_json::array();
   for (const PairComparison& c : run.comparisons) {
     const double d = c.bootstrap.difference.estimate;

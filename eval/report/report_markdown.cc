@@ -74,8 +74,10 @@ std::string Differences(const json& report) {
   out += "\nMetric `" + c.value("metric", std::string()) + "`, unit: " +
          c.value("unit", std::string()) +
          "; difference = F1(b) - F1(a) with its bootstrap interval; "
-         "p-values of the paired bootstrap, approximate randomization, and "
-         "the bootstrap p after Holm-Bonferroni over all pairs.\n\n";
+         "p-values of the paired bootstrap and of approximate "
+         "randomization, and the larger of the two after Holm-Bonferroni "
+         "over all pairs (significant when <= alpha: both tests must "
+         "agree).\n\n";
   out += Table({"a", "b", "F1 a", "F1 b", "ΔF1 [CI]", "p boot", "p AR",
                 "p Holm", "verdict"},
                rows, 2);

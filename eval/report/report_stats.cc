@@ -1,5 +1,7 @@
 #include "eval/report/report_stats.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "eval/report/metrics.h"
@@ -38,15 +40,18 @@ std::vector<PrfCounts> Units(const RunResult& run, const VariantResult& v,
 
 std::string FewUnitsNote(int64_t units, const std::string& unit) {
   if (units >= 30) return "";
-  char text[400];
+  char text[600];
   std::snprintf(
       text, sizeof text,
       "Only %lld %ss: bootstrap intervals resample them, so there are only "
-      "%.0f distinct resamples; intervals are wide and coarse, and "
-      "differences between variants rarely reach significance. Read them "
-      "as a rough guide, not a verdict.",
+      "%.0f distinct resamples; intervals are wide and coarse. The "
+      "randomization test cannot give a p-value below about %.2g "
+      "(2/2^%lld), so differences between variants rarely reach "
+      "significance. Read the intervals as a rough guide, not a verdict.",
       static_cast<long long>(units), unit.c_str(),
-      DistinctBootstrapResamples(units));
+      DistinctBootstrapResamples(units),
+      std::ldexp(2.0, -static_cast<int>(units)),
+      static_cast<long long>(units));
   return text;
 }
 
@@ -105,7 +110,8 @@ Status ComputeRunStatistics(RunResult& run) {
         c.unit = BySentence(run, primary) ? "sentence" : "document";
         c.bootstrap = *boot;
         c.randomization = *ar;
-        p_values.push_back(boot->p_value);
+        // Both tests must agree: the larger p (see run_result.h).
+        p_values.push_back(std::max(boot->p_value, ar->p_value));
         run.comparisons.push_back(c);
       }
     }

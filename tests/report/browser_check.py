@@ -186,6 +186,8 @@ def main():
     ap.add_argument("--checks", action="store_true")
     ap.add_argument("--viewer", help="doc_id,variant,side:start:end:kind:rgb;…")
     ap.add_argument("--screenshot")
+    ap.add_argument("--full-page", action="store_true",
+                    help="make --screenshot the whole page, not the first 1800 px")
     ap.add_argument("--phone-screenshot")
     args = ap.parse_args()
     if not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
@@ -209,6 +211,9 @@ def main():
                 parsed.append((side, int(start), int(end), kind, rgb))
             failures += check_viewer(d, doc, variant, parsed)
         if args.screenshot:
+            if args.full_page:
+                height = d.run("return document.documentElement.scrollHeight;")
+                d.cmd("POST", "/window/rect", {"width": 1280, "height": min(height + 150, 12000)})
             d.run("window.scrollTo(0, 0);")
             d.screenshot(args.screenshot)
         if args.checks or args.phone_screenshot:

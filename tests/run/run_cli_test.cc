@@ -46,9 +46,11 @@ json Variant(const std::string& name, const std::string& mode,
 class RunCli : public ::testing::Test {
  protected:
   // A config with these variants; returns its path.
-  std::string Config(const json& variants) {
-    testing::WriteText(dir_ + "/variants.json",
-                       json{{"variants", variants}}.dump());
+  std::string Config(const std::vector<json>& variants) {
+    json file = json::object();
+    file["variants"] = json::array();
+    for (const json& v : variants) file["variants"].push_back(v);
+    testing::WriteText(dir_ + "/variants.json", file.dump());
     const json config = {{"gold", kGold},
                          {"variants_file", "variants.json"},
                          {"statistics", {{"resamples", 200}}}};
@@ -86,7 +88,8 @@ TEST_F(RunCli, PredictionsRescoreToTheReportedScores) {
                           out_ + "/predictions/good.jsonl", "--json"});
   ASSERT_EQ(scored.exit_code, 0) << scored.err;
   const json rescored = json::parse(scored.out);
-  const json& reported = Report()["variants"][0]["scores"];
+  const json report = Report();
+  const json& reported = report["variants"][0]["scores"];
   EXPECT_EQ(rescored["entities"]["strict"]["overall"],
             reported["entities"]["strict"]["overall"]);
   EXPECT_EQ(rescored["documents"], reported["documents"]);
@@ -152,7 +155,9 @@ TEST_F(RunCli, CtrlCLeavesNoReportAndExits130) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 130);
   EXPECT_FALSE(fs::exists(out_ + "/report.json"));
-  if (fs::exists(out_)) EXPECT_TRUE(fs::is_empty(out_));
+  if (fs::exists(out_)) {
+    EXPECT_TRUE(fs::is_empty(out_));
+  }
 }
 
 TEST_F(RunCli, CompareOfTwoRunsGivesVerdicts) {

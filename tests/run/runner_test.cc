@@ -60,7 +60,7 @@ VariantToRun Unavailable(const std::string& name) {
           }};
 }
 
-RunResult Run(const std::vector<VariantToRun>& variants,
+RunResult RunAll(const std::vector<VariantToRun>& variants,
               RunnerOptions options = {}) {
   options.statistics.bootstrap.resamples = 100;
   bool interrupted = true;
@@ -72,7 +72,7 @@ RunResult Run(const std::vector<VariantToRun>& variants,
 }
 
 TEST(Runner, ScoresEveryVariantOverEveryDocument) {
-  const RunResult run = Run({Fake("perfect"), Fake("lossy", true)});
+  const RunResult run = RunAll({Fake("perfect"), Fake("lossy", true)});
   ASSERT_EQ(run.variants.size(), 2u);
   const VariantResult& perfect = run.variants[0];
   EXPECT_EQ(perfect.status, VariantStatus::kOk);
@@ -89,7 +89,7 @@ TEST(Runner, ScoresEveryVariantOverEveryDocument) {
 }
 
 TEST(Runner, MeasuresThroughput) {
-  const RunResult run = Run({Fake("perfect")});
+  const RunResult run = RunAll({Fake("perfect")});
   const Throughput& t = run.variants[0].throughput;
   EXPECT_EQ(t.documents, 3);
   int64_t bytes = 0;
@@ -103,12 +103,12 @@ TEST(Runner, MeasuresThroughput) {
 
 TEST(Runner, FailingVariantIsKeptApartWithItsErrorAndTheOthersScored) {
   const RunResult run =
-      Run({Fake("first"), Fake("broken", false, "b"), Fake("last", true)});
+      RunAll({Fake("first"), Fake("broken", false, "b"), Fake("last", true)});
   ASSERT_EQ(run.variants.size(), 3u);
   EXPECT_EQ(run.variants[0].status, VariantStatus::kOk);
   EXPECT_EQ(run.variants[1].status, VariantStatus::kFailed);
-  EXPECT_NE(run.variants[1].error.find("b: fake: model missing"),
-            std::string::npos)
+  EXPECT_EQ(run.variants[1].error,
+            "b: extractor 'broken' failed: fake: model missing")
       << run.variants[1].error;
   EXPECT_TRUE(run.variants[1].predictions.empty());
   EXPECT_EQ(run.variants[2].status, VariantStatus::kOk);
@@ -117,7 +117,7 @@ TEST(Runner, FailingVariantIsKeptApartWithItsErrorAndTheOthersScored) {
 }
 
 TEST(Runner, ThrowingExtractorFailsItsVariantOnly) {
-  const RunResult run = Run({Fake("throws", false, "", "c"), Fake("ok")});
+  const RunResult run = RunAll({Fake("throws", false, "", "c"), Fake("ok")});
   EXPECT_EQ(run.variants[0].status, VariantStatus::kFailed);
   EXPECT_NE(run.variants[0].error.find("threw bad index"), std::string::npos);
   EXPECT_EQ(run.variants[1].status, VariantStatus::kOk);
@@ -126,12 +126,14 @@ TEST(Runner, ThrowingExtractorFailsItsVariantOnly) {
 TEST(Runner, FailureMessageNamesTheFirstFailingDocumentWithManyJobs) {
   RunnerOptions options;
   options.jobs = 3;
-  const RunResult run = Run({Fake("broken", false, "a")}, options);
-  EXPECT_NE(run.variants[0].error.find("a: fake"), std::string::npos);
+  const RunResult run = RunAll({Fake("broken", false, "a")}, options);
+  EXPECT_EQ(run.variants[0].error.rfind("a: extractor 'broken' failed", 0),
+            0u)
+      << run.variants[0].error;
 }
 
 TEST(Runner, UnavailableVariantIsSkippedWithANote) {
-  const RunResult run = Run({Unavailable("node_thing"), Fake("ok")});
+  const RunResult run = RunAll({Unavailable("node_thing"), Fake("ok")});
   EXPECT_EQ(run.variants[0].status, VariantStatus::kSkipped);
   EXPECT_NE(run.variants[0].error.find("needs the program"),
             std::string::npos);
@@ -143,8 +145,8 @@ TEST(Runner, UnavailableVariantIsSkippedWithANote) {
 TEST(Runner, ResultsDoNotDependOnTheNumberOfJobs) {
   RunnerOptions two;
   two.jobs = 2;
-  const RunResult a = Run({Fake("lossy", true)});
-  const RunResult b = Run({Fake("lossy", true)}, two);
+  const RunResult a = RunAll({Fake("lossy", true)});
+  const RunResult b = RunAll({Fake("lossy", true)}, two);
   EXPECT_EQ(a.variants[0].scores.total(), b.variants[0].scores.total());
   EXPECT_EQ(a.variants[0].predictions, b.variants[0].predictions);
 }
@@ -167,14 +169,14 @@ TEST(Runner, ReportsProgressForEveryDocument) {
     EXPECT_EQ(p.total, 3);
     done.push_back(p.done);
   };
-  Run({Fake("perfect")}, options);
+  RunAll({Fake("perfect")}, options);
   EXPECT_EQ(done, (std::vector<int64_t>{1, 2, 3}));
 }
 
 TEST(Runner, SentenceUnitResamplesSentences) {
   RunnerOptions options;
   options.statistics.unit = "sentence";
-  const RunResult run = Run({Fake("lossy", true)}, options);
+  const RunResult run = RunAll({Fake("lossy", true)}, options);
   const VariantResult& v = run.variants[0];
   ASSERT_FALSE(v.sentence_scores.empty());
   PrfCounts sum;

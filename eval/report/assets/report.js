@@ -7,8 +7,11 @@
 const R = JSON.parse(document.getElementById("ieval-report").textContent);
 const V = JSON.parse(document.getElementById("ieval-viewer").textContent);
 const SVGNS = "http://www.w3.org/2000/svg";
+// Okabe-Ito, then Paul Tol's muted set: twelve colours told apart with the
+// common colour-vision deficiencies.
 const PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9",
-                 "#d55e00", "#f0e442", "#000000"];
+                 "#d55e00", "#f0e442", "#332288", "#117733", "#882255",
+                 "#999933", "#555555"];
 const KINDS = {
   correct: "correct", missed: "missed (gold not found)",
   spurious: "spurious (not in gold)", wrong_type: "wrong type",
@@ -34,7 +37,14 @@ function get(o, ...path) {
   for (const k of path) { if (o === null || o === undefined) return undefined; o = o[k]; }
   return o;
 }
-function fix(x, d = 3) { return typeof x === "number" ? x.toFixed(d) : "–"; }
+// x with d decimals, ties to even like C's printf (and so report.md):
+// toFixed rounds an exact tie such as 0.0625 up.
+function fix(x, d = 3) {
+  if (typeof x !== "number" || !isFinite(x)) return "–";
+  const scaled = x * 10 ** d, floor = Math.floor(scaled);
+  if (scaled - floor === 0.5) return ((floor % 2 === 0 ? floor : floor + 1) / 10 ** d).toFixed(d);
+  return x.toFixed(d);
+}
 const okVariants = R.variants.filter(v => v.status === "ok");
 const colourOf = name => PALETTE[R.variants.findIndex(v => v.name === name) % PALETTE.length];
 
@@ -156,7 +166,7 @@ function drawTypeBars() {
   const types = [...new Set(okVariants.flatMap(v =>
     Object.keys(get(v, "scores", "entities", "strict", "per_type") || {})))].sort();
   if (!types.length) { box.textContent = "No scored variant."; return; }
-  const bar = 16, gap = 14, left = 90, width = 640, right = 60;
+  const bar = okVariants.length > 4 ? 11 : 16, gap = 12, left = 90, width = 640, right = 60;
   const group = okVariants.length * bar + gap;
   const height = types.length * group + 30;
   const s = svg("svg", {viewBox: `0 0 ${left + width + right} ${height}`, role: "img",
@@ -219,12 +229,20 @@ function drawScatter() {
                         "text-anchor": "middle"}, "strict F1"));
   if (front.length > 1) s.append(svg("polyline", {fill: "none", stroke: "#555",
     "stroke-dasharray": "5 4", points: front.map(p => `${X(p.speed)},${Y(p.f1)}`).join(" ")}));
+  // Labels move down past any label already placed close by.
+  const placed = [];
+  for (const p of [...pts].sort((a, b) => b.f1 - a.f1)) {
+    let y = Y(p.f1) + 4;
+    while (placed.some(q => Math.abs(q.y - y) < 14 && Math.abs(q.x - X(p.speed)) < 110)) y += 14;
+    placed.push({x: X(p.speed), y});
+    p.labelY = y;
+  }
   for (const p of pts) {
     const onFront = front.includes(p);
     s.append(svg("circle", {cx: X(p.speed), cy: Y(p.f1), r: 7, stroke: colourOf(p.name),
       "stroke-width": 3, fill: onFront ? colourOf(p.name) : "#fff"},
       svg("title", {}, `${p.name}: F1 ${fix(p.f1)}, ${fix(p.speed, 1)} docs/s${onFront ? " (Pareto front)" : ""}`)));
-    s.append(svg("text", {x: X(p.speed) + 10, y: Y(p.f1) + 4}, p.name));
+    s.append(svg("text", {x: X(p.speed) + 10, y: p.labelY}, p.name));
   }
   box.replaceChildren(s, el("p", {class: "ci"},
     "Filled points and the dashed line: the Pareto front (no other variant is both more accurate and faster)."));
@@ -244,7 +262,7 @@ function drawComparisons() {
     el("td", {}, fix(p.p_bootstrap)), el("td", {}, fix(p.p_randomization)),
     el("td", {}, fix(p.p_holm)), el("td", {class: "text"}, p.significant ? el("strong", {}, p.verdict) : p.verdict)));
   box.replaceChildren(el("p", {}, `Metric ${c.metric}, resampling ${c.unit}s; significant when the ` +
-    `Holm-adjusted p ≤ ${c.alpha}.`), el("div", {class: "scroll"}, t));
+    `larger of the two p-values, Holm-adjusted over the pairs, is ≤ ${c.alpha} (both tests must agree).`), el("div", {class: "scroll"}, t));
 }
 
 function fillVariantSelect(select, onChange) {
