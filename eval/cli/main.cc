@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   ieval::AddListCommand(app, context);
   ieval::AddScoreCommand(app, context);
   ieval::AddConllevalCommand(app, context);
+  ieval::AddGateCommand(app, context);
 
   try {
     app.parse(argc, argv);
