@@ -4,9 +4,8 @@
 #include <cstdlib>
 
 namespace ieval {
-namespace {
 
-bool ParsesAs(const std::string& type, const std::string& value) {
+bool OptionParsesAs(const std::string& type, const std::string& value) {
   if (type == "bool") return value == "true" || value == "false";
   if (type == "int" || type == "double") {
     if (value.empty()) return false;
@@ -19,7 +18,14 @@ bool ParsesAs(const std::string& type, const std::string& value) {
     }
     return errno == 0 && end != nullptr && *end == '\0';
   }
-  return true;  // string, path
+  return true;  // string, path, variants
+}
+
+namespace {
+
+const std::string* Lookup(const OptionValues& values, const std::string& name) {
+  auto it = values.find(name);
+  return it == values.end() ? nullptr : &it->second;
 }
 
 }  // namespace
@@ -28,6 +34,9 @@ Status ExtractorRegistry::Register(ExtractorInfo info) {
   if (Find(info.name) != nullptr) {
     return Status::Internal("extractor '" + info.name +
                             "' is registered twice");
+  }
+  if (!info.create && !info.create_composite) {
+    return Status::Internal("extractor '" + info.name + "' has no factory");
   }
   extractors_.push_back(std::move(info));
   return Status::Ok();
@@ -40,7 +49,7 @@ const ExtractorInfo* ExtractorRegistry::Find(const std::string& name) const {
   return nullptr;
 }
 
-Result<std::unique_ptr<Extractor>> ExtractorRegistry::Create(
+Result<OptionValues> ExtractorRegistry::Resolve(
     const std::string& name, const OptionValues& options) const {
   const ExtractorInfo* info = Find(name);
   if (info == nullptr) {
@@ -57,7 +66,7 @@ Result<std::unique_ptr<Extractor>> ExtractorRegistry::Create(
     for (const auto& s : info->options) {
       if (s.name == key) spec = &s;
     }
-    if (spec == nullptr) {
+    if (spec == nullptr && !info->open_options) {
       std::string known;
       for (const auto& s : info->options)
         known += (known.empty() ? "" : ", ") + s.name;
@@ -65,14 +74,62 @@ Result<std::unique_ptr<Extractor>> ExtractorRegistry::Create(
                            "' (options: " + (known.empty() ? "none" : known) +
                            "; see `ieval list`)");
     }
-    if (!ParsesAs(spec->type, value)) {
+    if (spec != nullptr && !OptionParsesAs(spec->type, value)) {
       return Status::Usage("option '" + key + "' of extractor '" + name +
                            "' must be a " + spec->type + ", not '" + value +
                            "'");
     }
     values[key] = value;
   }
-  return info->create(values);
+  return values;
+}
+
+Result<std::unique_ptr<Extractor>> ExtractorRegistry::Create(
+    const std::string& name, const OptionValues& options,
+    const VariantLookup* variants) const {
+  auto values = Resolve(name, options);
+  if (!values.ok()) return values.status();
+  const ExtractorInfo* info = Find(name);
+  if (info->create) return info->create(*values);
+  if (variants == nullptr) {
+    return Status::Usage("extractor '" + name +
+                         "' combines variants: it needs a variants file "
+                         "(--config FILE)");
+  }
+  return info->create_composite(*values, *variants);
+}
+
+int64_t IntOption(const OptionValues& values, const std::string& name) {
+  const std::string* v = Lookup(values, name);
+  return v == nullptr ? 0 : std::strtoll(v->c_str(), nullptr, 10);
+}
+
+double DoubleOption(const OptionValues& values, const std::string& name) {
+  const std::string* v = Lookup(values, name);
+  return v == nullptr ? 0.0 : std::strtod(v->c_str(), nullptr);
+}
+
+bool BoolOption(const OptionValues& values, const std::string& name) {
+  const std::string* v = Lookup(values, name);
+  return v != nullptr && *v == "true";
+}
+
+std::vector<std::string> ListOption(const OptionValues& values,
+                                    const std::string& name) {
+  std::vector<std::string> items;
+  const std::string* v = Lookup(values, name);
+  if (v == nullptr) return items;
+  size_t pos = 0;
+  while (pos <= v->size()) {
+    size_t comma = v->find(',', pos);
+    if (comma == std::string::npos) comma = v->size();
+    std::string item = v->substr(pos, comma - pos);
+    const size_t b = item.find_first_not_of(" \t");
+    const size_t e = item.find_last_not_of(" \t");
+    if (b != std::string::npos) items.push_back(item.substr(b, e - b + 1));
+    pos = comma + 1;
+  }
+  return items;
 }
 
 }  // namespace ieval

@@ -21,6 +21,9 @@ void AddValidateCommand(CLI::App& app, CommandContext& context);
 void AddListCommand(CLI::App& app, CommandContext& context);
 void AddScoreCommand(CLI::App& app, CommandContext& context);
 void AddConllevalCommand(CLI::App& app, CommandContext& context);
+void AddExtractCommand(CLI::App& app, CommandContext& context);
+void AddTrainTaggerCommand(CLI::App& app, CommandContext& context);
+void AddCrossvalCommand(CLI::App& app, CommandContext& context);
 void AddGateCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval

@@ -21,6 +21,7 @@ inline int ExitCodeFor(const Status& status) {
     case Status::Code::kInvalidInput:
     case Status::Code::kUsage:
     case Status::Code::kIoError:
+    case Status::Code::kUnavailable:
       return kExitBadInput;
     case Status::Code::kExtractorFailed:
       return kExitExtractorFailed;

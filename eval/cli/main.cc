@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   ieval::AddListCommand(app, context);
   ieval::AddScoreCommand(app, context);
   ieval::AddConllevalCommand(app, context);
+  ieval::AddExtractCommand(app, context);
+  ieval::AddTrainTaggerCommand(app, context);
+  ieval::AddCrossvalCommand(app, context);
   ieval::AddGateCommand(app, context);
 
   try {

@@ -32,6 +32,8 @@ class Status {
     kUsage,            // bad command-line usage (exit 2)
     kIoError,          // cannot read or write a file (exit 2)
     kExtractorFailed,  // an extractor crashed, hung or returned garbage (3)
+    kUnavailable,      // a variant's requirement (a program, a file) is
+                       // missing: `ieval run` skips it, others exit 2
     kInternal,         // a bug in ieval
   };
 
@@ -48,6 +50,9 @@ class Status {
   }
   static Status ExtractorFailed(std::string message, Where where = {}) {
     return Status(Code::kExtractorFailed, std::move(message), std::move(where));
+  }
+  static Status Unavailable(std::string message) {
+    return Status(Code::kUnavailable, std::move(message), {});
   }
   static Status Internal(std::string message) {
     return Status(Code::kInternal, std::move(message), {});

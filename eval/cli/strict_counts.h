@@ -1,0 +1,35 @@
+// A minimal strict span match for the summaries of `ieval train-tagger` and
+// `ieval crossval`: a prediction counts only when its start, end and type
+// equal a gold mention's (each gold mention matched once). The full scorer
+// (`ieval score`, every matching scheme) is what reports should use; these
+// summaries are for reading training logs.
+#ifndef IEVAL_EVAL_CLI_STRICT_COUNTS_H_
+#define IEVAL_EVAL_CLI_STRICT_COUNTS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "eval/core/types.h"
+#include "eval/score/counts.h"
+
+namespace ieval {
+
+struct TypedCounts {
+  std::map<std::string, PrfCounts> per_type;
+
+  PrfCounts Overall() const;  // micro: the sum over types
+  TypedCounts& operator+=(const TypedCounts& other);
+};
+
+// Mentions of types outside `types` are ignored on both sides.
+TypedCounts StrictCounts(const std::vector<Mention>& gold,
+                         const std::vector<Mention>& predicted,
+                         const std::vector<std::string>& types);
+
+// "P 81.2  R 75.0  F1 78.0  (tp 120, fp 28, fn 40)"
+std::string FormatPrf(const PrfCounts& counts);
+
+}  // namespace ieval
+
+#endif  // IEVAL_EVAL_CLI_STRICT_COUNTS_H_

@@ -1,0 +1,259 @@
+#include "extractors/external/external_extractor.h"
+
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "eval/core/offset_index.h"
+#include "eval/io/annotation_json.h"
+#include "eval/io/offsets.h"
+#include "extractors/external/line_process.h"
+
+namespace ieval {
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+bool OnPath(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/bin:/bin";
+  size_t pos = 0;
+  while (pos <= dirs.size()) {
+    size_t colon = dirs.find(':', pos);
+    if (colon == std::string::npos) colon = dirs.size();
+    const std::string dir = colon == pos ? "." : dirs.substr(pos, colon - pos);
+    if (access((dir + "/" + program).c_str(), X_OK) == 0) return true;
+    pos = colon + 1;
+  }
+  return false;
+}
+
+// `command` is a JSON array of strings, or a shell command line.
+Result<std::vector<std::string>> ParseCommand(const std::string& command) {
+  if (command.find_first_not_of(" \t") == std::string::npos)
+    return Status::Usage("extractor 'external' needs --option command=…");
+  if (command.front() != '[')
+    return std::vector<std::string>{"/bin/sh", "-c", command};
+  std::vector<std::string> argv;
+  try {
+    for (const json& item : json::parse(command))
+      argv.push_back(item.get<std::string>());
+  } catch (const json::exception&) {
+    argv.clear();
+  }
+  if (argv.empty()) {
+    return Status::Usage(
+        "option 'command' of extractor 'external' must be a "
+        "JSON array of strings or a shell command, not " +
+        command);
+  }
+  return argv;
+}
+
+class ExternalExtractor : public Extractor {
+ public:
+  ExternalExtractor(std::vector<std::string> argv, const OptionValues& o)
+      : argv_(std::move(argv)),
+        command_(o.at("command")),
+        cwd_(o.at("cwd")),
+        timeout_(DoubleOption(o, "timeout")),
+        unit_(*ParseOffsetUnit(o.at("offset_unit"))),
+        max_processes_(std::max<int64_t>(1, IntOption(o, "processes"))),
+        version_(o.at("version").empty() ? command_ : o.at("version")) {}
+
+  std::string Name() const override { return "external"; }
+  std::string Version() const override { return version_; }
+
+  Result<Annotations> Extract(const Document& doc) const override {
+    auto process = Acquire();
+    if (!process.ok()) return Fail(doc, process.status().message());
+    const std::string request =
+        json{{"doc_id", doc.doc_id}, {"text", doc.text}}.dump(
+            -1, ' ', false, json::error_handler_t::replace);
+    auto line = (*process)->Exchange(request, timeout_);
+    if (!line.ok()) {
+      Release(nullptr);  // dead: a later call starts a fresh one
+      return Fail(doc, line.status().message());
+    }
+    auto parsed = ParseResponse(doc, *line);
+    // After a bad answer the child's state is unknown: start afresh.
+    Release(parsed.ok() ? std::move(*process) : nullptr);
+    if (!parsed.ok()) return Fail(doc, parsed.status().message());
+    return parsed;
+  }
+
+ private:
+  Status Fail(const Document& doc, const std::string& what) const {
+    Where where;
+    where.doc_id = doc.doc_id;
+    return Status::ExtractorFailed("`" + command_ + "` " + what, where);
+  }
+
+  Result<std::unique_ptr<LineProcess>> Acquire() const {
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait(lock, [&] { return !idle_.empty() || running_ < max_processes_; });
+    if (!idle_.empty()) {
+      auto p = std::move(idle_.back());
+      idle_.pop_back();
+      return p;
+    }
+    ++running_;
+    lock.unlock();
+    auto started = LineProcess::Start(argv_, cwd_);
+    if (!started.ok()) Release(nullptr);
+    return started;
+  }
+
+  void Release(std::unique_ptr<LineProcess> process) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (process && process->alive()) {
+      idle_.push_back(std::move(process));
+    } else {
+      --running_;
+    }
+    cv_.notify_one();
+  }
+
+  Result<Annotations> ParseResponse(const Document& doc,
+                                    const std::string& line) const {
+    auto quote = [&] {
+      return line.size() > 200 ? line.substr(0, 200) + "…" : line;
+    };
+    json response;
+    try {
+      response = json::parse(line);
+    } catch (const json::parse_error&) {
+      return Status::ExtractorFailed("answered with invalid JSON: " + quote());
+    }
+    if (!response.is_object())
+      return Status::ExtractorFailed("answered with a non-object: " + quote());
+    if (auto e = response.find("error"); e != response.end() && !e->is_null()) {
+      return Status::ExtractorFailed(
+          "reported an error: " +
+          (e->is_string() ? e->get<std::string>() : e->dump()));
+    }
+    if (!response.contains("doc_id") || response["doc_id"] != doc.doc_id) {
+      return Status::ExtractorFailed(
+          "answered for doc_id " +
+          (response.contains("doc_id") ? response["doc_id"].dump() : "(none)") +
+          " instead of \"" + doc.doc_id + "\"");
+    }
+    response.erase("text");
+    if (!response.contains("offset_unit"))
+      response["offset_unit"] = OffsetUnitName(unit_);
+    std::vector<Status> problems;
+    auto parsed =
+        ParseAnnotatedDocument(response.dump(), "response", 1, &problems);
+    const OffsetIndex index(doc.text);
+    if (parsed && problems.empty()) {
+      ResolveOffsets(*parsed, index, Where{"", 0, doc.doc_id, ""}, &problems);
+    }
+    if (!parsed || !problems.empty()) {
+      const Status& p = problems.front();
+      return Status::ExtractorFailed("answered with an invalid response: " +
+                                     (p.where().annotation_id.empty()
+                                          ? ""
+                                          : p.where().annotation_id + ": ") +
+                                     p.message());
+    }
+    for (Mention& m : parsed->annotations.mentions) {
+      if (!m.id.empty() && m.id.front() == '#') m.id.clear();  // no id given
+      const std::string_view span = index.Slice(doc.text, m.start, m.end);
+      if (m.text && *m.text != span) {
+        return Status::ExtractorFailed(
+            "answered with a mention whose text \"" + *m.text +
+            "\" is not its span \"" + std::string(span) + "\" (offset_unit " +
+            OffsetUnitName(unit_) +
+            " expected unless the response says otherwise)");
+      }
+    }
+    return std::move(parsed->annotations);
+  }
+
+  const std::vector<std::string> argv_;
+  const std::string command_, cwd_;
+  const double timeout_;
+  const OffsetUnit unit_;
+  const int64_t max_processes_;
+  const std::string version_;
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable cv_;
+  mutable std::vector<std::unique_ptr<LineProcess>> idle_;
+  mutable int64_t running_ = 0;
+};
+
+Result<std::unique_ptr<Extractor>> Create(const OptionValues& o) {
+  auto argv = ParseCommand(o.at("command"));
+  if (!argv.ok()) return argv.status();
+  if (!ParseOffsetUnit(o.at("offset_unit"))) {
+    return Status::Usage(
+        "option 'offset_unit' of extractor 'external' must be "
+        "codepoint, byte or utf16, not '" +
+        o.at("offset_unit") + "'");
+  }
+  if (DoubleOption(o, "timeout") <= 0)
+    return Status::Usage(
+        "option 'timeout' of extractor 'external' must be > 0");
+  const std::string& cwd = o.at("cwd");
+  if (!cwd.empty() && !fs::is_directory(cwd)) {
+    return Status::Usage("option 'cwd' of extractor 'external': " + cwd +
+                         " is not a folder");
+  }
+  const std::string hint = o.at("hint").empty() ? "" : "; " + o.at("hint");
+  for (const std::string& need : ListOption(o, "requires")) {
+    if (need.find('/') == std::string::npos) {
+      if (!OnPath(need))
+        return Status::Unavailable("needs the program '" + need +
+                                   "', which is not on PATH" + hint);
+    } else if (!fs::exists(cwd.empty() ? fs::path(need)
+                                       : fs::path(cwd) / need)) {
+      return Status::Unavailable("needs " + need + ", which does not exist" +
+                                 (cwd.empty() ? "" : " in " + cwd) + hint);
+    }
+  }
+  return std::unique_ptr<Extractor>(new ExternalExtractor(std::move(*argv), o));
+}
+
+}  // namespace
+
+ExtractorInfo ExternalExtractorInfo() {
+  ExtractorInfo info;
+  info.name = "external";
+  info.description =
+      "Any program speaking ieval's JSON Lines protocol on stdin/stdout (one "
+      "{\"doc_id\",\"text\"} request line, one response line per document); "
+      "see extractors/README.md.";
+  info.options = {
+      {"command", "string", "",
+       "the program: a JSON array [\"python3\", \"ner.py\"] (run directly) or "
+       "a shell command line (run by /bin/sh -c)"},
+      {"cwd", "path", "",
+       "folder the program runs in (default: the current one)"},
+      {"timeout", "double", "30",
+       "seconds the program may take per document (the first includes its "
+       "start-up); past it, it is killed and extraction fails"},
+      {"offset_unit", "string", "codepoint",
+       "unit of the response offsets when a response does not state "
+       "\"offset_unit\": codepoint, byte or utf16"},
+      {"processes", "int", "1",
+       "at most this many copies of the program run at once (with --jobs)"},
+      {"requires", "string", "",
+       "comma-separated programs (looked up on PATH) and files (with a '/', "
+       "relative to cwd) the program needs; when one is missing the variant "
+       "is unavailable: `ieval run` skips it, `ieval extract` exits 2"},
+      {"hint", "string", "",
+       "what to tell the user when a requirement is missing"},
+      {"version", "string", "",
+       "the extractor's version, recorded in reports (default: the command)"},
+  };
+  info.create = Create;
+  return info;
+}
+
+}  // namespace ieval

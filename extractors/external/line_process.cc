@@ -1,0 +1,225 @@
+#include "extractors/external/line_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+extern char** environ;
+
+namespace ieval {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr size_t kTailBytes = 1000;
+
+std::string Seconds(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", s);
+  return std::string(buffer) + " s";
+}
+
+void CloseAll(std::initializer_list<int> fds) {
+  for (int fd : fds) {
+    if (fd >= 0) close(fd);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LineProcess>> LineProcess::Start(
+    const std::vector<std::string>& argv, const std::string& cwd) {
+  if (argv.empty()) return Status::Usage("empty command");
+  // stdin is a socket so that writing to a dead child fails with EPIPE
+  // (send + MSG_NOSIGNAL) instead of raising SIGPIPE in ieval.
+  int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) != 0 ||
+      pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
+    const std::string why = std::strerror(errno);
+    CloseAll({in[0], in[1], out[0], out[1], err[0], err[1]});
+    return Status::Internal("cannot create pipes: " + why);
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in[1], 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setpgroup(&attr, 0);  // its own group: kill it whole
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP |
+                                      POSIX_SPAWN_SETSIGMASK |
+                                      POSIX_SPAWN_SETSIGDEF);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc =
+      posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  CloseAll({in[1], out[1], err[1]});
+  if (rc != 0) {
+    CloseAll({in[0], out[0], err[0]});
+    return Status::Unavailable(
+        "cannot start '" + argv[0] + "'" + (cwd.empty() ? "" : " in " + cwd) +
+        ": " + std::strerror(rc) +
+        (rc == ENOENT && argv[0].find('/') == std::string::npos
+             ? " (not on PATH)"
+             : ""));
+  }
+  for (int fd : {in[0], out[0], err[0]})
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+  return std::unique_ptr<LineProcess>(
+      new LineProcess(pid, in[0], out[0], err[0]));
+}
+
+LineProcess::~LineProcess() {
+  if (pid_ > 0) {
+    // EOF on stdin asks a well-behaved child to finish; wait a little.
+    shutdown(in_, SHUT_WR);
+    for (int i = 0; i < 50; ++i) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        break;
+      }
+      usleep(20000);
+    }
+    if (pid_ > 0) Reap(true);
+  }
+  CloseAll({in_, out_, err_});
+}
+
+void LineProcess::DrainStderr() {
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = read(err_, buffer, sizeof buffer);
+    if (n <= 0) break;
+    stderr_tail_.append(buffer, static_cast<size_t>(n));
+  }
+  if (stderr_tail_.size() > 4 * kTailBytes)
+    stderr_tail_.erase(0, stderr_tail_.size() - kTailBytes);
+}
+
+std::string LineProcess::StderrTail() const {
+  std::string tail = stderr_tail_;
+  if (tail.size() > kTailBytes) {
+    tail.erase(0, tail.size() - kTailBytes);
+    // Start on a line (and character) boundary.
+    if (auto nl = tail.find('\n');
+        nl != std::string::npos && nl + 1 < tail.size())
+      tail.erase(0, nl + 1);
+  }
+  while (!tail.empty() && (tail.back() == '\n' || tail.back() == ' '))
+    tail.pop_back();
+  return tail;
+}
+
+std::string LineProcess::Reap(bool kill_it) {
+  if (pid_ <= 0) return "is not running";
+  int status = 0;
+  pid_t r = 0;
+  // Not asked to kill: it closed a pipe, so it is likely exiting; give it
+  // 2 s to report how.
+  for (int i = 0; i < 100 && r == 0 && !kill_it; ++i) {
+    r = waitpid(pid_, &status, WNOHANG);
+    if (r == 0) usleep(20000);
+  }
+  kill(-pid_, SIGKILL);  // its whole group, leftovers included
+  while (r == 0 || (r < 0 && errno == EINTR)) r = waitpid(pid_, &status, 0);
+  pid_ = -1;
+  DrainStderr();
+  if (r < 0) return "ended";
+  if (WIFEXITED(status)) {
+    const int code = WEXITSTATUS(status);
+    return "exited with status " + std::to_string(code) +
+           (code == 127 ? " (command not found?)" : "");
+  }
+  if (WIFSIGNALED(status)) {
+    return "was killed by signal " + std::to_string(WTERMSIG(status)) + " (" +
+           strsignal(WTERMSIG(status)) + ")";
+  }
+  return "ended";
+}
+
+Status LineProcess::Died(const std::string& what) {
+  std::string message = what;
+  const std::string tail = StderrTail();
+  if (!tail.empty()) message += "; its stderr ends with:\n" + tail;
+  return Status::ExtractorFailed(message);
+}
+
+Result<std::string> LineProcess::Exchange(std::string_view line,
+                                          double timeout_seconds) {
+  if (pid_ <= 0) return Status::ExtractorFailed("the process is not running");
+  const auto deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(timeout_seconds));
+  std::string request(line);
+  request += '\n';
+  size_t written = 0;
+  for (;;) {
+    if (auto nl = pending_.find('\n'); nl != std::string::npos) {
+      if (written < request.size()) {
+        return Died("answered before reading the whole request (" +
+                    std::to_string(written) + " of " +
+                    std::to_string(request.size()) + " bytes)");
+      }
+      std::string response = pending_.substr(0, nl);
+      pending_.erase(0, nl + 1);
+      return response;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - Clock::now());
+    if (left.count() <= 0) {
+      Reap(true);
+      return Died("did not answer within " + Seconds(timeout_seconds) +
+                  " (killed)");
+    }
+    pollfd fds[3] = {{out_, POLLIN, 0}, {err_, POLLIN, 0}, {in_, 0, 0}};
+    if (written < request.size()) fds[2].events = POLLOUT;
+    const int n = poll(fds, written < request.size() ? 3 : 2,
+                       static_cast<int>(std::min<int64_t>(left.count(), 1000)));
+    if (n < 0 && errno != EINTR)
+      return Died(std::string("poll failed: ") + std::strerror(errno));
+    if (n <= 0) continue;
+    if (fds[1].revents) DrainStderr();
+    if (written < request.size() &&
+        (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      const ssize_t w =
+          send(in_, request.data() + written, request.size() - written,
+               MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (w > 0) {
+        written += static_cast<size_t>(w);
+      } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+        return Died(Reap(false) + " before reading the request");
+      }
+    }
+    if (fds[0].revents) {
+      char buffer[65536];
+      const ssize_t r = read(out_, buffer, sizeof buffer);
+      if (r > 0) {
+        pending_.append(buffer, static_cast<size_t>(r));
+      } else if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
+        return Died(Reap(false) + " without answering");
+      }
+    }
+  }
+}
+
+}  // namespace ieval
