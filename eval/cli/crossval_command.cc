@@ -112,13 +112,13 @@ int RunCrossval(const CrossvalArgs& args) {
     }
     std::cout << "fold " << fold + 1 << "/" << folds << " (test " << held
               << "; trained on " << train.size() << " documents, "
-              << stats.mentions << " mentions): " << FormatPrf(counts.Overall())
+              << stats.mentions << " mentions): " << FormatPrf(counts.overall)
               << "\n";
     total += counts;
   }
   for (const auto& [type, c] : total.per_type)
     std::cout << "all folds " << type << "\t" << FormatPrf(c) << "\n";
-  std::cout << "all folds micro\t" << FormatPrf(total.Overall()) << "\n";
+  std::cout << "all folds micro\t" << FormatPrf(total.overall) << "\n";
   if (!args.out.empty()) {
     if (Status s = WriteCorpus(predictions, args.out, /*include_text=*/false);
         !s.ok())

@@ -7,17 +7,6 @@
 
 namespace ieval {
 
-PrfCounts TypedCounts::Overall() const {
-  PrfCounts sum;
-  for (const auto& [type, counts] : per_type) sum += counts;
-  return sum;
-}
-
-TypedCounts& TypedCounts::operator+=(const TypedCounts& other) {
-  for (const auto& [type, counts] : other.per_type) per_type[type] += counts;
-  return *this;
-}
-
 TypedCounts StrictCounts(const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted,
                          const std::vector<std::string>& types) {
@@ -32,17 +21,21 @@ TypedCounts StrictCounts(const std::vector<Mention>& gold,
     if (!wanted(m)) continue;
     open.insert({m.start, m.end, m.type});
     out.per_type[m.type].fn += 1;
+    out.overall.fn += 1;
   }
   for (const Mention& m : predicted) {
     if (!wanted(m)) continue;
     auto it = open.find({m.start, m.end, m.type});
     if (it == open.end()) {
       out.per_type[m.type].fp += 1;
+      out.overall.fp += 1;
       continue;
     }
     open.erase(it);
     out.per_type[m.type].tp += 1;
     out.per_type[m.type].fn -= 1;
+    out.overall.tp += 1;
+    out.overall.fn -= 1;
   }
   return out;
 }

@@ -15,14 +15,9 @@
 
 namespace ieval {
 
-struct TypedCounts {
-  std::map<std::string, PrfCounts> per_type;
-
-  PrfCounts Overall() const;  // micro: the sum over types
-  TypedCounts& operator+=(const TypedCounts& other);
-};
-
-// Mentions of types outside `types` are ignored on both sides.
+// Strict (same span and type) counts, overall and per type, as the span
+// scorer's strict mode gives for flat gold (eval/score/counts.h's
+// TypedCounts). Mentions of types outside `types` are ignored on both sides.
 TypedCounts StrictCounts(const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted,
                          const std::vector<std::string>& types);
