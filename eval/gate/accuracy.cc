@@ -259,9 +259,14 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
         const bool in_b = ok_b && vb.metrics.count(key);
         const bool in_c = ok_c && vc.metrics.count(key);
         if (!ok_c) {
-          check.outcome = CheckOutcome::kFail;
+          // A variant that crashed is a regression; one skipped for a
+          // missing requirement (Node.js not installed…) says nothing about
+          // its accuracy: not judged, and the reason says why.
+          const bool skipped = vc.status == "skipped";
+          check.outcome = skipped ? CheckOutcome::kSkip : CheckOutcome::kFail;
           check.reason = "the variant " + vc.status + " in the current run" +
-                         (vc.error.empty() ? "" : ": " + vc.error);
+                         (vc.error.empty() ? "" : ": " + vc.error) +
+                         (skipped ? " (not judged)" : "");
           p.decided = true;
         } else if (!in_c || (ok_b && !in_b)) {
           if (!IsGlob(rule.metric))

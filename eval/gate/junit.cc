@@ -1,6 +1,7 @@
 // RenderGateJUnit (render.h). The de-facto JUnit schema CI systems read:
 // <testsuites> / <testsuite> / <testcase classname name> with <failure>,
-// <skipped> and <system-out> children and count attributes.
+// <skipped> and <system-out> children and count attributes. A failure
+// carries the details in its body; other test cases in <system-out>.
 #include <cmath>
 
 #include "eval/gate/format.h"
@@ -102,7 +103,8 @@ void Suite(std::string& out, const GateReport& report, GateCheck::Kind kind,
              Escape(c.reason) + "\">" + details + "</failure>\n";
     if (c.outcome == CheckOutcome::kSkip)
       out += "      <skipped message=\"" + Escape(c.reason) + "\"/>\n";
-    out += "      <system-out>" + details + "</system-out>\n";
+    if (c.outcome != CheckOutcome::kFail)
+      out += "      <system-out>" + details + "</system-out>\n";
     out += "    </testcase>\n";
   }
   out += "  </testsuite>\n";

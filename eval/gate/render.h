@@ -16,8 +16,9 @@ namespace ieval {
 std::string RenderGateMarkdown(const GateReport& report);
 
 // One <testsuite> per kind present (accuracy, speed); a failed check is a
-// <failure type="regression">, a skipped one <skipped>; every test case's
-// <system-out> says what the rule demands and what was measured.
+// <failure type="regression">, a skipped one <skipped>; the failure's body
+// (or the <system-out> of the others) says what the rule demands and what
+// was measured.
 std::string RenderGateJUnit(const GateReport& report);
 
 }  // namespace ieval

@@ -247,6 +247,17 @@ TEST(GateAccuracy, VariantThatFailsToRunIsARegression) {
   EXPECT_NE(c.reason.find("extractor crashed"), std::string::npos);
 }
 
+TEST(GateAccuracy, VariantSkippedForAMissingRequirementIsNotJudged) {
+  const auto docs = MakeDocs(10, Varied);
+  auto report = Gate(RunReportJson({{"rules", docs}, {"npm", docs}}),
+                     RunReportJson({{"rules", docs}}, {}, {"npm"}), kF1Rule);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  const GateCheck& c = report->checks.at(1);
+  EXPECT_EQ(c.outcome, CheckOutcome::kSkip);
+  EXPECT_NE(c.reason.find("needs the program 'node'"), std::string::npos);
+  EXPECT_FALSE(report->Regression());
+}
+
 TEST(GateAccuracy, MissingVariantIsAnError) {
   const auto docs = MakeDocs(10, Varied);
   auto report = Gate(RunReportJson({{"rules", docs}, {"crf", docs}}),

@@ -121,7 +121,8 @@ std::string ScoreJson(const std::vector<SynthDoc>& docs, double min_overlap) {
 
 std::string RunReportJson(
     const std::vector<std::pair<std::string, std::vector<SynthDoc>>>& variants,
-    const std::vector<std::string>& failed) {
+    const std::vector<std::string>& failed,
+    const std::vector<std::string>& skipped) {
   ordered_json root;
   root["format"] = "ieval-run";
   root["format_version"] = 1;
@@ -140,6 +141,10 @@ std::string RunReportJson(
     list.push_back({{"name", name},
                     {"status", "failed"},
                     {"error", "doc d00: the extractor crashed"}});
+  for (const std::string& name : skipped)
+    list.push_back({{"name", name},
+                    {"status", "skipped"},
+                    {"error", "needs the program 'node'"}});
   root["variants"] = list;
   return root.dump(1);
 }

@@ -38,10 +38,11 @@ std::string ScoreJson(const std::vector<SynthDoc>& docs,
                       double min_overlap = 0.0);
 
 // A report.json of ieval run with these variants (all "ok") plus
-// `failed` variants with status "failed".
+// `failed` variants with status "failed" and `skipped` ones "skipped".
 std::string RunReportJson(
     const std::vector<std::pair<std::string, std::vector<SynthDoc>>>& variants,
-    const std::vector<std::string>& failed = {});
+    const std::vector<std::string>& failed = {},
+    const std::vector<std::string>& skipped = {});
 
 // Google Benchmark JSON: each benchmark's repetition times (ns), with the
 // mean/median/stddev aggregate rows Google Benchmark adds.
