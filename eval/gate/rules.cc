@@ -195,7 +195,7 @@ Result<SpeedRule> ParseSpeedRule(const Reader& r, const json& j,
   IEVAL_RETURN_IF_ERROR(r.Globs(j, where, "benchmarks", rule.benchmarks));
   IEVAL_RETURN_IF_ERROR(r.String(j, where, "measure", rule.measure));
   if (rule.measure != "real_time" && rule.measure != "cpu_time")
-    return r.Error(where + ".measure", "must be \"real_time\" or \"cpu_time\"");
+    return r.Error(where + ".measure", "must be \"cpu_time\" or \"real_time\"");
   IEVAL_RETURN_IF_ERROR(
       r.Number(j, where, "max_slowdown", 0.01, 1e6, rule.max_slowdown));
   IEVAL_RETURN_IF_ERROR(r.Number(j, where, "alpha", 0, 1, rule.alpha));

@@ -105,12 +105,6 @@ void ContextNotes(const BenchmarkInput& b, const BenchmarkInput& c,
                       key + " " + vb + " vs " + vc +
                       "): speed differences may come from the machine.");
   }
-  for (const BenchmarkInput* in : {&b, &c})
-    if (get(*in, "library_build_type") == "debug")
-      notes.push_back(
-          "The Google Benchmark library of " + in->paths.front() +
-          " was built in debug mode (library_build_type); its timings are "
-          "less stable.");
 }
 
 }  // namespace

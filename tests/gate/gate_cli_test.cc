@@ -135,6 +135,30 @@ TEST_F(GateCli, UpdateBaselineRefusesABrokenCurrentFile) {
   EXPECT_EQ(Slurp(Path("good.json")), Slurp(Path("good2.json")));  // intact
 }
 
+TEST_F(GateCli, RealBenchmarkFilesWithAndWithoutScores) {
+  const std::string fixtures =
+      std::string(IEVAL_SOURCE_DIR) + "/tests/gate/fixtures/";
+  const auto speed = RunIeval({"gate", "--baseline",
+                               fixtures + "stats_bench_a.json", "--current",
+                               fixtures + "stats_bench_b.json"});
+  EXPECT_EQ(speed.exit_code, 0) << speed.out << speed.err;
+  EXPECT_NE(speed.out.find("`BM_MannWhitneyU/100` | `cpu_time`"),
+            std::string::npos)
+      << speed.out;
+  // Accuracy and speed together: one file of each kind per side.
+  const auto both = RunIeval(
+      {"gate", "--baseline", Path("good.json"), fixtures + "stats_bench_a.json",
+       "--current", Path("bad.json"), fixtures + "stats_bench_b.json",
+       "--rules", Path("rules.json")});
+  EXPECT_EQ(both.exit_code, 1) << both.err;
+  EXPECT_NE(both.out.find("2 benchmarks"), std::string::npos) << both.out;
+  // A side without the benchmark file is not comparable.
+  const auto lopsided = RunIeval(
+      {"gate", "--baseline", Path("good.json"), fixtures + "stats_bench_a.json",
+       "--current", Path("bad.json")});
+  EXPECT_EQ(lopsided.exit_code, 2);
+}
+
 // Predictions: the gold with every third mention of each document removed
 // (and the relations that used them).
 void WritePerturbedGold(const std::string& dir) {

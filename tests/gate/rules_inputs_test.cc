@@ -125,6 +125,25 @@ TEST(GateInputs, BenchmarkRepetitionsAreGroupedAndInNanoseconds) {
   EXPECT_EQ(s.aggregates, 3);  // mean, median, stddev: not samples
 }
 
+// Real output of bench/stats_bench --benchmark_repetitions=9
+// --benchmark_format=json (Google Benchmark 1.7.1), two runs.
+TEST(GateInputs, ReadsRealGoogleBenchmarkOutput) {
+  auto f = LoadGateInput(std::string(IEVAL_SOURCE_DIR) +
+                         "/tests/gate/fixtures/stats_bench_a.json");
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  ASSERT_TRUE(f->benchmarks.has_value());
+  const BenchmarkInput& in = *f->benchmarks;
+  ASSERT_EQ(in.benchmarks.size(), 2u);
+  EXPECT_EQ(in.benchmarks[0].name, "BM_MannWhitneyU/9");
+  EXPECT_EQ(in.benchmarks[1].name, "BM_MannWhitneyU/100");
+  for (const BenchmarkSamples& b : in.benchmarks) {
+    EXPECT_EQ(b.real_time_ns.size(), 9u);
+    EXPECT_EQ(b.cpu_time_ns.size(), 9u);
+    EXPECT_EQ(b.aggregates, 4);  // mean, median, stddev, cv
+  }
+  EXPECT_EQ(in.context.at("host_name"), "vm");
+}
+
 TEST(GateInputs, TokenSequenceScoresAreRejected) {
   auto f = ParseGateInput(R"({"mode": "conlleval", "tokens": 10,
                               "phrases": {}})", "seq.json");
