@@ -5,6 +5,10 @@
 #include <set>
 
 namespace ieval {
+
+// default_rules.json, embedded by eval/gate/CMakeLists.txt.
+extern const char kDefaultGateRules[];
+
 namespace {
 
 using nlohmann::json;
@@ -217,6 +221,8 @@ Result<SpeedRule> ParseSpeedRule(const Reader& r, const json& j,
 }
 
 }  // namespace
+
+std::string_view DefaultGateRulesText() { return kDefaultGateRules; }
 
 const char* GateTestName(GateTest test) {
   return test == GateTest::kBootstrap ? "bootstrap" : "randomization";
