@@ -26,6 +26,7 @@ void AddTrainTaggerCommand(CLI::App& app, CommandContext& context);
 void AddCrossvalCommand(CLI::App& app, CommandContext& context);
 void AddRunCommand(CLI::App& app, CommandContext& context);
 void AddCompareCommand(CLI::App& app, CommandContext& context);
+void AddGateCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval
 

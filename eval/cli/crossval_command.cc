@@ -78,7 +78,7 @@ int RunCrossval(const CrossvalArgs& args) {
 
   Corpus predictions;
   predictions.documents.resize(docs.size());
-  StrictTypedCounts total;
+  TypedCounts total;
   std::cout << (folds == n ? "leave-one-document-out" : "cross-validation")
             << ": " << folds << " folds over " << n
             << " documents; strict span match:\n";
@@ -98,7 +98,7 @@ int RunCrossval(const CrossvalArgs& args) {
     if (!model.ok()) return fail(model.status());
     auto tagger = tagger::Tagger::Create(std::move(*model), options.dictionary);
     if (!tagger.ok()) return fail(tagger.status());
-    StrictTypedCounts counts;
+    TypedCounts counts;
     std::string held;
     for (size_t i : test) {
       auto pred = (*tagger)->Extract(docs[i].document);
@@ -112,13 +112,13 @@ int RunCrossval(const CrossvalArgs& args) {
     }
     std::cout << "fold " << fold + 1 << "/" << folds << " (test " << held
               << "; trained on " << train.size() << " documents, "
-              << stats.mentions << " mentions): " << FormatPrf(counts.Overall())
+              << stats.mentions << " mentions): " << FormatPrf(counts.overall)
               << "\n";
     total += counts;
   }
   for (const auto& [type, c] : total.per_type)
     std::cout << "all folds " << type << "\t" << FormatPrf(c) << "\n";
-  std::cout << "all folds micro\t" << FormatPrf(total.Overall()) << "\n";
+  std::cout << "all folds micro\t" << FormatPrf(total.overall) << "\n";
   if (!args.out.empty()) {
     if (Status s = WriteCorpus(predictions, args.out, /*include_text=*/false);
         !s.ok())

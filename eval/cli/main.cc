@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   ieval::AddCrossvalCommand(app, context);
   ieval::AddRunCommand(app, context);
   ieval::AddCompareCommand(app, context);
+  ieval::AddGateCommand(app, context);
 
   try {
     app.parse(argc, argv);

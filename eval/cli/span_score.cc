@@ -55,9 +55,10 @@ Result<std::map<std::string, std::string>> ParseTypeMap(
     const std::string item = spec.substr(begin, comma - begin);
     const size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      return Status::Usage("--map: expected pred=gold[,pred=gold…] or an "
-                           "existing JSON file, got \"" +
-                           item + "\"");
+      return Status::Usage(
+          "--map: expected pred=gold[,pred=gold…] or an "
+          "existing JSON file, got \"" +
+          item + "\"");
     map[item.substr(0, eq)] = item.substr(eq + 1);
     begin = comma + 1;
   }
@@ -112,8 +113,8 @@ int RunSpanScore(const ScoreArgs& args) {
         continue;
       }
       if (!doc.has_text) {
-        problems.push_back(Status::InvalidInput(
-            "gold document without \"text\"", where));
+        problems.push_back(
+            Status::InvalidInput("gold document without \"text\"", where));
         continue;
       }
       CheckDocument(doc, doc.document.text, validate, &problems);
@@ -150,8 +151,8 @@ int RunSpanScore(const ScoreArgs& args) {
       continue;
     }
     if (pred_of[g->second]) {
-      problems.push_back(Status::InvalidInput(
-          "duplicate doc_id in the predictions", where));
+      problems.push_back(
+          Status::InvalidInput("duplicate doc_id in the predictions", where));
       continue;
     }
     const std::string& text = gold->documents[g->second].document.text;
@@ -214,8 +215,8 @@ int RunSpanScore(const ScoreArgs& args) {
   CorpusScores corpus(options.max_examples);
   for (auto& d : scored) corpus.Add(std::move(d));
 
-  const std::string output = args.json ? ScoresToJson(corpus, options)
-                                       : ScoresToText(corpus, options);
+  const std::string output =
+      args.json ? ScoresToJson(corpus, options) : ScoresToText(corpus, options);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);
     if (!written.ok()) {

@@ -7,18 +7,7 @@
 
 namespace ieval {
 
-PrfCounts StrictTypedCounts::Overall() const {
-  PrfCounts sum;
-  for (const auto& [type, counts] : per_type) sum += counts;
-  return sum;
-}
-
-StrictTypedCounts& StrictTypedCounts::operator+=(const StrictTypedCounts& other) {
-  for (const auto& [type, counts] : other.per_type) per_type[type] += counts;
-  return *this;
-}
-
-StrictTypedCounts StrictCounts(const std::vector<Mention>& gold,
+TypedCounts StrictCounts(const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted,
                          const std::vector<std::string>& types) {
   using Key = std::tuple<int64_t, int64_t, std::string>;
@@ -26,23 +15,27 @@ StrictTypedCounts StrictCounts(const std::vector<Mention>& gold,
     return std::find(types.begin(), types.end(), m.type) != types.end();
   };
   std::multiset<Key> open;
-  StrictTypedCounts out;
+  TypedCounts out;
   for (const std::string& t : types) out.per_type[t];
   for (const Mention& m : gold) {
     if (!wanted(m)) continue;
     open.insert({m.start, m.end, m.type});
     out.per_type[m.type].fn += 1;
+    out.overall.fn += 1;
   }
   for (const Mention& m : predicted) {
     if (!wanted(m)) continue;
     auto it = open.find({m.start, m.end, m.type});
     if (it == open.end()) {
       out.per_type[m.type].fp += 1;
+      out.overall.fp += 1;
       continue;
     }
     open.erase(it);
     out.per_type[m.type].tp += 1;
     out.per_type[m.type].fn -= 1;
+    out.overall.tp += 1;
+    out.overall.fn -= 1;
   }
   return out;
 }

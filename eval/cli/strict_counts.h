@@ -15,15 +15,10 @@
 
 namespace ieval {
 
-struct StrictTypedCounts {
-  std::map<std::string, PrfCounts> per_type;
-
-  PrfCounts Overall() const;  // micro: the sum over types
-  StrictTypedCounts& operator+=(const StrictTypedCounts& other);
-};
-
-// Mentions of types outside `types` are ignored on both sides.
-StrictTypedCounts StrictCounts(const std::vector<Mention>& gold,
+// Strict (same span and type) counts, overall and per type, as the span
+// scorer's strict mode gives for flat gold (eval/score/counts.h's
+// TypedCounts). Mentions of types outside `types` are ignored on both sides.
+TypedCounts StrictCounts(const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted,
                          const std::vector<std::string>& types);
 

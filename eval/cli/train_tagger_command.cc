@@ -201,7 +201,7 @@ int RunTrainTagger(const TrainArgs& args) {
   // Held-out figures of the saved (quantised) model.
   std::vector<const AnnotatedDocument*> all;
   for (const auto& [name, docs] : heldout) {
-    StrictTypedCounts counts;
+    TypedCounts counts;
     for (const AnnotatedDocument* doc : docs) {
       auto pred = (*tagger)->Extract(doc->document);
       if (!pred.ok()) return fail(pred.status());
@@ -214,7 +214,7 @@ int RunTrainTagger(const TrainArgs& args) {
               << "), strict:\n";
     for (const auto& [type, c] : counts.per_type)
       std::cout << "  " << type << "\t" << FormatPrf(c) << "\n";
-    std::cout << "  micro\t" << FormatPrf(counts.Overall()) << "\n";
+    std::cout << "  micro\t" << FormatPrf(counts.overall) << "\n";
   }
   // Speed: the best of three passes over the held-out documents, one
   // thread (the machine may be busy; the best pass is the least disturbed).

@@ -1,7 +1,6 @@
 #include "eval/score/alignment.h"
 
 #include <algorithm>
-#include <numeric>
 #include <tuple>
 
 namespace ieval {
@@ -23,24 +22,13 @@ int Tier(const Candidate& c, AlignPreference preference) {
   return c.same_type ? (c.exact ? 0 : 1) : (c.exact ? 2 : 3);
 }
 
-std::vector<int32_t> CanonicalOrder(const std::vector<Mention>& mentions) {
-  std::vector<int32_t> order(mentions.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
-    const Mention& x = mentions[static_cast<size_t>(a)];
-    const Mention& y = mentions[static_cast<size_t>(b)];
-    if (CanonicalLess(x, y)) return true;
-    if (CanonicalLess(y, x)) return false;
-    return a < b;  // identical contents: either order gives the same output
-  });
-  return order;
-}
-
-// Every candidate pair. Gold in canonical order has non-decreasing starts;
-// the gold spans a prediction overlaps start before its end and end after
-// its start. With flat gold these are one contiguous run found by two
-// binary searches; `max_end` (the running maximum of gold ends) keeps the
-// scan correct, if slower, when gold spans overlap.
+// Every candidate pair, in one sweep. Gold and predictions are taken in
+// canonical order (non-decreasing starts). The gold spans a prediction
+// overlaps start before its end and end after its start; `first`, the
+// first gold whose running maximum end passes the prediction's start, only
+// moves forward as starts grow. With flat gold every gold scanned from
+// `first` until a start reaches the prediction's end overlaps it; when gold
+// spans overlap each other the scan skips those that ended early.
 std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
                                       const std::vector<Mention>& pred,
                                       const std::vector<int32_t>& gold_order,
@@ -56,15 +44,11 @@ std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
   }
   std::vector<Candidate> candidates;
   candidates.reserve(std::max(n, pred.size()));
+  size_t first = 0;
   for (size_t r = 0; r < pred_order.size(); ++r) {
     const Mention& p = pred[static_cast<size_t>(pred_order[r])];
-    const size_t first = static_cast<size_t>(
-        std::upper_bound(max_end.begin(), max_end.end(), p.start) -
-        max_end.begin());
-    const size_t last = static_cast<size_t>(
-        std::lower_bound(starts.begin(), starts.end(), p.end) -
-        starts.begin());
-    for (size_t j = first; j < last; ++j) {
+    while (first < n && max_end[first] <= p.start) ++first;
+    for (size_t j = first; j < n && starts[j] < p.end; ++j) {
       if (ends[j] <= p.start) continue;
       const int64_t overlap =
           std::min(ends[j], p.end) - std::max(starts[j], p.start);
@@ -73,10 +57,10 @@ std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
                         min_overlap * static_cast<double>(ends[j] - starts[j]))
         continue;
       const Mention& g = gold[static_cast<size_t>(gold_order[j])];
-      candidates.push_back(Candidate{
-          static_cast<int32_t>(j), static_cast<int32_t>(r), overlap,
-          std::abs(starts[j] - p.start) + std::abs(ends[j] - p.end), exact,
-          g.type == p.type});
+      candidates.push_back(
+          Candidate{static_cast<int32_t>(j), static_cast<int32_t>(r), overlap,
+                    std::abs(starts[j] - p.start) + std::abs(ends[j] - p.end),
+                    exact, g.type == p.type});
     }
   }
   return candidates;
@@ -92,10 +76,12 @@ Alignment Greedy(const std::vector<Candidate>& candidates,
     ++gold_degree[static_cast<size_t>(c.gold)];
     ++pred_degree[static_cast<size_t>(c.pred)];
   }
-  // partner_of_gold[rank] = index into `candidates`, or -1.
+  // gold_taken[rank]: the candidate taken for that gold, or -1.
   std::vector<int32_t> gold_taken(n, -1);
-  std::vector<bool> pred_taken(m, false);
-  std::vector<int32_t> contested;
+  std::vector<uint8_t> pred_taken(m, 0);
+  // The others, sorted by value (no indirection: a large document contests
+  // many).
+  std::vector<std::pair<Candidate, int32_t>> order;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     // A candidate sharing neither mention with another is taken whatever
@@ -103,26 +89,25 @@ Alignment Greedy(const std::vector<Candidate>& candidates,
     if (gold_degree[static_cast<size_t>(c.gold)] == 1 &&
         pred_degree[static_cast<size_t>(c.pred)] == 1) {
       gold_taken[static_cast<size_t>(c.gold)] = static_cast<int32_t>(i);
-      pred_taken[static_cast<size_t>(c.pred)] = true;
+      pred_taken[static_cast<size_t>(c.pred)] = 1;
     } else {
-      contested.push_back(static_cast<int32_t>(i));
+      order.emplace_back(c, static_cast<int32_t>(i));
     }
   }
-  std::sort(contested.begin(), contested.end(), [&](int32_t a, int32_t b) {
-    const Candidate& x = candidates[static_cast<size_t>(a)];
-    const Candidate& y = candidates[static_cast<size_t>(b)];
-    return std::make_tuple(Tier(x, preference), -x.overlap, x.distance,
-                           x.gold, x.pred) <
-           std::make_tuple(Tier(y, preference), -y.overlap, y.distance,
-                           y.gold, y.pred);
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    const Candidate& x = a.first;
+    const Candidate& y = b.first;
+    return std::make_tuple(Tier(x, preference), -x.overlap, x.distance, x.gold,
+                           x.pred) < std::make_tuple(Tier(y, preference),
+                                                     -y.overlap, y.distance,
+                                                     y.gold, y.pred);
   });
-  for (int32_t i : contested) {
-    const Candidate& c = candidates[static_cast<size_t>(i)];
+  for (const auto& [c, i] : order) {
     if (gold_taken[static_cast<size_t>(c.gold)] >= 0 ||
         pred_taken[static_cast<size_t>(c.pred)])
       continue;
     gold_taken[static_cast<size_t>(c.gold)] = i;
-    pred_taken[static_cast<size_t>(c.pred)] = true;
+    pred_taken[static_cast<size_t>(c.pred)] = 1;
   }
 
   Alignment alignment;
@@ -152,18 +137,46 @@ bool CanonicalLess(const Mention& a, const Mention& b) {
          std::tie(b.start, b.end, b.type, b.entity, b.value, b.id, b.text);
 }
 
+std::vector<int32_t> CanonicalOrder(const std::vector<Mention>& mentions) {
+  // Sort compact records by span; only equal spans (rare) compare strings.
+  struct Record {
+    int64_t start;
+    int64_t end;
+    int32_t index;
+  };
+  std::vector<Record> records(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i)
+    records[i] = {mentions[i].start, mentions[i].end, static_cast<int32_t>(i)};
+  const auto less = [&](const Record& a, const Record& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    const Mention& x = mentions[static_cast<size_t>(a.index)];
+    const Mention& y = mentions[static_cast<size_t>(b.index)];
+    if (CanonicalLess(x, y)) return true;
+    if (CanonicalLess(y, x)) return false;
+    // Identical contents: either order gives the same output.
+    return a.index < b.index;
+  };
+  // Files usually list mentions in text order already.
+  if (!std::is_sorted(records.begin(), records.end(), less))
+    std::sort(records.begin(), records.end(), less);
+  std::vector<int32_t> order(mentions.size());
+  for (size_t i = 0; i < records.size(); ++i) order[i] = records[i].index;
+  return order;
+}
+
 DocumentAlignment AlignMentions(const std::vector<Mention>& gold,
                                 const std::vector<Mention>& pred,
                                 double min_overlap) {
-  const auto gold_order = CanonicalOrder(gold);
-  const auto pred_order = CanonicalOrder(pred);
-  const auto candidates =
-      FindCandidates(gold, pred, gold_order, pred_order, min_overlap);
   DocumentAlignment result;
+  result.gold_order = CanonicalOrder(gold);
+  result.pred_order = CanonicalOrder(pred);
+  const auto candidates = FindCandidates(gold, pred, result.gold_order,
+                                         result.pred_order, min_overlap);
   result.boundary_first = Greedy(candidates, AlignPreference::kBoundaryFirst,
-                                 gold_order, pred_order);
-  result.type_first =
-      Greedy(candidates, AlignPreference::kTypeFirst, gold_order, pred_order);
+                                 result.gold_order, result.pred_order);
+  result.type_first = Greedy(candidates, AlignPreference::kTypeFirst,
+                             result.gold_order, result.pred_order);
   return result;
 }
 
@@ -172,9 +185,8 @@ Alignment Align(const std::vector<Mention>& gold,
                 double min_overlap) {
   const auto gold_order = CanonicalOrder(gold);
   const auto pred_order = CanonicalOrder(pred);
-  return Greedy(
-      FindCandidates(gold, pred, gold_order, pred_order, min_overlap),
-      preference, gold_order, pred_order);
+  return Greedy(FindCandidates(gold, pred, gold_order, pred_order, min_overlap),
+                preference, gold_order, pred_order);
 }
 
 }  // namespace ieval

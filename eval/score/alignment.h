@@ -49,9 +49,9 @@ namespace ieval {
 enum class AlignPreference { kBoundaryFirst, kTypeFirst };
 
 struct AlignedPair {
-  int32_t gold = 0;  // index into the gold mentions
-  int32_t pred = 0;  // index into the predicted mentions
-  int64_t overlap = 0;  // shared code points
+  int32_t gold = 0;        // index into the gold mentions
+  int32_t pred = 0;        // index into the predicted mentions
+  int64_t overlap = 0;     // shared code points
   bool exact = false;      // same span
   bool same_type = false;  // same type
   friend bool operator==(const AlignedPair&, const AlignedPair&) = default;
@@ -67,11 +67,16 @@ struct Alignment {
 
 // Canonical order of mentions (start, end, type, entity, value, id, text).
 bool CanonicalLess(const Mention& a, const Mention& b);
+// The indices of `mentions` in canonical order (input position breaks ties
+// between identical mentions, which are interchangeable).
+std::vector<int32_t> CanonicalOrder(const std::vector<Mention>& mentions);
 
 // Both alignments of a document; they share the candidate search.
 struct DocumentAlignment {
   Alignment boundary_first;
   Alignment type_first;
+  std::vector<int32_t> gold_order;  // CanonicalOrder(gold)
+  std::vector<int32_t> pred_order;  // CanonicalOrder(pred)
 };
 
 // REQUIRES: 0 <= min_overlap <= 1; fewer than 2^31 mentions on each side;

@@ -76,7 +76,8 @@ std::vector<int> MaxWeightAssignment(const std::vector<double>& weights,
   const std::vector<int> row_of = MinCostRows(cost, cols, rows);
   std::vector<int> column_of(r, -1);
   for (size_t j = 0; j < c; ++j)
-    if (row_of[j] >= 0) column_of[static_cast<size_t>(row_of[j])] = static_cast<int>(j);
+    if (row_of[j] >= 0)
+      column_of[static_cast<size_t>(row_of[j])] = static_cast<int>(j);
   return column_of;
 }
 

@@ -18,10 +18,10 @@
 #ifndef IEVAL_EVAL_SCORE_CLUSTER_SCORER_H_
 #define IEVAL_EVAL_SCORE_CLUSTER_SCORER_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "eval/core/types.h"
-#include "eval/score/alignment.h"
 #include "eval/score/counts.h"
 
 namespace ieval {
@@ -57,6 +57,12 @@ struct ClusterCounts {
 
 ClusterCounts ScoreClusters(const std::vector<Mention>& gold,
                             const std::vector<Mention>& pred);
+// The same, given CanonicalOrder(gold) and CanonicalOrder(pred)
+// (eval/score/alignment.h), which a DocumentAlignment already holds.
+ClusterCounts ScoreClusters(const std::vector<Mention>& gold,
+                            const std::vector<Mention>& pred,
+                            const std::vector<int32_t>& gold_order,
+                            const std::vector<int32_t>& pred_order);
 
 // The CoNLL F1: the mean of the MUC, B-cubed and CEAFe F1.
 double ConllF1(const ClusterCounts& c);

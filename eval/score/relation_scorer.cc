@@ -1,6 +1,8 @@
 #include "eval/score/relation_scorer.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -14,10 +16,22 @@ namespace {
 
 using Key = std::tuple<std::string, size_t, size_t>;  // type, head, tail
 
-std::unordered_map<std::string, size_t> IndexById(const Annotations& a) {
+// Index of each mention id that `relations` name (the first mention of a
+// repeated id), so the cost follows the number of relations.
+std::unordered_map<std::string, size_t> IndexById(
+    const Annotations& a, const std::vector<Relation>& relations) {
   std::unordered_map<std::string, size_t> index;
-  for (size_t i = 0; i < a.mentions.size(); ++i)
-    index.emplace(a.mentions[i].id, i);  // the first of duplicate ids
+  if (relations.empty()) return index;
+  for (const Relation& r : relations) {
+    index.emplace(r.head, SIZE_MAX);
+    index.emplace(r.tail, SIZE_MAX);
+  }
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    auto it = index.find(a.mentions[i].id);
+    if (it != index.end() && it->second == SIZE_MAX) it->second = i;
+  }
+  for (auto it = index.begin(); it != index.end();)
+    it = it->second == SIZE_MAX ? index.erase(it) : std::next(it);
   return index;
 }
 
@@ -27,18 +41,33 @@ Key MakeKey(const std::string& type, size_t head, size_t tail,
   return {type, head, tail};
 }
 
-TypedCounts Count(const Annotations& gold, const Annotations& pred,
-                  const std::set<std::string>& symmetric, bool check_type) {
+struct Indexes {
+  std::unordered_map<std::string, size_t> gold_ids;
+  std::unordered_map<std::string, size_t> pred_ids;
   // Gold mention of each span (the first in canonical order when gold
   // repeats a span, which validated gold never does).
   std::map<std::pair<int64_t, int64_t>, size_t> gold_at;
+};
+
+Indexes MakeIndexes(const Annotations& gold, const Annotations& pred) {
+  Indexes x;
+  x.gold_ids = IndexById(gold, gold.relations);
+  x.pred_ids = IndexById(pred, pred.relations);
+  if (pred.relations.empty()) return x;
   for (size_t i = 0; i < gold.mentions.size(); ++i) {
     const Mention& m = gold.mentions[i];
-    auto [it, fresh] = gold_at.emplace(std::make_pair(m.start, m.end), i);
+    auto [it, fresh] = x.gold_at.emplace(std::make_pair(m.start, m.end), i);
     if (!fresh && CanonicalLess(m, gold.mentions[it->second])) it->second = i;
   }
-  const auto gold_ids = IndexById(gold);
-  const auto pred_ids = IndexById(pred);
+  return x;
+}
+
+TypedCounts Count(const Annotations& gold, const Annotations& pred,
+                  const Indexes& x, const std::set<std::string>& symmetric,
+                  bool check_type) {
+  const auto& gold_ids = x.gold_ids;
+  const auto& pred_ids = x.pred_ids;
+  const auto& gold_at = x.gold_at;
   // The gold mention a predicted mention stands for, if any.
   auto gold_of = [&](const std::string& pred_id) -> std::optional<size_t> {
     auto p = pred_ids.find(pred_id);
@@ -92,8 +121,12 @@ TypedCounts Count(const Annotations& gold, const Annotations& pred,
 RelationCounts ScoreRelations(const Annotations& gold, const Annotations& pred,
                               const std::set<std::string>& symmetric_types) {
   RelationCounts counts;
-  counts.strict = Count(gold, pred, symmetric_types, /*check_type=*/true);
-  counts.boundaries = Count(gold, pred, symmetric_types, /*check_type=*/false);
+  if (gold.relations.empty() && pred.relations.empty()) return counts;
+  const Indexes indexes = MakeIndexes(gold, pred);
+  counts.strict =
+      Count(gold, pred, indexes, symmetric_types, /*check_type=*/true);
+  counts.boundaries =
+      Count(gold, pred, indexes, symmetric_types, /*check_type=*/false);
   return counts;
 }
 

@@ -31,8 +31,8 @@ struct RelationCounts {
     boundaries += o.boundaries;
     return *this;
   }
-  friend bool operator==(const RelationCounts&, const RelationCounts&) =
-      default;
+  friend bool operator==(const RelationCounts&,
+                         const RelationCounts&) = default;
 };
 
 // Relations name their arguments by mention id; a relation naming an id

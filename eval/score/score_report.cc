@@ -12,8 +12,7 @@ using nlohmann::ordered_json;
 
 // A count: an integer when it is one (halves appear only in partial mode).
 ordered_json Count(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 9e15)
-    return static_cast<int64_t>(v);
+  if (std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<int64_t>(v);
   return v;
 }
 
@@ -22,8 +21,8 @@ ordered_json PrfJson(const Prf& p) {
 }
 
 ordered_json CountsJson(const PrfCounts& c, bool with_metrics) {
-  ordered_json j = {{"tp", Count(c.tp)}, {"fp", Count(c.fp)},
-                    {"fn", Count(c.fn)}};
+  ordered_json j = {
+      {"tp", Count(c.tp)}, {"fp", Count(c.fp)}, {"fn", Count(c.fn)}};
   if (with_metrics) {
     j["precision"] = Precision(c);
     j["recall"] = Recall(c);
@@ -38,8 +37,7 @@ ordered_json TypedJson(const TypedCounts& t) {
   ordered_json j;
   j["overall"] = CountsJson(t.overall, true);
   ordered_json per_type = ordered_json::object();
-  for (const auto& [type, c] : t.per_type)
-    per_type[type] = CountsJson(c, true);
+  for (const auto& [type, c] : t.per_type) per_type[type] = CountsJson(c, true);
   j["per_type"] = per_type;
   j["micro"] = PrfJson(Micro(t.overall));
   j["macro"] = PrfJson(Macro(t.per_type));
@@ -67,10 +65,10 @@ ordered_json RatioJson(const RatioCounts& c) {
   return {{"recall", Recall(c)},
           {"precision", Precision(c)},
           {"f1", F1(c)},
-          {"recall_num", c.recall_num.ToDouble()},
-          {"recall_den", c.recall_den.ToDouble()},
-          {"precision_num", c.precision_num.ToDouble()},
-          {"precision_den", c.precision_den.ToDouble()}};
+          {"recall_num", Count(c.recall_num.ToDouble())},
+          {"recall_den", Count(c.recall_den.ToDouble())},
+          {"precision_num", Count(c.precision_num.ToDouble())},
+          {"precision_den", Count(c.precision_den.ToDouble())}};
 }
 
 ordered_json LinksJson(const LinkCounts& l) {
@@ -78,10 +76,8 @@ ordered_json LinksJson(const LinkCounts& l) {
 }
 
 ordered_json ExampleMentionJson(const ExampleMention& m) {
-  return {{"start", m.start},
-          {"end", m.end},
-          {"type", m.type},
-          {"text", m.text}};
+  return {
+      {"start", m.start}, {"end", m.end}, {"type", m.type}, {"text", m.text}};
 }
 
 ordered_json ErrorsJson(const ErrorAnalysis& e, bool with_examples) {
@@ -93,7 +89,8 @@ ordered_json ErrorsJson(const ErrorAnalysis& e, bool with_examples) {
   j["counts"] = counts;
   if (!with_examples) return j;
   ordered_json confusion = ordered_json::object();
-  for (const auto& [cell, n] : e.confusion) confusion[cell.first][cell.second] = n;
+  for (const auto& [cell, n] : e.confusion)
+    confusion[cell.first][cell.second] = n;
   j["confusion"] = confusion;
   ordered_json examples;
   for (int k = 1; k < kErrorKinds; ++k) {
@@ -149,18 +146,18 @@ ordered_json DocumentJson(const DocumentScores& d) {
         SemevalJson(d.entities.scheme(s).overall, false, false);
   j["semeval"] = semeval;
   j["errors"] = ErrorsJson(d.entities.errors, false)["counts"];
-  j["relations"] = {{"strict", CountsJson(d.relations.strict.overall, false)},
-                    {"boundaries",
-                     CountsJson(d.relations.boundaries.overall, false)}};
+  j["relations"] = {
+      {"strict", CountsJson(d.relations.strict.overall, false)},
+      {"boundaries", CountsJson(d.relations.boundaries.overall, false)}};
   ordered_json values = ordered_json::object();
   for (const auto& [type, v] : d.values)
     values[type] = {{"matched", v.matched}, {"correct", v.correct}};
   j["values"] = values;
   auto ratio_counts = [](const RatioCounts& c) {
-    return ordered_json{{"recall_num", c.recall_num.ToDouble()},
-                        {"recall_den", c.recall_den.ToDouble()},
-                        {"precision_num", c.precision_num.ToDouble()},
-                        {"precision_den", c.precision_den.ToDouble()}};
+    return ordered_json{{"recall_num", Count(c.recall_num.ToDouble())},
+                        {"recall_den", Count(c.recall_den.ToDouble())},
+                        {"precision_num", Count(c.precision_num.ToDouble())},
+                        {"precision_den", Count(c.precision_den.ToDouble())}};
   };
   j["clusters"] = {{"muc", ratio_counts(d.clusters.muc)},
                    {"b3", ratio_counts(d.clusters.b3)},

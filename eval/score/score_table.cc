@@ -35,7 +35,7 @@ std::string Num(double v) {
 
 std::string PrfRow(const std::string& label, const std::string& name,
                    const PrfCounts* c, const Prf& p) {
-  std::string row = Format("%-9s %-22s", label.c_str(), name.c_str());
+  std::string row = Format("%-10s %-22s", label.c_str(), name.c_str());
   if (c) {
     row += Format(" %8s %8s %8s", Num(c->tp).c_str(), Num(c->fp).c_str(),
                   Num(c->fn).c_str());
@@ -61,7 +61,7 @@ std::string TypedTable(const std::string& label, const TypedCounts& t) {
 }
 
 std::string Header(const char* first) {
-  return Format("%-9s %-22s %8s %8s %8s  %6s  %6s  %6s %8s\n", first, "type",
+  return Format("%-10s %-22s %8s %8s %8s  %6s  %6s  %6s %8s\n", first, "type",
                 "tp", "fp", "fn", "prec", "recall", "f1", "support");
 }
 
@@ -79,9 +79,10 @@ std::string ScoresToText(const CorpusScores& scores,
   for (SpanMode m : kSpanModes) {
     out += TypedTable(SpanModeName(m), total.entities.mode(m));
     const DocumentAverage avg = PerDocument(scores.documents(), m);
-    out += PrfRow("", Format("per document (%lld)",
-                             static_cast<long long>(avg.documents)),
-                  nullptr, avg.mean);
+    out += PrfRow(
+        "",
+        Format("per document (%lld)", static_cast<long long>(avg.documents)),
+        nullptr, avg.mean);
   }
 
   out += "\nSemEval-2013 task 9.1 (nervaluate's counting, SemEval formulas)\n";
@@ -92,15 +93,14 @@ std::string ScoresToText(const CorpusScores& scores,
     const SemevalCounts& c = total.entities.scheme(s).overall;
     const bool half = SemevalHalfCredit(s);
     const double p = SemevalPrecision(c, half), r = SemevalRecall(c, half);
-    out += Format("%-9s %8lld %9lld %8lld %8lld %8lld %8lld %8lld  %6.4f  "
-                  "%6.4f  %6.4f\n",
-                  SemevalSchemeName(s), static_cast<long long>(c.correct),
-                  static_cast<long long>(c.incorrect),
-                  static_cast<long long>(c.partial),
-                  static_cast<long long>(c.missed),
-                  static_cast<long long>(c.spurious),
-                  static_cast<long long>(c.possible()),
-                  static_cast<long long>(c.actual()), p, r, F1(p, r));
+    out += Format(
+        "%-9s %8lld %9lld %8lld %8lld %8lld %8lld %8lld  %6.4f  "
+        "%6.4f  %6.4f\n",
+        SemevalSchemeName(s), static_cast<long long>(c.correct),
+        static_cast<long long>(c.incorrect), static_cast<long long>(c.partial),
+        static_cast<long long>(c.missed), static_cast<long long>(c.spurious),
+        static_cast<long long>(c.possible()),
+        static_cast<long long>(c.actual()), p, r, F1(p, r));
   }
 
   out += "\nRelations\n" + Header("mode");
@@ -108,8 +108,8 @@ std::string ScoresToText(const CorpusScores& scores,
   out += TypedTable("boundaries", total.relations.boundaries);
 
   out += "\nValues (strictly matched mentions with a gold value)\n";
-  out += Format("%-12s %8s %8s %9s\n", "type", "matched", "correct",
-                "accuracy");
+  out +=
+      Format("%-12s %8s %8s %9s\n", "type", "matched", "correct", "accuracy");
   for (const std::string& type : options.value_types) {
     auto it = total.values.find(type);
     const ValueCounts v = it == total.values.end() ? ValueCounts{} : it->second;

@@ -26,15 +26,14 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
     if (m.start < 0 || m.start >= m.end) continue;
     Mention copy = m;
     if (predicted) {
-      if (auto it = options.type_map.find(m.type);
-          it != options.type_map.end())
+      if (auto it = options.type_map.find(m.type); it != options.type_map.end())
         copy.type = it->second;
     }
     if (!options.types.empty() &&
         std::find(options.types.begin(), options.types.end(), copy.type) ==
             options.types.end())
       continue;
-    kept_ids.insert(copy.id);
+    if (!annotations.relations.empty()) kept_ids.insert(copy.id);
     out.mentions.push_back(std::move(copy));
   }
   for (const Relation& r : annotations.relations)
@@ -43,11 +42,32 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
   return out;
 }
 
+namespace {
+
+// False when PrepareAnnotations would return a copy of `annotations`.
+bool NeedsPreparation(const Annotations& annotations, bool predicted,
+                      const ScoreOptions& options) {
+  if (!options.types.empty() || (predicted && !options.type_map.empty()))
+    return true;
+  for (const Mention& m : annotations.mentions)
+    if (m.start < 0 || m.start >= m.end) return true;
+  return false;
+}
+
+}  // namespace
+
 DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
                              const Annotations& pred,
                              const ScoreOptions& options) {
-  const Annotations g = PrepareAnnotations(gold, /*predicted=*/false, options);
-  const Annotations p = PrepareAnnotations(pred, /*predicted=*/true, options);
+  // Copies only when the options change something (a large document's
+  // mentions are not copied for nothing).
+  Annotations gold_copy, pred_copy;
+  const bool prepare_gold = NeedsPreparation(gold, false, options);
+  const bool prepare_pred = NeedsPreparation(pred, true, options);
+  if (prepare_gold) gold_copy = PrepareAnnotations(gold, false, options);
+  if (prepare_pred) pred_copy = PrepareAnnotations(pred, true, options);
+  const Annotations& g = prepare_gold ? gold_copy : gold;
+  const Annotations& p = prepare_pred ? pred_copy : pred;
   const DocumentAlignment alignment =
       AlignMentions(g.mentions, p.mentions, options.min_overlap);
   DocumentScores scores;
@@ -55,9 +75,10 @@ DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
   scores.entities = ScoreEntities(document, g.mentions, p.mentions, alignment,
                                   options.max_examples);
   scores.relations = ScoreRelations(g, p, options.symmetric_relations);
-  scores.values = ScoreValues(g.mentions, p.mentions,
-                              alignment.boundary_first, options.value_types);
-  scores.clusters = ScoreClusters(g.mentions, p.mentions);
+  scores.values = ScoreValues(g.mentions, p.mentions, alignment.boundary_first,
+                              options.value_types);
+  scores.clusters = ScoreClusters(g.mentions, p.mentions, alignment.gold_order,
+                                  alignment.pred_order);
   return scores;
 }
 

@@ -60,8 +60,8 @@ struct DocumentScores {
   bool empty() const {
     return entities.gold_mentions == 0 && entities.predicted_mentions == 0;
   }
-  friend bool operator==(const DocumentScores&, const DocumentScores&) =
-      default;
+  friend bool operator==(const DocumentScores&,
+                         const DocumentScores&) = default;
 };
 
 // `document` gives the doc_id and the text of examples (see ScoreEntities).

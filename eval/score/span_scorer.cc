@@ -1,7 +1,10 @@
 #include "eval/score/span_scorer.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "eval/core/offset_index.h"
 
@@ -11,13 +14,6 @@ namespace {
 size_t Index(SpanMode m) { return static_cast<size_t>(m); }
 size_t Index(SemevalScheme s) { return static_cast<size_t>(s); }
 size_t Index(ErrorKind k) { return static_cast<size_t>(k); }
-
-void AddPrf(TypedCounts& c, const std::string& type, double tp, double fp,
-            double fn) {
-  const PrfCounts add{tp, fp, fn};
-  c.per_type[type] += add;
-  c.overall += add;
-}
 
 void KeepFirst(std::vector<ErrorExample>& examples, int max_examples) {
   std::sort(examples.begin(), examples.end());
@@ -112,6 +108,64 @@ void EntityScores::Merge(const EntityScores& other, int max_examples) {
   errors.Merge(other.errors, max_examples);
 }
 
+namespace {
+
+// The document's types, sorted, and each mention's index among them, so
+// counting is array arithmetic; maps are built once at the end.
+struct TypeIndex {
+  std::vector<std::string> names;
+  std::vector<int32_t> gold;
+  std::vector<int32_t> pred;
+};
+
+TypeIndex IndexTypes(const std::vector<Mention>& gold,
+                     const std::vector<Mention>& pred) {
+  TypeIndex t;
+  std::unordered_map<std::string_view, int32_t> id;
+  auto intern = [&](const std::string& type) {
+    auto [it, fresh] = id.emplace(type, static_cast<int32_t>(t.names.size()));
+    if (fresh) t.names.push_back(type);
+    return it->second;
+  };
+  for (const Mention& m : gold) t.gold.push_back(intern(m.type));
+  for (const Mention& m : pred) t.pred.push_back(intern(m.type));
+  // Renumber in sorted order.
+  std::vector<int32_t> order(t.names.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
+  std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return t.names[static_cast<size_t>(a)] < t.names[static_cast<size_t>(b)];
+  });
+  std::vector<int32_t> rank(order.size());
+  std::vector<std::string> sorted(order.size());
+  for (size_t r = 0; r < order.size(); ++r) {
+    rank[static_cast<size_t>(order[r])] = static_cast<int32_t>(r);
+    sorted[r] = t.names[static_cast<size_t>(order[r])];
+  }
+  for (auto* v : {&t.gold, &t.pred})
+    for (int32_t& x : *v) x = rank[static_cast<size_t>(x)];
+  t.names = std::move(sorted);
+  return t;
+}
+
+// Per-type counts of the four modes and schemes, by type index.
+struct Tally {
+  explicit Tally(size_t types)
+      : prf(4, std::vector<PrfCounts>(types)),
+        semeval(4, std::vector<SemevalCounts>(types)),
+        confusion((types + 1) * (types + 1), 0) {}
+  std::vector<std::vector<PrfCounts>> prf;          // [mode][type]
+  std::vector<std::vector<SemevalCounts>> semeval;  // [scheme][type]
+  std::vector<int64_t> confusion;  // [(gold + 1) * (types + 1) + pred + 1]
+};
+
+// An error to show: indices of its gold and predicted mentions (-1: none).
+struct Candidate {
+  int32_t gold;
+  int32_t pred;
+};
+
+}  // namespace
+
 EntityScores ScoreEntities(const Document& document,
                            const std::vector<Mention>& gold,
                            const std::vector<Mention>& pred,
@@ -120,83 +174,78 @@ EntityScores ScoreEntities(const Document& document,
   EntityScores s;
   s.gold_mentions = static_cast<int64_t>(gold.size());
   s.predicted_mentions = static_cast<int64_t>(pred.size());
-  // Every type seen gets an entry, in every mode and scheme.
-  for (const auto* side : {&gold, &pred}) {
-    for (const Mention& m : *side) {
-      for (auto& mode : s.modes) mode.per_type[m.type];
-      for (auto& scheme : s.semeval) scheme.per_type[m.type];
-    }
-  }
-  TypedCounts& strict = s.modes[Index(SpanMode::kStrict)];
-  TypedCounts& exact = s.modes[Index(SpanMode::kExact)];
-  TypedCounts& partial = s.modes[Index(SpanMode::kPartial)];
-  TypedCounts& type = s.modes[Index(SpanMode::kType)];
-  SemevalCounts& sem_strict = s.semeval[Index(SemevalScheme::kStrict)].overall;
-  SemevalCounts& sem_exact = s.semeval[Index(SemevalScheme::kExact)].overall;
-  SemevalCounts& sem_partial =
-      s.semeval[Index(SemevalScheme::kPartial)].overall;
-  SemevalCounts& sem_type = s.semeval[Index(SemevalScheme::kEntType)].overall;
-  ErrorAnalysis& errors = s.errors;
-  const ExampleMaker maker(document);
-  auto example = [&](ErrorKind kind, const Mention* g, const Mention* p) {
-    ++errors.counts[Index(kind)];
-    errors.confusion[{g ? g->type : kNone, p ? p->type : kNone}] += 1;
-    if (kind == ErrorKind::kCorrect || max_examples == 0) return;
-    ErrorExample e;
-    e.doc_id = document.doc_id;
-    if (g) e.gold = maker.Make(*g);
-    if (p) e.pred = maker.Make(*p);
-    errors.examples[Index(kind)].push_back(std::move(e));
+  const TypeIndex types = IndexTypes(gold, pred);
+  const size_t n_types = types.names.size();
+  Tally tally(n_types);
+  auto add = [&](SpanMode m, int32_t type, double tp, double fp, double fn) {
+    const PrfCounts c{tp, fp, fn};
+    tally.prf[Index(m)][static_cast<size_t>(type)] += c;
+    s.modes[Index(m)].overall += c;
+  };
+  auto semeval = [&](SemevalScheme scheme) -> SemevalCounts& {
+    return s.semeval[Index(scheme)].overall;
+  };
+  auto typed = [&](SemevalScheme scheme, int32_t type) -> SemevalCounts& {
+    return tally.semeval[Index(scheme)][static_cast<size_t>(type)];
+  };
+  std::array<std::vector<Candidate>, kErrorKinds> shown;
+  auto error = [&](ErrorKind kind, int32_t g, int32_t p) {
+    ++s.errors.counts[Index(kind)];
+    const int32_t gt = g < 0 ? -1 : types.gold[static_cast<size_t>(g)];
+    const int32_t pt = p < 0 ? -1 : types.pred[static_cast<size_t>(p)];
+    ++tally.confusion[static_cast<size_t>(gt + 1) * (n_types + 1) +
+                      static_cast<size_t>(pt + 1)];
+    if (kind != ErrorKind::kCorrect) shown[Index(kind)].push_back({g, p});
   };
 
   // Boundary-first pairs: strict, exact, partial, SemEval strict/exact/
   // partial, errors.
   const Alignment& bf = alignment.boundary_first;
   for (const AlignedPair& pair : bf.pairs) {
-    const Mention& g = gold[static_cast<size_t>(pair.gold)];
-    const Mention& p = pred[static_cast<size_t>(pair.pred)];
+    const int32_t gt = types.gold[static_cast<size_t>(pair.gold)];
+    const int32_t pt = types.pred[static_cast<size_t>(pair.pred)];
     if (pair.exact && pair.same_type) {
-      AddPrf(strict, g.type, 1, 0, 0);
-      ++sem_strict.correct;
+      add(SpanMode::kStrict, gt, 1, 0, 0);
+      ++semeval(SemevalScheme::kStrict).correct;
     } else {
-      AddPrf(strict, p.type, 0, 1, 0);
-      AddPrf(strict, g.type, 0, 0, 1);
-      ++sem_strict.incorrect;
+      add(SpanMode::kStrict, pt, 0, 1, 0);
+      add(SpanMode::kStrict, gt, 0, 0, 1);
+      ++semeval(SemevalScheme::kStrict).incorrect;
     }
     if (pair.exact) {
-      AddPrf(exact, g.type, 1, 0, 0);
-      AddPrf(partial, g.type, 1, 0, 0);
-      ++sem_exact.correct;
-      ++sem_partial.correct;
+      add(SpanMode::kExact, gt, 1, 0, 0);
+      add(SpanMode::kPartial, gt, 1, 0, 0);
+      ++semeval(SemevalScheme::kExact).correct;
+      ++semeval(SemevalScheme::kPartial).correct;
     } else {
-      AddPrf(exact, p.type, 0, 1, 0);
-      AddPrf(exact, g.type, 0, 0, 1);
-      AddPrf(partial, g.type, 0.5, 0.5, 0.5);
-      ++sem_exact.incorrect;
-      ++sem_partial.partial;
+      add(SpanMode::kExact, pt, 0, 1, 0);
+      add(SpanMode::kExact, gt, 0, 0, 1);
+      add(SpanMode::kPartial, gt, 0.5, 0.5, 0.5);
+      ++semeval(SemevalScheme::kExact).incorrect;
+      ++semeval(SemevalScheme::kPartial).partial;
     }
     const ErrorKind kind =
-        pair.exact ? (pair.same_type ? ErrorKind::kCorrect
-                                     : ErrorKind::kWrongType)
-                   : (pair.same_type ? ErrorKind::kWrongBoundary
-                                     : ErrorKind::kWrongTypeAndBoundary);
-    example(kind, &g, &p);
+        pair.exact
+            ? (pair.same_type ? ErrorKind::kCorrect : ErrorKind::kWrongType)
+            : (pair.same_type ? ErrorKind::kWrongBoundary
+                              : ErrorKind::kWrongTypeAndBoundary);
+    error(kind, pair.gold, pair.pred);
   }
+  const SpanMode kBoundaryModes[] = {SpanMode::kStrict, SpanMode::kExact,
+                                     SpanMode::kPartial};
+  const SemevalScheme kBoundarySchemes[] = {
+      SemevalScheme::kStrict, SemevalScheme::kExact, SemevalScheme::kPartial};
   for (size_t i = 0; i < gold.size(); ++i) {
     if (bf.gold_pair[i] >= 0) continue;
-    for (TypedCounts* c : {&strict, &exact, &partial})
-      AddPrf(*c, gold[i].type, 0, 0, 1);
-    for (SemevalCounts* c : {&sem_strict, &sem_exact, &sem_partial})
-      ++c->missed;
-    example(ErrorKind::kMissed, &gold[i], nullptr);
+    for (SpanMode m : kBoundaryModes) add(m, types.gold[i], 0, 0, 1);
+    for (SemevalScheme x : kBoundarySchemes) ++semeval(x).missed;
+    error(ErrorKind::kMissed, static_cast<int32_t>(i), -1);
   }
   for (size_t i = 0; i < pred.size(); ++i) {
     if (bf.pred_pair[i] >= 0) continue;
-    for (TypedCounts* c : {&strict, &exact, &partial})
-      AddPrf(*c, pred[i].type, 0, 1, 0);
-    for (SemevalCounts* c : {&sem_strict, &sem_exact, &sem_partial})
-      ++c->spurious;
-    example(ErrorKind::kSpurious, nullptr, &pred[i]);
+    for (SpanMode m : kBoundaryModes) add(m, types.pred[i], 0, 1, 0);
+    for (SemevalScheme x : kBoundarySchemes) ++semeval(x).spurious;
+    error(ErrorKind::kSpurious, -1, static_cast<int32_t>(i));
   }
 
   // Type-first pairs: type mode, SemEval ent_type, and (restricted to the
@@ -204,51 +253,98 @@ EntityScores ScoreEntities(const Document& document,
   const Alignment& tf = alignment.type_first;
   std::vector<bool> gold_typed(gold.size(), false), pred_typed(pred.size());
   for (const AlignedPair& pair : tf.pairs) {
-    const Mention& g = gold[static_cast<size_t>(pair.gold)];
-    const Mention& p = pred[static_cast<size_t>(pair.pred)];
-    if (pair.same_type) {
-      AddPrf(type, g.type, 1, 0, 0);
-      ++sem_type.correct;
-      gold_typed[static_cast<size_t>(pair.gold)] = true;
-      pred_typed[static_cast<size_t>(pair.pred)] = true;
-      auto& t_strict = s.semeval[Index(SemevalScheme::kStrict)].per_type[g.type];
-      auto& t_exact = s.semeval[Index(SemevalScheme::kExact)].per_type[g.type];
-      auto& t_partial =
-          s.semeval[Index(SemevalScheme::kPartial)].per_type[g.type];
-      auto& t_type = s.semeval[Index(SemevalScheme::kEntType)].per_type[g.type];
-      ++t_type.correct;
-      if (pair.exact) {
-        ++t_strict.correct;
-        ++t_exact.correct;
-        ++t_partial.correct;
-      } else {
-        ++t_strict.incorrect;
-        ++t_exact.incorrect;
-        ++t_partial.partial;
-      }
+    const int32_t gt = types.gold[static_cast<size_t>(pair.gold)];
+    const int32_t pt = types.pred[static_cast<size_t>(pair.pred)];
+    if (!pair.same_type) {
+      add(SpanMode::kType, pt, 0, 1, 0);
+      add(SpanMode::kType, gt, 0, 0, 1);
+      ++semeval(SemevalScheme::kEntType).incorrect;
+      continue;
+    }
+    add(SpanMode::kType, gt, 1, 0, 0);
+    ++semeval(SemevalScheme::kEntType).correct;
+    gold_typed[static_cast<size_t>(pair.gold)] = true;
+    pred_typed[static_cast<size_t>(pair.pred)] = true;
+    ++typed(SemevalScheme::kEntType, gt).correct;
+    if (pair.exact) {
+      for (SemevalScheme x : kBoundarySchemes) ++typed(x, gt).correct;
     } else {
-      AddPrf(type, p.type, 0, 1, 0);
-      AddPrf(type, g.type, 0, 0, 1);
-      ++sem_type.incorrect;
+      ++typed(SemevalScheme::kStrict, gt).incorrect;
+      ++typed(SemevalScheme::kExact, gt).incorrect;
+      ++typed(SemevalScheme::kPartial, gt).partial;
     }
   }
   for (size_t i = 0; i < gold.size(); ++i) {
     if (tf.gold_pair[i] < 0) {
-      AddPrf(type, gold[i].type, 0, 0, 1);
-      ++sem_type.missed;
+      add(SpanMode::kType, types.gold[i], 0, 0, 1);
+      ++semeval(SemevalScheme::kEntType).missed;
     }
     if (!gold_typed[i])
-      for (auto& scheme : s.semeval) ++scheme.per_type[gold[i].type].missed;
+      for (SemevalScheme x : kSemevalSchemes) ++typed(x, types.gold[i]).missed;
   }
   for (size_t i = 0; i < pred.size(); ++i) {
     if (tf.pred_pair[i] < 0) {
-      AddPrf(type, pred[i].type, 0, 1, 0);
-      ++sem_type.spurious;
+      add(SpanMode::kType, types.pred[i], 0, 1, 0);
+      ++semeval(SemevalScheme::kEntType).spurious;
     }
     if (!pred_typed[i])
-      for (auto& scheme : s.semeval) ++scheme.per_type[pred[i].type].spurious;
+      for (SemevalScheme x : kSemevalSchemes)
+        ++typed(x, types.pred[i]).spurious;
   }
-  for (auto& examples : errors.examples) KeepFirst(examples, max_examples);
+
+  // Arrays to maps; every type seen gets an entry in every mode and scheme.
+  for (size_t t = 0; t < n_types; ++t) {
+    for (size_t m = 0; m < 4; ++m) {
+      s.modes[m].per_type[types.names[t]] = tally.prf[m][t];
+      s.semeval[m].per_type[types.names[t]] = tally.semeval[m][t];
+    }
+  }
+  auto name = [&](size_t t) -> const std::string& {
+    static const std::string kNoneName = kNone;
+    return t == 0 ? kNoneName : types.names[t - 1];
+  };
+  for (size_t g = 0; g <= n_types; ++g)
+    for (size_t p = 0; p <= n_types; ++p)
+      if (const int64_t n = tally.confusion[g * (n_types + 1) + p]; n > 0)
+        s.errors.confusion[{name(g), name(p)}] = n;
+
+  // Examples: the first `max_examples` of each kind in example order,
+  // chosen before any text is copied.
+  const ExampleMaker maker(document);
+  auto side_less = [&](const Mention* a, const Mention* b) {
+    if (!a || !b) return !a && b;  // none first, as std::optional
+    if (a->start != b->start) return a->start < b->start;
+    if (a->end != b->end) return a->end < b->end;
+    if (a->type != b->type) return a->type < b->type;
+    return maker.Make(*a).text < maker.Make(*b).text;
+  };
+  auto mention = [](const std::vector<Mention>& v, int32_t i) {
+    return i < 0 ? nullptr : &v[static_cast<size_t>(i)];
+  };
+  auto less = [&](const Candidate& x, const Candidate& y) {
+    const Mention* xg = mention(gold, x.gold);
+    const Mention* yg = mention(gold, y.gold);
+    if (side_less(xg, yg)) return true;
+    if (side_less(yg, xg)) return false;
+    return side_less(mention(pred, x.pred), mention(pred, y.pred));
+  };
+  for (size_t k = 0; k < shown.size(); ++k) {
+    auto& list = shown[k];
+    size_t keep = list.size();
+    if (max_examples >= 0)
+      keep = std::min(keep, static_cast<size_t>(max_examples));
+    std::partial_sort(list.begin(),
+                      list.begin() + static_cast<std::ptrdiff_t>(keep),
+                      list.end(), less);
+    for (size_t i = 0; i < keep; ++i) {
+      ErrorExample e;
+      e.doc_id = document.doc_id;
+      if (list[i].gold >= 0) e.gold = maker.Make(*mention(gold, list[i].gold));
+      if (list[i].pred >= 0) e.pred = maker.Make(*mention(pred, list[i].pred));
+      s.errors.examples[k].push_back(std::move(e));
+    }
+    KeepFirst(s.errors.examples[k], max_examples);  // settles exact ties
+  }
   return s;
 }
 

@@ -95,8 +95,8 @@ struct ExampleMention {
   int64_t end = 0;
   std::string type;
   std::string text;
-  friend auto operator<=>(const ExampleMention&, const ExampleMention&) =
-      default;
+  friend auto operator<=>(const ExampleMention&,
+                          const ExampleMention&) = default;
 };
 
 struct ErrorExample {
@@ -126,8 +126,8 @@ struct ErrorAnalysis {
 struct EntityScores {
   int64_t gold_mentions = 0;
   int64_t predicted_mentions = 0;
-  std::array<TypedCounts, 4> modes;        // indexed by SpanMode
-  std::array<SemevalBlock, 4> semeval;     // indexed by SemevalScheme
+  std::array<TypedCounts, 4> modes;     // indexed by SpanMode
+  std::array<SemevalBlock, 4> semeval;  // indexed by SemevalScheme
   ErrorAnalysis errors;
 
   const TypedCounts& mode(SpanMode m) const {

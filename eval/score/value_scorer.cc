@@ -82,8 +82,8 @@ std::map<std::string, ValueCounts> ScoreValues(
     if (!pair.exact || !pair.same_type) continue;
     const Mention& g = gold[static_cast<size_t>(pair.gold)];
     const Mention& p = pred[static_cast<size_t>(pair.pred)];
-    if (!g.value || std::find(value_types.begin(), value_types.end(),
-                              g.type) == value_types.end())
+    if (!g.value || std::find(value_types.begin(), value_types.end(), g.type) ==
+                        value_types.end())
       continue;
     ValueCounts& c = counts[g.type];
     ++c.matched;

@@ -31,9 +31,9 @@ struct ValueCounts {
 };
 
 inline double Accuracy(const ValueCounts& c) {
-  return c.matched > 0 ? static_cast<double>(c.correct) /
-                             static_cast<double>(c.matched)
-                       : 0.0;
+  return c.matched > 0
+             ? static_cast<double>(c.correct) / static_cast<double>(c.matched)
+             : 0.0;
 }
 
 // The form values are compared in: surrounding white space removed, ASCII

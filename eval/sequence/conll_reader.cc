@@ -87,12 +87,11 @@ bool ConllReader::Next(ConllLine* line) {
   }
   scanned_ = 0;
   ++line_number_;
-  splitter_.Split(text, &fields_);
+  const size_t n = splitter_.SplitInto(text, &fields_);
   line->number = line_number_;
   line->text = text;
-  line->fields = &fields_;
+  line->fields = std::span<const std::string_view>(fields_.data(), n);
 
-  const size_t n = fields_.size();
   if (expected_fields_ == 0) {
     expected_fields_ = n;
   } else if (n != expected_fields_ && n != 0) {

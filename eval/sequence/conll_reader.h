@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,20 +34,18 @@ inline constexpr std::string_view kConllDocStart = "-DOCSTART-";
 struct ConllLine {
   int64_t number = 0;     // 1-based
   std::string_view text;  // without its '\n'
-  const std::vector<std::string_view>* fields = nullptr;
+  std::span<const std::string_view> fields;
 
   // No fields: an empty line, or one made only of delimiters.
-  bool blank() const { return fields->empty(); }
+  bool blank() const { return fields.empty(); }
   // conlleval.pl's sentence boundary: blank, or the first field is "-X-".
-  bool boundary() const { return blank() || fields->front() == kConllBoundary; }
+  bool boundary() const { return blank() || fields.front() == kConllBoundary; }
   // A CoNLL-2003 document marker (a token for conlleval.pl, dropped by
   // seqeval loaders).
-  bool docstart() const {
-    return !blank() && fields->front() == kConllDocStart;
-  }
+  bool docstart() const { return !blank() && fields.front() == kConllDocStart; }
   // REQUIRES: !boundary() (the reader guarantees two fields then).
-  std::string_view gold() const { return (*fields)[fields->size() - 2]; }
-  std::string_view pred() const { return fields->back(); }
+  std::string_view gold() const { return fields[fields.size() - 2]; }
+  std::string_view pred() const { return fields.back(); }
 };
 
 enum class ConllError {
@@ -96,8 +95,8 @@ class ConllReader {
   size_t scanned_ = 0;  // bytes after begin_ known to hold no '\n'
   bool eof_ = false;
   int64_t line_number_ = 0;
-  std::vector<std::string_view> fields_;
-  size_t expected_fields_ = 0;  // 0 until a line with fields is seen
+  std::vector<std::string_view> fields_;  // storage for SplitInto
+  size_t expected_fields_ = 0;            // 0 until a line with fields is seen
   Status status_;
   ConllError error_ = ConllError::kNone;
   size_t error_fields_ = 0;

@@ -9,7 +9,7 @@ namespace {
 // Splits a tag as conlleval.pl's /^([^-]*)-(.*)$/ does, then reads the type
 // "0" as "" ($type ? $type : "").
 std::pair<std::string_view, std::string_view> SplitTag(std::string_view tag) {
-  const size_t dash = tag.find('-');
+  const size_t dash = FindByte(tag, '-');
   if (dash == std::string_view::npos) return {tag, {}};
   std::string_view type = tag.substr(dash + 1);
   if (type == "0") type = {};
@@ -63,34 +63,41 @@ Scores OverallScores(const ChunkCounts& c) {
 
 }  // namespace
 
+namespace {
+
+// A prefix as the chunk rules see it: they only ever compare a prefix with
+// one-character constants, so a prefix is its only byte, or 0 when it has
+// another length ("", "B1", "O\r" are all "something else").
+char Code(std::string_view prefix) {
+  return prefix.size() == 1 ? prefix[0] : '\0';
+}
+
+// endOfChunk with the prefixes as codes; `type_changed` = prevType ne type.
+bool EndOfChunk(char prev, char tag, bool type_changed) {
+  if ((prev == 'B' || prev == 'I') && (tag == 'B' || tag == 'O')) return true;
+  if (prev == 'E' && (tag == 'E' || tag == 'I' || tag == 'O')) return true;
+  if (prev != 'O' && prev != '.' && type_changed) return true;
+  return prev == ']' || prev == '[';
+}
+
+bool StartOfChunk(char prev, char tag, bool type_changed) {
+  if (tag == 'B' && (prev == 'B' || prev == 'I' || prev == 'O')) return true;
+  if (prev == 'O' && (tag == 'I' || tag == 'E')) return true;
+  if (prev == 'E' && (tag == 'E' || tag == 'I')) return true;
+  if (tag != 'O' && tag != '.' && type_changed) return true;
+  return tag == '[' || tag == ']';
+}
+
+}  // namespace
+
 bool ConllevalEndOfChunk(std::string_view prev_tag, std::string_view tag,
                          std::string_view prev_type, std::string_view type) {
-  bool end = false;
-  if (prev_tag == "B" && tag == "B") end = true;
-  if (prev_tag == "B" && tag == "O") end = true;
-  if (prev_tag == "I" && tag == "B") end = true;
-  if (prev_tag == "I" && tag == "O") end = true;
-  if (prev_tag == "E" && tag == "E") end = true;
-  if (prev_tag == "E" && tag == "I") end = true;
-  if (prev_tag == "E" && tag == "O") end = true;
-  if (prev_tag != "O" && prev_tag != "." && prev_type != type) end = true;
-  if (prev_tag == "]" || prev_tag == "[") end = true;
-  return end;
+  return EndOfChunk(Code(prev_tag), Code(tag), prev_type != type);
 }
 
 bool ConllevalStartOfChunk(std::string_view prev_tag, std::string_view tag,
                            std::string_view prev_type, std::string_view type) {
-  bool start = false;
-  if (prev_tag == "B" && tag == "B") start = true;
-  if (prev_tag == "I" && tag == "B") start = true;
-  if (prev_tag == "O" && tag == "B") start = true;
-  if (prev_tag == "O" && tag == "I") start = true;
-  if (prev_tag == "E" && tag == "E") start = true;
-  if (prev_tag == "E" && tag == "I") start = true;
-  if (prev_tag == "O" && tag == "E") start = true;
-  if (tag != "O" && tag != "." && prev_type != type) start = true;
-  if (tag == "[" || tag == "]") start = true;
-  return start;
+  return StartOfChunk(Code(prev_tag), Code(tag), prev_type != type);
 }
 
 ConllevalScorer::ConllevalScorer(ConllevalOptions options)
@@ -125,41 +132,46 @@ void ConllevalScorer::Step(std::string_view correct,
                            std::string_view correct_type,
                            std::string_view guessed,
                            std::string_view guessed_type, bool boundary) {
+  const char correct_code = Code(correct), guessed_code = Code(guessed);
+  const bool correct_type_changed =
+      !SameBytes(last_correct_type_, correct_type);
+  const bool guessed_type_changed =
+      !SameBytes(last_guessed_type_, guessed_type);
   if (in_correct_) {
-    const bool end_correct = ConllevalEndOfChunk(
-        last_correct_, correct, last_correct_type_, correct_type);
-    const bool end_guessed = ConllevalEndOfChunk(
-        last_guessed_, guessed, last_guessed_type_, guessed_type);
+    const bool end_correct =
+        EndOfChunk(last_correct_, correct_code, correct_type_changed);
+    const bool end_guessed =
+        EndOfChunk(last_guessed_, guessed_code, guessed_type_changed);
     if (end_correct && end_guessed &&
-        last_guessed_type_ == last_correct_type_) {
+        SameBytes(last_guessed_type_, last_correct_type_)) {
       in_correct_ = false;
-      ++counts_.Type(last_correct_type_).correct;
-    } else if (end_correct != end_guessed || guessed_type != correct_type) {
+      ++types_[last_correct_type_].correct;
+    } else if (end_correct != end_guessed ||
+               !SameBytes(guessed_type, correct_type)) {
       in_correct_ = false;
     }
   }
-  const bool start_correct = ConllevalStartOfChunk(
-      last_correct_, correct, last_correct_type_, correct_type);
-  const bool start_guessed = ConllevalStartOfChunk(
-      last_guessed_, guessed, last_guessed_type_, guessed_type);
-  if (start_correct && start_guessed && guessed_type == correct_type)
-    in_correct_ = true;
-  if (start_correct) ++counts_.Type(correct_type).gold;
-  if (start_guessed) ++counts_.Type(guessed_type).predicted;
+  const bool start_correct =
+      StartOfChunk(last_correct_, correct_code, correct_type_changed);
+  const bool start_guessed =
+      StartOfChunk(last_guessed_, guessed_code, guessed_type_changed);
+  const bool same_type = SameBytes(guessed_type, correct_type);
+  if (start_correct && start_guessed && same_type) in_correct_ = true;
+  if (start_correct) ++types_[correct_type].gold;
+  if (start_guessed) ++types_[guessed_type].predicted;
   if (!boundary) {
-    if (correct == guessed && guessed_type == correct_type)
-      ++counts_.correct_tags;
+    if (same_type && SameBytes(correct, guessed)) ++counts_.correct_tags;
     ++counts_.tokens;
   }
-  last_guessed_.assign(guessed);
-  last_correct_.assign(correct);
-  last_guessed_type_.assign(guessed_type);
-  last_correct_type_.assign(correct_type);
+  last_guessed_ = guessed_code;
+  last_correct_ = correct_code;
+  if (guessed_type_changed) last_guessed_type_.assign(guessed_type);
+  if (correct_type_changed) last_correct_type_.assign(correct_type);
 }
 
 SequenceCounts ConllevalScorer::Finish() {
   if (in_correct_) {
-    ++counts_.Type(last_correct_type_).correct;
+    ++types_[last_correct_type_].correct;
     in_correct_ = false;
   }
   return std::move(counts_);

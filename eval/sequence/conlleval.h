@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include "eval/sequence/sequence_counts.h"
+#include "eval/sequence/type_counter.h"
 
 namespace ieval {
 
@@ -37,6 +38,9 @@ struct ConllevalOptions {
 class ConllevalScorer {
  public:
   explicit ConllevalScorer(ConllevalOptions options = {});
+  // Not copyable or movable: types_ points into counts_.
+  ConllevalScorer(const ConllevalScorer&) = delete;
+  ConllevalScorer& operator=(const ConllevalScorer&) = delete;
 
   // A token line: its gold and predicted tag (the last two columns).
   // `-DOCSTART-` lines are tokens too, as in conlleval.pl.
@@ -55,11 +59,14 @@ class ConllevalScorer {
 
   ConllevalOptions options_;
   SequenceCounts counts_;
+  TypeCounter types_{&counts_};
   bool in_correct_ = false;  // the current chunk is correct so far
   bool in_sentence_ = false;
-  std::string last_correct_ = "O";
+  // The previous tags: prefixes as one-byte codes (see conlleval.cc),
+  // types in full.
+  char last_correct_ = 'O';
   std::string last_correct_type_;
-  std::string last_guessed_ = "O";
+  char last_guessed_ = 'O';
   std::string last_guessed_type_;
 };
 

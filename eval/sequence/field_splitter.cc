@@ -301,21 +301,48 @@ bool FieldSplitter::Find(std::string_view line, size_t from, size_t* start,
   return false;
 }
 
-void FieldSplitter::Split(std::string_view line,
-                          std::vector<std::string_view>* fields) const {
-  fields->clear();
-  size_t s = 0;  // start of the current field
-  size_t m = 0, e = 0;
-  while (s < line.size() && Find(line, s, &m, &e)) {
-    fields->push_back(line.substr(s, m - s));
-    s = e;
+size_t FieldSplitter::SplitInto(std::string_view line,
+                                std::vector<std::string_view>* storage) const {
+  // A line of L bytes has at most L + 1 fields (every delimiter is at least
+  // one byte long).
+  if (storage->size() < line.size() + 1) storage->resize(line.size() + 1);
+  std::string_view* out = storage->data();
+  size_t n = 0;
+  const char* const data = line.data();
+  const char* const end = data + line.size();
+  const char* p = data;  // start of the current field
+  if (literal_.size() == 1) {
+    // The common case (one space, one tab).
+    const char delimiter = literal_[0];
+    while (p < end) {
+      const void* hit = std::memchr(p, delimiter, static_cast<size_t>(end - p));
+      if (hit == nullptr) break;
+      const char* q = static_cast<const char*>(hit);
+      out[n++] = std::string_view(p, static_cast<size_t>(q - p));
+      p = q + 1;
+    }
+  } else {
+    size_t m = 0, e = 0;
+    while (p < end && Find(line, static_cast<size_t>(p - data), &m, &e)) {
+      out[n++] = std::string_view(p, static_cast<size_t>(data + m - p));
+      p = data + e;
+    }
   }
-  if (s < line.size()) {
-    fields->push_back(line.substr(s));
+  if (p < end) {
+    out[n++] = std::string_view(p, static_cast<size_t>(end - p));
   } else {
     // The last match reached the end: Perl drops trailing empty fields.
-    while (!fields->empty() && fields->back().empty()) fields->pop_back();
+    while (n > 0 && out[n - 1].empty()) --n;
   }
+  return n;
+}
+
+void FieldSplitter::Split(std::string_view line,
+                          std::vector<std::string_view>* fields) const {
+  std::vector<std::string_view> storage;
+  storage.resize(line.size() + 1);
+  const size_t n = SplitInto(line, &storage);
+  fields->assign(storage.begin(), storage.begin() + static_cast<long>(n));
 }
 
 }  // namespace ieval

@@ -33,10 +33,15 @@ class FieldSplitter {
   // backslash and t — or a literal tab). Usage error on unsupported syntax.
   static Result<FieldSplitter> Parse(std::string_view perl_regex);
 
-  // Replaces *fields by the fields of `line` (views into it). Allocates only
-  // when a line has more fields than any line before.
+  // Replaces *fields by the fields of `line` (views into it).
   void Split(std::string_view line,
              std::vector<std::string_view>* fields) const;
+
+  // The hot path of the same: writes the fields to storage[0…n) and returns
+  // n. `storage` only grows (to the longest line's length + 1), so after the
+  // first lines no call allocates.
+  size_t SplitInto(std::string_view line,
+                   std::vector<std::string_view>* storage) const;
 
   // The delimiter as given (for messages).
   const std::string& pattern() const { return pattern_; }

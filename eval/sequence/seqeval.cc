@@ -96,13 +96,12 @@ const Rules& RulesFor(Scheme scheme) {
 // Token.check_patterns.
 bool Matches(std::span<const Pattern> patterns, uint8_t prev_prefix,
              std::string_view prev_tag, uint8_t prefix, std::string_view tag) {
+  int same = -1;  // prev_tag == tag, compared only when a pattern needs it
   for (const Pattern& p : patterns) {
     if ((prev_prefix & p.prev) == 0 || (prefix & p.cur) == 0) continue;
-    const bool same = prev_tag == tag;
-    if (p.cond == kAnyTag || (same && p.cond == kSame) ||
-        (!same && p.cond == kDiff)) {
-      return true;
-    }
+    if (p.cond == kAnyTag) return true;
+    if (same < 0) same = SameBytes(prev_tag, tag);
+    if ((same && p.cond == kSame) || (!same && p.cond == kDiff)) return true;
   }
   return false;
 }
@@ -168,35 +167,21 @@ Status InputError(std::string message, int64_t line) {
   return Status::InvalidInput(std::move(message), Where{"", line, "", ""});
 }
 
-// seqeval's end_of_chunk and start_of_chunk (default mode).
-bool SeqevalEnd(std::string_view prev_tag, std::string_view tag,
-                std::string_view prev_type, std::string_view type) {
-  bool end = false;
-  if (prev_tag == "E") end = true;
-  if (prev_tag == "S") end = true;
-  if (prev_tag == "B" && tag == "B") end = true;
-  if (prev_tag == "B" && tag == "S") end = true;
-  if (prev_tag == "B" && tag == "O") end = true;
-  if (prev_tag == "I" && tag == "B") end = true;
-  if (prev_tag == "I" && tag == "S") end = true;
-  if (prev_tag == "I" && tag == "O") end = true;
-  if (prev_tag != "O" && prev_tag != "." && prev_type != type) end = true;
-  return end;
+// seqeval's end_of_chunk and start_of_chunk (default mode), with a tag's
+// letter as a one-byte code (0 for a letter of several bytes, which no rule
+// names) and `type_changed` = prev_type != type_.
+bool SeqevalEnd(char prev, char tag, bool type_changed) {
+  if (prev == 'E' || prev == 'S') return true;
+  if ((prev == 'B' || prev == 'I') && (tag == 'B' || tag == 'S' || tag == 'O'))
+    return true;
+  return prev != 'O' && prev != '.' && type_changed;
 }
 
-bool SeqevalStart(std::string_view prev_tag, std::string_view tag,
-                  std::string_view prev_type, std::string_view type) {
-  bool start = false;
-  if (tag == "B") start = true;
-  if (tag == "S") start = true;
-  if (prev_tag == "E" && tag == "E") start = true;
-  if (prev_tag == "E" && tag == "I") start = true;
-  if (prev_tag == "S" && tag == "E") start = true;
-  if (prev_tag == "S" && tag == "I") start = true;
-  if (prev_tag == "O" && tag == "E") start = true;
-  if (prev_tag == "O" && tag == "I") start = true;
-  if (tag != "O" && tag != "." && prev_type != type) start = true;
-  return start;
+bool SeqevalStart(char prev, char tag, bool type_changed) {
+  if (tag == 'B' || tag == 'S') return true;
+  if ((prev == 'E' || prev == 'S' || prev == 'O') && (tag == 'E' || tag == 'I'))
+    return true;
+  return tag != 'O' && tag != '.' && type_changed;
 }
 
 bool IsNeTag(std::string_view tag) {
@@ -260,13 +245,14 @@ SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
     }
   }
   const size_t n = FirstCharLength(tag);
-  p.letter = tag.substr(0, n);
+  p.letter = n == 1 ? tag[0] : '\0';
   std::string_view rest = tag.substr(n);
-  const size_t dash = rest.find('-');
+  const size_t dash = FindByte(rest, '-');
   p.type = dash == std::string_view::npos ? rest : rest.substr(dash + 1);
   if (p.type.empty()) p.type = "_";
-  p.end = SeqevalEnd(s.prev_tag, p.letter, s.prev_type, p.type);
-  p.start = SeqevalStart(s.prev_tag, p.letter, s.prev_type, p.type);
+  p.type_changed = !SameBytes(s.prev_type, p.type);
+  p.end = SeqevalEnd(s.prev_tag, p.letter, p.type_changed);
+  p.start = SeqevalStart(s.prev_tag, p.letter, p.type_changed);
   return p;
 }
 
@@ -274,18 +260,18 @@ void SeqevalScorer::Step(std::string_view gold, std::string_view pred,
                          int64_t line) {
   const Parsed g = Parse(gold_, gold, line, true);
   const Parsed p = Parse(pred_, pred, line, false);
-  if (g.end) ++counts_.Type(gold_.prev_type).gold;
-  if (p.end) ++counts_.Type(pred_.prev_type).predicted;
+  if (g.end) ++types_[gold_.prev_type].gold;
+  if (p.end) ++types_[pred_.prev_type].predicted;
   if (g.end && p.end && gold_.begin == pred_.begin &&
-      gold_.prev_type == pred_.prev_type) {
-    ++counts_.Type(gold_.prev_type).correct;
+      SameBytes(gold_.prev_type, pred_.prev_type)) {
+    ++types_[gold_.prev_type].correct;
   }
   if (g.start) gold_.begin = position_;
   if (p.start) pred_.begin = position_;
-  gold_.prev_tag.assign(g.letter);
-  gold_.prev_type.assign(g.type);
-  pred_.prev_tag.assign(p.letter);
-  pred_.prev_type.assign(p.type);
+  gold_.prev_tag = g.letter;
+  if (g.type_changed) gold_.prev_type.assign(g.type);  // else equal
+  pred_.prev_tag = p.letter;
+  if (p.type_changed) pred_.prev_type.assign(p.type);
   ++position_;
 }
 
@@ -293,7 +279,7 @@ void SeqevalScorer::AddToken(std::string_view gold, std::string_view pred,
                              int64_t line) {
   in_sentence_ = true;
   ++counts_.tokens;
-  if (gold == pred) ++counts_.correct_tags;
+  if (SameBytes(gold, pred)) ++counts_.correct_tags;
   Step(gold, pred, line);
 }
 
@@ -407,8 +393,8 @@ void StrictScorer::Visit(Stream& s, const Token& t, std::string_view text,
     s.error = InputError(
         std::string(SchemeName(scheme_)) + ": " + Side(gold) + " tag " +
             Quoted(text) + " has a prefix " + std::string(SchemeName(scheme_)) +
-            " does not allow; seqeval raises ValueError: Invalid token is "
-            "found: " +
+            " does not allow (give the --scheme the file is tagged in); "
+            "seqeval raises ValueError: Invalid token is found: " +
             std::string(text) +
             ". Allowed prefixes are: " + std::string(rules.allowed_text) + ".",
         line);
@@ -418,10 +404,10 @@ void StrictScorer::Visit(Stream& s, const Token& t, std::string_view text,
   if (Matches(rules.start, s.prev_prefix, s.prev_tag, t.prefix, t.tag)) {
     s.in_chunk = true;
     s.chunk_start = position_;
-    s.chunk_tag.assign(t.tag);
+    Remember(&s.chunk_tag, t.tag);
   }
   s.prev_prefix = t.prefix;
-  s.prev_tag.assign(t.tag);
+  Remember(&s.prev_tag, t.tag);
 }
 
 void StrictScorer::Step(const Token& g, std::string_view gold_text,
@@ -430,21 +416,21 @@ void StrictScorer::Step(const Token& g, std::string_view gold_text,
   bool gold_inside = false, pred_inside = false;
   const bool gold_ended = Close(gold_, g, &gold_inside);
   const bool pred_ended = Close(pred_, p, &pred_inside);
-  if (gold_ended) ++counts_.Type(gold_.chunk_tag).gold;
-  if (pred_ended) ++counts_.Type(pred_.chunk_tag).predicted;
+  if (gold_ended) ++types_[gold_.chunk_tag].gold;
+  if (pred_ended) ++types_[pred_.chunk_tag].predicted;
   if (gold_ended && pred_ended && gold_.chunk_start == pred_.chunk_start &&
-      gold_.chunk_tag == pred_.chunk_tag) {
-    ++counts_.Type(gold_.chunk_tag).correct;
+      SameBytes(gold_.chunk_tag, pred_.chunk_tag)) {
+    ++types_[gold_.chunk_tag].correct;
   }
   if (gold_inside) {
     gold_.prev_prefix = g.prefix;
-    gold_.prev_tag.assign(g.tag);
+    Remember(&gold_.prev_tag, g.tag);
   } else {
     Visit(gold_, g, gold_text, line, true);
   }
   if (pred_inside) {
     pred_.prev_prefix = p.prefix;
-    pred_.prev_tag.assign(p.tag);
+    Remember(&pred_.prev_tag, p.tag);
   } else {
     Visit(pred_, p, pred_text, line, false);
   }
@@ -455,7 +441,7 @@ void StrictScorer::AddToken(std::string_view gold, std::string_view pred,
                             int64_t line) {
   in_sentence_ = true;
   ++counts_.tokens;
-  if (gold == pred) ++counts_.correct_tags;
+  if (SameBytes(gold, pred)) ++counts_.correct_tags;
   const Token g = Parse(gold, &gold_, line, true);
   const Token p = Parse(pred, &pred_, line, false);
   Step(g, gold, p, pred, line);

@@ -28,6 +28,7 @@
 
 #include "eval/core/status.h"
 #include "eval/sequence/sequence_counts.h"
+#include "eval/sequence/type_counter.h"
 
 namespace ieval {
 
@@ -38,6 +39,11 @@ std::optional<Scheme> ParseScheme(std::string_view name);  // "IOB2" …
 
 class SeqevalScorer {
  public:
+  SeqevalScorer() = default;
+  // Not copyable or movable: types_ points into counts_.
+  SeqevalScorer(const SeqevalScorer&) = delete;
+  SeqevalScorer& operator=(const SeqevalScorer&) = delete;
+
   // One token; `line` only names it in messages.
   void AddToken(std::string_view gold, std::string_view pred, int64_t line);
   // Ends the current sentence (no-op when it is empty).
@@ -54,13 +60,14 @@ class SeqevalScorer {
 
  private:
   struct Stream {
-    std::string prev_tag = "O";  // the letter of the previous tag
-    std::string prev_type;       // "" only before the first token
+    char prev_tag = 'O';    // the previous tag's letter (0: not one byte)
+    std::string prev_type;  // "" only before the first token
     int64_t begin = 0;
   };
   struct Parsed {
-    std::string_view letter;
+    char letter = 0;
     std::string_view type;
+    bool type_changed = false;
     bool end = false;
     bool start = false;
   };
@@ -71,6 +78,7 @@ class SeqevalScorer {
   int64_t position_ = 0;  // index in the joined sequence
   bool in_sentence_ = false;
   SequenceCounts counts_;
+  TypeCounter types_{&counts_};
   int64_t non_ne_tags_ = 0;
   std::vector<std::string> non_ne_examples_;
   std::optional<Status> gold_error_, pred_error_;
@@ -79,6 +87,9 @@ class SeqevalScorer {
 class StrictScorer {
  public:
   explicit StrictScorer(Scheme scheme);
+  // Not copyable or movable: types_ points into counts_.
+  StrictScorer(const StrictScorer&) = delete;
+  StrictScorer& operator=(const StrictScorer&) = delete;
 
   void AddToken(std::string_view gold, std::string_view pred, int64_t line);
   void EndSentence();
@@ -120,6 +131,7 @@ class StrictScorer {
   int64_t sentence_ = 0;
   bool in_sentence_ = false;
   SequenceCounts counts_;
+  TypeCounter types_{&counts_};
 };
 
 }  // namespace ieval

@@ -147,7 +147,7 @@ RunDescription Describe(const SequenceOptions& options) {
   d.mode = std::string(SequenceModeName(options.mode));
   switch (options.mode) {
     case SequenceMode::kConlleval:
-      d.reference = "conlleval.pl (version 2004-01-26)";
+      d.reference = "conlleval.pl, version 2004-01-26";
       if (options.conlleval.raw) {
         d.scheme = "raw tags (-r): every tag other than '" +
                    options.conlleval.outside + "' is a one-token chunk";

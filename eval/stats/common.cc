@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <string>
 
 namespace ieval::stats_internal {
@@ -27,10 +26,11 @@ Status CheckUnits(std::span<const PrfCounts> units, std::string_view what) {
     return Status::Usage(std::string(what) +
                          ": no units (documents or sentences) to resample");
   }
-  if (units.size() >= std::numeric_limits<uint32_t>::max()) {
+  // The resampler draws 32-bit indices, and its Poisson total may exceed N.
+  if (units.size() >= (size_t{1} << 31)) {
     return Status::Usage(std::string(what) + ": " +
                          std::to_string(units.size()) +
-                         " units; at most 2^32 - 2 can be resampled");
+                         " units; at most 2^31 - 1 can be resampled");
   }
   for (size_t i = 0; i < units.size(); ++i) {
     const PrfCounts& c = units[i];

@@ -17,7 +17,7 @@ namespace ieval::stats_internal {
 // kUsage when resamples < 1 or confidence is not strictly between 0 and 1.
 Status CheckOptions(const BootstrapOptions& options);
 
-// kUsage when there are no units or more than 2^32 - 1; kInvalidInput when a
+// kUsage when there are no units or 2^31 or more; kInvalidInput when a
 // count is negative, NaN or infinite. `what` names the units in messages
 // ("variant A").
 Status CheckUnits(std::span<const PrfCounts> units, std::string_view what);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -78,6 +79,7 @@ class DrawCounts {
 // distinct multiplicity, and each unit's row (for the draws added).
 struct Plan {
   GroupedRows grouped;
+  double poisson_scale = 1;  // Poisson mean / multiplicity, see MakePlan
   std::vector<PoissonTable> tables;
   std::vector<uint32_t> table_of_row;
   std::vector<uint32_t> row_of_unit;  // units in sorted order
@@ -85,12 +87,20 @@ struct Plan {
 
 Plan MakePlan(GroupedRows grouped) {
   Plan plan;
+  // Poisson means m_k s with s = 1 - 2 / sqrt(N): the total T ~ Poisson(N s)
+  // falls short of N by about 2 sqrt(N) and exceeds it with probability
+  // ~2 %, so the cheap fix-up (adding draws) is the usual one and the dear
+  // one (removing draws, O(K) to set up) is rare. Any s > 0 is exact.
+  const double n = static_cast<double>(grouped.total);
+  plan.poisson_scale = std::max(0.0, 1.0 - 2.0 / std::sqrt(n));
   std::unordered_map<uint64_t, uint32_t> table_of_multiplicity;
   for (size_t k = 0; k < grouped.size(); ++k) {
     const uint64_t m = grouped.multiplicity[k];
     auto [it, added] = table_of_multiplicity.try_emplace(
         m, static_cast<uint32_t>(plan.tables.size()));
-    if (added) plan.tables.emplace_back(static_cast<double>(m));
+    if (added && plan.poisson_scale > 0) {
+      plan.tables.emplace_back(static_cast<double>(m) * plan.poisson_scale);
+    }
     plan.table_of_row.push_back(it->second);
     plan.row_of_unit.insert(plan.row_of_unit.end(), m,
                             static_cast<uint32_t>(k));
@@ -109,9 +119,12 @@ void PoissonizedSums(const Plan& plan, int resamples, Rng& rng, double* out) {
   Uint32Source indices(rng);
   for (int r = 0; r < resamples; ++r) {
     uint64_t total = 0;
-    for (size_t k = 0; k < k_count; ++k) {
-      counts[k] = plan.tables[plan.table_of_row[k]](rng);
-      total += counts[k];
+    std::fill(counts.begin(), counts.end(), 0);
+    if (plan.poisson_scale > 0) {  // else N <= 4: all draws added below
+      for (size_t k = 0; k < k_count; ++k) {
+        counts[k] = plan.tables[plan.table_of_row[k]](rng);
+        total += counts[k];
+      }
     }
     if (total > n) {  // remove total - n draws, each uniform among those left
       DrawCounts draws(counts);

@@ -7,17 +7,19 @@
 // counts are small integers, so 100,000 documents typically hold a few
 // hundred to a few thousand distinct rows), and a resample is a multinomial
 // draw of N over the K distinct rows, made in O(K + sqrt N) instead of O(N)
-// by Poissonization: draw each row's count from Poisson(multiplicity), then
-// fix the total T to N — if T > N remove T - N of the T draws uniformly at
-// random, if T < N add N - T uniform draws of a unit. Independent Poisson
-// counts given their total T are multinomial(T), a uniform subset of N of T
-// iid draws is N iid draws, and adding iid draws keeps them iid: the result
-// is exactly multinomial(N), the bootstrap distribution, and |T - N| is
-// about sqrt(N). Poisson draws come from tables built once per distinct
-// multiplicity (PoissonTable). A Poisson draw costs about two index draws,
-// so when most rows are distinct (K > N / 2: non-integer counts), drawing N
-// unit indices is used instead. Both methods are exact. Grouping sorts the
-// rows, so results do not depend on the units' order.
+// by Poissonization: draw each row's count from Poisson(s multiplicity),
+// then fix the total T to N — if T < N add N - T uniform draws of a unit,
+// if T > N remove T - N of the T draws uniformly at random. Independent
+// Poisson counts given their total T are multinomial(T) with probabilities
+// proportional to the multiplicities, adding iid draws keeps them iid, and a
+// uniform subset of N of T iid draws is N iid draws: the result is exactly
+// multinomial(N), the bootstrap distribution, for any s > 0. With
+// s = 1 - 2 / sqrt(N), T falls about 2 sqrt(N) short of N and rarely
+// exceeds it (adding is cheaper than removing). Poisson draws come from
+// tables built once per distinct multiplicity (PoissonTable). A Poisson draw
+// costs about two index draws, so when most rows are distinct (K > N / 2:
+// non-integer counts), N unit indices are drawn instead. Both methods are
+// exact. Grouping sorts the rows, so results do not depend on units' order.
 //
 // Internal to ieval::stats; in a header for the tests.
 #ifndef IEVAL_EVAL_STATS_RESAMPLE_H_

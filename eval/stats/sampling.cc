@@ -47,10 +47,14 @@ double LogFactorial(uint64_t k) {
 
 PoissonTable::PoissonTable(double mean) {
   constexpr double kNegligible = 1e-30;
+  if (!(mean > 0)) {  // Poisson(0) is always 0 (and NaN is refused so)
+    columns_.push_back({1.0, 0});
+    return;
+  }
   const auto mode = static_cast<uint64_t>(std::floor(mean));
   const double pmf_mode = std::exp(static_cast<double>(mode) * std::log(mean) -
                                    mean - LogFactorial(mode));
-  // Walk down from the mode, then up; pmf values only (no CDF yet).
+  // Walk down from the mode, then up.
   std::vector<double> below;  // pmf(mode - 1), pmf(mode - 2), ...
   double pmf = pmf_mode;
   for (uint64_t k = mode; k > 0; --k) {
@@ -66,20 +70,39 @@ PoissonTable::PoissonTable(double mean) {
     pmf *= mean / static_cast<double>(k + 1);  // pmf(k + 1)
     if (pmf < kNegligible) break;
   }
-  // CDF, summed from the small left tail up, renormalised to end at 1.
-  cdf_.resize(pmfs.size());
+  // Vose: scale to mean 1 per column, then pair each under-full column with
+  // an over-full one. Work lists are processed in index order, so the table
+  // is a fixed function of the pmfs.
   double total = 0;
-  for (size_t i = 0; i < pmfs.size(); ++i) cdf_[i] = total += pmfs[i];
-  for (double& c : cdf_) c /= total;
-  cdf_.back() = 1.0;
-  guide_.resize(cdf_.size());
-  size_t i = 0;
-  for (size_t j = 0; j < guide_.size(); ++j) {
-    const double level =
-        static_cast<double>(j) / static_cast<double>(guide_.size());
-    while (cdf_[i] <= level) ++i;
-    guide_[j] = static_cast<uint32_t>(i);
+  for (double p : pmfs) total += p;
+  const size_t size = pmfs.size();
+  std::vector<double> scaled(size);
+  std::vector<uint32_t> small, large;
+  for (size_t i = 0; i < size; ++i) {
+    scaled[i] = pmfs[i] / total * static_cast<double>(size);
+    (scaled[i] < 1.0 ? small : large).push_back(static_cast<uint32_t>(i));
   }
+  columns_.resize(size);
+  while (!small.empty() && !large.empty()) {
+    const uint32_t s = small.back();
+    const uint32_t l = large.back();
+    small.pop_back();
+    large.pop_back();
+    columns_[s] = {scaled[s], l};
+    scaled[l] = (scaled[l] + scaled[s]) - 1.0;
+    (scaled[l] < 1.0 ? small : large).push_back(l);
+  }
+  // Left over only by rounding: their columns are full.
+  for (uint32_t i : large) columns_[i] = {1.0, i};
+  for (uint32_t i : small) columns_[i] = {1.0, i};
+}
+
+double PoissonTable::Probability(size_t i) const {
+  double p = columns_[i].prob;
+  for (size_t j = 0; j < columns_.size(); ++j) {
+    if (columns_[j].alias == i && j != i) p += 1.0 - columns_[j].prob;
+  }
+  return p / static_cast<double>(columns_.size());
 }
 
 }  // namespace ieval::stats_internal

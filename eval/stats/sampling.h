@@ -2,18 +2,19 @@
 // here so that a seed gives the same numbers with any standard library.
 // std::uniform_int_distribution, std::poisson_distribution and friends are
 // implementation-defined (libstdc++ and libc++ return different numbers for
-// the same engine), so none of them is used. Only the Poisson tables use
-// std::exp/std::log (when built); a libm rounding them differently in the
-// last bit could move a table entry by an ulp, and so, very rarely, a draw. The
-// engine is std::mt19937_64, whose output sequence the C++ standard fixes
-// ([rand.predef]: its 10000th output from the default seed is
-// 9981545732273789042).
+// the same engine), so none of them is used. The engine is std::mt19937_64,
+// whose output sequence the C++ standard fixes ([rand.predef]: its 10000th
+// output from the default seed is 9981545732273789042). Only building a
+// Poisson table calls std::exp/std::log; a libm rounding them differently in
+// the last bit could move a table entry by an ulp and, very rarely, a draw.
 //
 // Internal to ieval::stats; declared in a header so tests can check each
 // sampler against its exact distribution.
 #ifndef IEVAL_EVAL_STATS_SAMPLING_H_
 #define IEVAL_EVAL_STATS_SAMPLING_H_
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -74,29 +75,37 @@ class FairBits {
   int left_ = 0;
 };
 
-// Poisson(mean) by inversion of its tabulated CDF, with a guide table
-// (Chen & Asau 1974) so a draw takes one engine output and O(1) expected
-// comparisons. The table spans the values whose pmf is at least 1e-30 (the
-// mass outside, < 1e-28, is left out and the table renormalised); pmfs come
-// from the mode by the recurrences p(k+1) = p(k) mean / (k+1) and p(k-1) =
-// p(k) k / mean. Built once per distinct mean; read-only afterwards.
+// Poisson(mean) from a table by Walker's alias method (Vose's construction,
+// IEEE Trans. Softw. Eng. 17(9), 1991): one engine output, one table entry
+// and no data-dependent loop per draw. u in [0, 1) picks column
+// i = floor(u S) of the S columns, and the fraction u S - i keeps value i
+// when below prob[i], else takes alias[i]. The table spans the values
+// whose pmf is at least 1e-30 (the mass outside, < 1e-28, is left out and
+// the rest renormalised); pmfs come from the mode by the recurrences
+// p(k+1) = p(k) mean / (k+1) and p(k-1) = p(k) k / mean. Built once per
+// distinct mean; read-only afterwards.
 class PoissonTable {
  public:
-  explicit PoissonTable(double mean);  // REQUIRES 0 < mean <= 2^32
+  // REQUIRES mean <= 2^32; mean <= 0 gives a table that always draws 0.
+  explicit PoissonTable(double mean);
   uint64_t operator()(Rng& rng) const {
-    const double u = UniformDouble(rng);
-    size_t i =
-        guide_[static_cast<size_t>(u * static_cast<double>(guide_.size()))];
-    while (cdf_[i] <= u) ++i;  // cdf_.back() == 1 > u stops it
-    return lo_ + i;
+    const double x = UniformDouble(rng) * static_cast<double>(columns_.size());
+    const size_t i = std::min(static_cast<size_t>(x), columns_.size() - 1);
+    const Column& c = columns_[i];
+    return lo_ + (x - static_cast<double>(i) < c.prob ? i : c.alias);
   }
   uint64_t lo() const { return lo_; }
-  uint64_t hi() const { return lo_ + cdf_.size() - 1; }
+  uint64_t hi() const { return lo_ + columns_.size() - 1; }
+  // P(X = lo() + i) as the table draws it (for tests).
+  double Probability(size_t i) const;
 
  private:
+  struct Column {
+    double prob = 1;     // keep this column's value with this probability
+    uint32_t alias = 0;  // else this value (index from lo_)
+  };
   uint64_t lo_ = 0;
-  std::vector<double> cdf_;      // P(X <= lo_ + i), renormalised, back() = 1
-  std::vector<uint32_t> guide_;  // guide_[j] = min{i : cdf_[i] > j / size}
+  std::vector<Column> columns_;
 };
 
 // log(k!): a table below 1024 (sums of logs, computed once), Stirling's

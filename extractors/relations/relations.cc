@@ -205,6 +205,18 @@ Result<Annotations> RelationsExtractor::Extract(const Document& doc) const {
   return out;
 }
 
+Result<Annotations> RelationsExtractor::ExtractWithUpstream(
+    const Document& doc, const Annotations& upstream) const {
+  auto sentences = SplitSentences(doc.text);
+  if (!sentences.ok()) {
+    return Status::ExtractorFailed("relations: " + sentences.status().message(),
+                                   Where{"", 0, doc.doc_id, ""});
+  }
+  Annotations out;
+  out.relations = FindRelations(doc, upstream, *sentences);
+  return out;
+}
+
 ExtractorInfo RelationsExtractorInfo() {
   ExtractorInfo info;
   info.name = "relations";
@@ -222,6 +234,7 @@ ExtractorInfo RelationsExtractorInfo() {
   info.capabilities.entity_ids = true;
   info.capabilities.values = true;
   info.capabilities.relations = true;
+  info.capabilities.uses_upstream = true;
   info.create =
       [](const OptionValues& values) -> Result<std::unique_ptr<Extractor>> {
     std::vector<std::string> upstream;

@@ -7,7 +7,9 @@
 // FindRelations is pure and works over any mentions (an ensemble passes the
 // union of several back ends). The extractor itself gets its mentions from
 // built-in back ends it creates (option `upstream`, default the gazetteer
-// and the rules), merges them flat, and returns them with the relations.
+// and the rules), merges them flat, and returns them with the relations;
+// inside an ensemble it relates the ensemble's mentions instead
+// (ExtractWithUpstream, Capabilities::uses_upstream).
 #ifndef IEVAL_EXTRACTORS_RELATIONS_RELATIONS_H_
 #define IEVAL_EXTRACTORS_RELATIONS_RELATIONS_H_
 
@@ -45,6 +47,10 @@ class RelationsExtractor : public Extractor {
   std::string Name() const override { return "relations"; }
   std::string Version() const override;
   Result<Annotations> Extract(const Document& doc) const override;
+  // In an ensemble: relations over the mentions the other members found
+  // (`upstream`, unique ids); adds no mention (extractor.h's contract).
+  Result<Annotations> ExtractWithUpstream(
+      const Document& doc, const Annotations& upstream) const override;
 
  private:
   std::vector<std::unique_ptr<Extractor>> upstream_;

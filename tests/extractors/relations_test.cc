@@ -219,6 +219,24 @@ TEST(RelationsExtractor, RelatesTheMentionsOfGazetteerAndRules) {
   EXPECT_NE((*extractor)->Version().find("gazetteer/1"), std::string::npos);
 }
 
+TEST(RelationsExtractor, InAnEnsembleRelatesTheGivenMentionsAndAddsNone) {
+  auto extractor = RelationsExtractor::Create({"gazetteer"});
+  ASSERT_TRUE(extractor.ok());
+  const std::string text =
+      "Le trait\xC3\xA9 entre la Russie et la Cor\xC3\xA9"
+      "e du Nord.";
+  Annotations upstream;
+  upstream.mentions = {At(text, "U1", "LOC", "Russie"), At(text, "U2", "LOC",
+                                                           "Cor\xC3\xA9"
+                                                           "e du Nord")};
+  auto out = (*extractor)->ExtractWithUpstream(Document{"d", text}, upstream);
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(out->mentions.empty());
+  EXPECT_EQ(out->relations,
+            (std::vector<Relation>{{"allied_with", "U1", "U2"}}));
+  EXPECT_TRUE(RelationsExtractorInfo().capabilities.uses_upstream);
+}
+
 TEST(RelationsExtractor, UnknownUpstreamIsAUsageError) {
   auto extractor = RelationsExtractor::Create({"gazetteer", "tagger"});
   ASSERT_FALSE(extractor.ok());

@@ -22,11 +22,10 @@ std::vector<int> PartnerOfGold(const Alignment& a) {
   return partner;
 }
 
-std::vector<int> Partners(const std::vector<Mention>& gold,
-                          const std::vector<Mention>& pred,
-                          AlignPreference preference =
-                              AlignPreference::kBoundaryFirst,
-                          double min_overlap = 0.0) {
+std::vector<int> Partners(
+    const std::vector<Mention>& gold, const std::vector<Mention>& pred,
+    AlignPreference preference = AlignPreference::kBoundaryFirst,
+    double min_overlap = 0.0) {
   return PartnerOfGold(Align(gold, pred, preference, min_overlap));
 }
 

@@ -32,9 +32,9 @@ TEST(RandomCrossCheck, AlignmentFollowsItsDefinition) {
     for (double min_overlap : {0.0, 0.5, 1.0}) {
       for (auto pref :
            {AlignPreference::kBoundaryFirst, AlignPreference::kTypeFirst}) {
-        EXPECT_EQ(Pairs(Align(d.gold, d.pred, pref, min_overlap)),
-                  ::ieval::testing::ReferenceAlign(d.gold, d.pred, pref,
-                                                   min_overlap))
+        EXPECT_EQ(
+            Pairs(Align(d.gold, d.pred, pref, min_overlap)),
+            ::ieval::testing::ReferenceAlign(d.gold, d.pred, pref, min_overlap))
             << "document " << i << " min_overlap " << min_overlap;
       }
     }
@@ -50,8 +50,8 @@ TEST(RandomCrossCheck, EntityCountsMatchTheReference) {
       options.min_overlap = min_overlap;
       const DocumentScores s = ScoreDocument(Annotations{d.gold, {}},
                                              Annotations{d.pred, {}}, options);
-      const auto r = ::ieval::testing::ReferenceScoreEntities(
-          d.gold, d.pred, min_overlap);
+      const auto r =
+          ::ieval::testing::ReferenceScoreEntities(d.gold, d.pred, min_overlap);
       for (SpanMode m : kSpanModes) {
         const std::string name = SpanModeName(m);
         EXPECT_EQ(s.entities.mode(m).overall, r.overall.at(name))

@@ -39,8 +39,8 @@ inline RandomDocument MakeRandomDocument(std::mt19937& rng, int length,
   for (int pos = pick(3); pos < length;) {
     const int len = 1 + pick(5);
     if (pos + len > length) break;
-    Mention m = MakeMention("G" + std::to_string(d.gold.size()), pos,
-                            pos + len, types[static_cast<size_t>(pick(3))]);
+    Mention m = MakeMention("G" + std::to_string(d.gold.size()), pos, pos + len,
+                            types[static_cast<size_t>(pick(3))]);
     if (pick(5) > 0) m.entity = "e" + std::to_string(pick(4));
     d.gold.push_back(m);
     pos += len + pick(4);

@@ -105,8 +105,8 @@ TEST_P(SpanReference, SemevalCountsAndFormulasMatchNervaluate) {
     const std::string name = SemevalSchemeName(s);
     ExpectSemevalCounts(expected.at("overall").at(name), e.scheme(s).overall,
                         GetParam() + " overall " + name);
-    ExpectSemevalFormula(formula.at("overall").at(name), e.scheme(s).overall,
-                         s, GetParam() + " overall " + name);
+    ExpectSemevalFormula(formula.at("overall").at(name), e.scheme(s).overall, s,
+                         GetParam() + " overall " + name);
     for (const auto& tag : expected.at("tags")) {
       const std::string type = tag.get<std::string>();
       const std::string where = GetParam() + " " + type + " " + name;
@@ -169,8 +169,8 @@ double Rational(const std::string& s) {
 
 void ExpectRatio(const json& expected, const RatioCounts& c,
                  const std::string& where) {
-  const json& exact = expected.contains("exact") ? expected.at("exact")
-                                                 : expected;
+  const json& exact =
+      expected.contains("exact") ? expected.at("exact") : expected;
   auto value = [&](const char* key) {
     const json& v = exact.at(key);
     return v.is_string() ? Rational(v.get<std::string>()) : v.get<double>();
@@ -185,8 +185,7 @@ void ExpectRatio(const json& expected, const RatioCounts& c,
       << where;
   EXPECT_NEAR(Recall(c), expected.at("recall").get<double>(), kTolerance)
       << where;
-  EXPECT_NEAR(Precision(c), expected.at("precision").get<double>(),
-              kTolerance)
+  EXPECT_NEAR(Precision(c), expected.at("precision").get<double>(), kTolerance)
       << where;
   EXPECT_NEAR(F1(c), expected.at("f1").get<double>(), kTolerance) << where;
 }
@@ -199,9 +198,9 @@ TEST_P(CorefReference, ClusterMetricsMatchTheConllScorer) {
       Load(kReference / "coref" / (GetParam() + ".expected.json"));
   CorpusScores corpus;
   for (const auto& doc : input.at("documents")) {
-    DocumentScores d = ScoreDocument(Annotations{CorefMentions(doc.at("gold")), {}},
-                                     Annotations{CorefMentions(doc.at("pred")), {}},
-                                     ScoreOptions{});
+    DocumentScores d = ScoreDocument(
+        Annotations{CorefMentions(doc.at("gold")), {}},
+        Annotations{CorefMentions(doc.at("pred")), {}}, ScoreOptions{});
     d.doc_id = doc.at("doc_id").get<std::string>();
     corpus.Add(std::move(d));
   }

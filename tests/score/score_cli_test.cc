@@ -25,7 +25,8 @@ const char kText[] =
     "11\xC2\xA0"
     "000 soldats.";
 
-const char kLabels[] = R"({"entity_types": ["PER", "ORG", "LOC", "DATE", "QUANTITY"],
+const char kLabels[] =
+    R"({"entity_types": ["PER", "ORG", "LOC", "DATE", "QUANTITY"],
   "relation_types": {
     "leader_of": {"allowed": [{"head": ["PER"], "tail": ["LOC", "ORG"]}]},
     "allied_with": {"symmetric": true,
@@ -79,8 +80,9 @@ class ScoreCli : public ::testing::Test {
   CommandResult Score(const std::string& pred_content,
                       std::vector<std::string> extra = {}) {
     WriteText(dir_ + "/pred.json", pred_content);
-    std::vector<std::string> args = {"score", "--gold", dir_ + "/gold/docs",
-                                     "--pred", dir_ + "/pred.json", "--json"};
+    std::vector<std::string> args = {
+        "score", "--gold", dir_ + "/gold/docs", "--pred", dir_ + "/pred.json",
+        "--json"};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunIeval(args);
   }
@@ -191,8 +193,8 @@ TEST_F(ScoreCli, OutWritesTheFileInsteadOfStandardOutput) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_TRUE(std::filesystem::exists(out));
-  const auto bad = Score(R"({"doc_id": "d9"})",
-                         {"--out", dir_ + "/out/none.json"});
+  const auto bad =
+      Score(R"({"doc_id": "d9"})", {"--out", dir_ + "/out/none.json"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/out/none.json"));
 }
@@ -228,20 +230,19 @@ TEST_F(ScoreCli, MinOverlapRejectsSmallOverlaps) {
   const char kPred[] = R"({"doc_id": "d1", "entities": [
       {"start": 4, "end": 8, "type": "PER"}]})";
   EXPECT_EQ(Parse(Score(kPred))["entities"]["type"]["overall"]["tp"], 1);
-  EXPECT_EQ(Parse(Score(kPred, {"--min-overlap", "0.5"}))["entities"]["type"]
-                                                         ["overall"]["tp"],
+  EXPECT_EQ(Parse(Score(kPred, {"--min-overlap",
+                                "0.5"}))["entities"]["type"]["overall"]["tp"],
             0);
 }
 
 TEST_F(ScoreCli, TheTableNamesEveryModeAndMetric) {
   WriteText(dir_ + "/pred.json", kKnownErrors);
-  const auto r = RunIeval({"score", "--gold", dir_ + "/gold/docs", "--pred",
-                           dir_ + "/pred.json"});
+  const auto r = RunIeval(
+      {"score", "--gold", dir_ + "/gold/docs", "--pred", dir_ + "/pred.json"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  for (const char* word :
-       {"strict", "exact", "partial", "type", "ent_type", "macro", "weighted",
-        "Relations", "Values", "MUC", "CEAFe", "CoNLL F1", "wrong_boundary",
-        "Poutine le"})
+  for (const char* word : {"strict", "exact", "partial", "type", "ent_type",
+                           "macro", "weighted", "Relations", "Values", "MUC",
+                           "CEAFe", "CoNLL F1", "wrong_boundary", "Poutine le"})
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }
 
@@ -251,10 +252,11 @@ TEST_F(ScoreCli, JsonKeepsTheInterfaceFloor) {
     for (const char* key : {"overall", "per_type", "macro"})
       EXPECT_TRUE(j["entities"][mode].contains(key)) << mode << key;
   }
-  for (const char* field : {"correct", "incorrect", "partial", "missed",
-                            "spurious", "possible", "actual", "precision",
-                            "recall", "f1"})
-    EXPECT_TRUE(j["entities"]["semeval"]["ent_type"]["overall"].contains(field));
+  for (const char* field :
+       {"correct", "incorrect", "partial", "missed", "spurious", "possible",
+        "actual", "precision", "recall", "f1"})
+    EXPECT_TRUE(
+        j["entities"]["semeval"]["ent_type"]["overall"].contains(field));
   EXPECT_TRUE(j["relations"].contains("boundaries"));
   for (const char* key : {"matched", "correct", "accuracy"})
     EXPECT_TRUE(j["values"]["DATE"].contains(key));

@@ -126,8 +126,8 @@ TEST(Values, TrivialFormsAndCaseAreEqual) {
 
 TEST(Values, OnlyStrictMatchesAreCountedAndAMissingValueIsWrong) {
   Annotations pred = SmallGold();
-  pred.mentions[3].value.reset();   // DATE without value
-  pred.mentions[4].end = 54;        // QUANTITY with other boundaries
+  pred.mentions[3].value.reset();  // DATE without value
+  pred.mentions[4].end = 54;       // QUANTITY with other boundaries
   const auto s = ScoreDocument(SmallGold(), pred, Options());
   EXPECT_EQ(s.values.at("DATE"), (ValueCounts{1, 0}));
   EXPECT_EQ(s.values.count("QUANTITY"), 0u);
@@ -146,8 +146,8 @@ TEST(Clusters, ARepeatedPredictedSpanIsKeptOnce) {
 }
 
 TEST(Averages, MacroIsTheMeanOfPerTypeScoresAndWeightedUsesGoldSupport) {
-  const std::map<std::string, PrfCounts> per_type = {
-      {"A", {1, 0, 0}}, {"B", {0, 1, 3}}};
+  const std::map<std::string, PrfCounts> per_type = {{"A", {1, 0, 0}},
+                                                     {"B", {0, 1, 3}}};
   const Prf macro = Macro(per_type);
   EXPECT_DOUBLE_EQ(macro.precision, 0.5);
   EXPECT_DOUBLE_EQ(macro.f1, 0.5);
@@ -164,7 +164,8 @@ TEST(Averages, EmptyDocumentsAreLeftOutOfPerDocumentAverages) {
   DocumentScores c = ScoreDocument(SmallGold(), Annotations{}, Options());
   c.doc_id = "c";
   for (auto* d : {&a, &b, &c}) corpus.Add(*d);
-  const DocumentAverage avg = PerDocument(corpus.documents(), SpanMode::kStrict);
+  const DocumentAverage avg =
+      PerDocument(corpus.documents(), SpanMode::kStrict);
   EXPECT_EQ(avg.documents, 2);
   EXPECT_EQ(avg.empty_documents, 1);
   EXPECT_DOUBLE_EQ(avg.mean.f1, 0.5);

@@ -24,8 +24,8 @@ EntityScores Score(const std::vector<Mention>& gold,
 PrfCounts Counts(double tp, double fp, double fn) { return {tp, fp, fn}; }
 
 TEST(SpanScorer, OverlapCountsAsPartialNotExact) {
-  const auto s = Score({MakeMention("g", 0, 10, "ORG")},
-                       {MakeMention("p", 0, 8, "ORG")});
+  const auto s =
+      Score({MakeMention("g", 0, 10, "ORG")}, {MakeMention("p", 0, 8, "ORG")});
   EXPECT_EQ(s.mode(SpanMode::kStrict).overall, Counts(0, 1, 1));
   EXPECT_EQ(s.mode(SpanMode::kExact).overall, Counts(0, 1, 1));
   EXPECT_EQ(s.mode(SpanMode::kPartial).overall, Counts(0.5, 0.5, 0.5));
@@ -33,8 +33,8 @@ TEST(SpanScorer, OverlapCountsAsPartialNotExact) {
 }
 
 TEST(SpanScorer, WrongTypeOnTheExactSpanIsExactButNotStrict) {
-  const auto s = Score({MakeMention("g", 0, 10, "ORG")},
-                       {MakeMention("p", 0, 10, "LOC")});
+  const auto s =
+      Score({MakeMention("g", 0, 10, "ORG")}, {MakeMention("p", 0, 10, "LOC")});
   EXPECT_EQ(s.mode(SpanMode::kStrict).overall, Counts(0, 1, 1));
   EXPECT_EQ(s.mode(SpanMode::kExact).overall, Counts(1, 0, 0));
   EXPECT_EQ(s.mode(SpanMode::kPartial).overall, Counts(1, 0, 0));
@@ -56,8 +56,8 @@ TEST(SpanScorer, MissedGoldIsAFalseNegativeOfItsTypeOnly) {
 }
 
 TEST(SpanScorer, WrongTypePairIsFalsePositiveOfPredictedAndNegativeOfGoldType) {
-  const auto s = Score({MakeMention("g", 0, 10, "ORG")},
-                       {MakeMention("p", 0, 10, "LOC")});
+  const auto s =
+      Score({MakeMention("g", 0, 10, "ORG")}, {MakeMention("p", 0, 10, "LOC")});
   const auto& strict = s.mode(SpanMode::kStrict).per_type;
   EXPECT_EQ(strict.at("ORG"), Counts(0, 0, 1));
   EXPECT_EQ(strict.at("LOC"), Counts(0, 1, 0));
@@ -81,19 +81,36 @@ TEST(SpanScorer, PerTypeCountsAddUpToOverallInEveryMode) {
   }
 }
 
+TEST(SpanScorer, ErrorKindsDecomposeStrictFalsePositivesAndNegatives) {
+  std::mt19937 rng(5);
+  for (int i = 0; i < 300; ++i) {
+    const auto d = ::ieval::testing::MakeRandomDocument(rng, 60);
+    const auto s = Score(d.gold, d.pred);
+    auto n = [&](ErrorKind k) {
+      return static_cast<double>(s.errors.counts[static_cast<size_t>(k)]);
+    };
+    const double paired_errors = n(ErrorKind::kWrongType) +
+                                 n(ErrorKind::kWrongBoundary) +
+                                 n(ErrorKind::kWrongTypeAndBoundary);
+    const PrfCounts& strict = s.mode(SpanMode::kStrict).overall;
+    EXPECT_EQ(strict.tp, n(ErrorKind::kCorrect));
+    EXPECT_EQ(strict.fp, paired_errors + n(ErrorKind::kSpurious));
+    EXPECT_EQ(strict.fn, paired_errors + n(ErrorKind::kMissed));
+  }
+}
+
 TEST(SpanScorer, DuplicatePredictionIsSpurious) {
-  const auto s = Score({MakeMention("g", 0, 3, "PER")},
-                       {MakeMention("p0", 0, 3, "PER"),
-                        MakeMention("p1", 0, 3, "PER")});
+  const auto s =
+      Score({MakeMention("g", 0, 3, "PER")},
+            {MakeMention("p0", 0, 3, "PER"), MakeMention("p1", 0, 3, "PER")});
   EXPECT_EQ(s.mode(SpanMode::kStrict).overall, Counts(1, 1, 0));
   EXPECT_EQ(s.scheme(SemevalScheme::kStrict).overall.spurious, 1);
 }
 
 TEST(SpanScorer, SemevalPartialGivesHalfCreditFromCounts) {
-  const auto s = Score({MakeMention("g0", 0, 10, "ORG"),
-                        MakeMention("g1", 20, 30, "PER")},
-                       {MakeMention("p0", 0, 10, "ORG"),
-                        MakeMention("p1", 22, 30, "LOC")});
+  const auto s = Score(
+      {MakeMention("g0", 0, 10, "ORG"), MakeMention("g1", 20, 30, "PER")},
+      {MakeMention("p0", 0, 10, "ORG"), MakeMention("p1", 22, 30, "LOC")});
   const SemevalCounts& c = s.scheme(SemevalScheme::kPartial).overall;
   EXPECT_EQ(c, (SemevalCounts{1, 0, 1, 0, 0}));
   EXPECT_DOUBLE_EQ(SemevalPrecision(c, true), 0.75);
@@ -105,8 +122,8 @@ TEST(SpanScorer, SemevalPerTypeAlignsEachTypeOnItsOwn) {
   // Overall the LOC prediction is an incorrect match of the PER gold; per
   // type (nervaluate's per-entity results) it is a spurious LOC and a
   // missed PER.
-  const auto s = Score({MakeMention("g", 0, 10, "PER")},
-                       {MakeMention("p", 0, 10, "LOC")});
+  const auto s =
+      Score({MakeMention("g", 0, 10, "PER")}, {MakeMention("p", 0, 10, "LOC")});
   const auto& block = s.scheme(SemevalScheme::kStrict);
   EXPECT_EQ(block.overall, (SemevalCounts{0, 1, 0, 0, 0}));
   EXPECT_EQ(block.per_type.at("PER"), (SemevalCounts{0, 0, 0, 1, 0}));
@@ -117,7 +134,8 @@ TEST(SpanScorer, ErrorAnalysisClassifiesEveryPair) {
   const auto s = Score(
       {MakeMention("correct", 0, 3, "PER"), MakeMention("type", 5, 8, "PER"),
        MakeMention("boundary", 10, 15, "LOC"),
-       MakeMention("both", 20, 25, "LOC"), MakeMention("missed", 30, 33, "ORG")},
+       MakeMention("both", 20, 25, "LOC"),
+       MakeMention("missed", 30, 33, "ORG")},
       {MakeMention("p0", 0, 3, "PER"), MakeMention("p1", 5, 8, "ORG"),
        MakeMention("p2", 10, 13, "LOC"), MakeMention("p3", 22, 27, "ORG"),
        MakeMention("p4", 40, 44, "DATE")});
@@ -131,34 +149,40 @@ TEST(SpanScorer, ErrorAnalysisClassifiesEveryPair) {
 }
 
 TEST(SpanScorer, ConfusionMatrixUsesNoneForMissedAndSpurious) {
-  const auto s = Score({MakeMention("g0", 0, 3, "PER"),
-                        MakeMention("g1", 5, 8, "LOC")},
-                       {MakeMention("p0", 0, 3, "ORG"),
-                        MakeMention("p1", 10, 12, "DATE")});
+  const auto s = Score(
+      {MakeMention("g0", 0, 3, "PER"), MakeMention("g1", 5, 8, "LOC")},
+      {MakeMention("p0", 0, 3, "ORG"), MakeMention("p1", 10, 12, "DATE")});
   const std::map<std::pair<std::string, std::string>, int64_t> expected = {
       {{"PER", "ORG"}, 1}, {{"LOC", "none"}, 1}, {{"none", "DATE"}, 1}};
   EXPECT_EQ(s.errors.confusion, expected);
 }
 
 TEST(SpanScorer, ExamplesCarryDocIdTextInCodePointsAndBothLabels) {
-  Document doc{"d1", "« Cor\xC3\xA9" "e du Nord » a dit"};
+  Document doc{"d1",
+               "« Cor\xC3\xA9"
+               "e du Nord » a dit"};
   const auto s = Score({MakeMention("g", 2, 15, "LOC")},
                        {MakeMention("p", 2, 7, "ORG")}, 20, doc);
   const auto& examples =
       s.errors.examples[static_cast<size_t>(ErrorKind::kWrongTypeAndBoundary)];
   ASSERT_EQ(examples.size(), 1u);
   EXPECT_EQ(examples[0].doc_id, "d1");
-  EXPECT_EQ(examples[0].gold->text, "Cor\xC3\xA9" "e du Nord");
+  EXPECT_EQ(examples[0].gold->text,
+            "Cor\xC3\xA9"
+            "e du Nord");
   EXPECT_EQ(examples[0].gold->type, "LOC");
-  EXPECT_EQ(examples[0].pred->text, "Cor\xC3\xA9" "e");
+  EXPECT_EQ(examples[0].pred->text,
+            "Cor\xC3\xA9"
+            "e");
   EXPECT_EQ(examples[0].pred->type, "ORG");
 }
 
 TEST(SpanScorer, ExamplesAreLimitedButCountsAreNot) {
-  const auto s = Score({}, {MakeMention("p0", 0, 3, "PER"),
-                            MakeMention("p1", 4, 6, "PER"),
-                            MakeMention("p2", 7, 9, "PER")},
-                       /*max_examples=*/2);
+  const auto s =
+      Score({},
+            {MakeMention("p0", 0, 3, "PER"), MakeMention("p1", 4, 6, "PER"),
+             MakeMention("p2", 7, 9, "PER")},
+            /*max_examples=*/2);
   const auto kind = static_cast<size_t>(ErrorKind::kSpurious);
   EXPECT_EQ(s.errors.counts[kind], 3);
   ASSERT_EQ(s.errors.examples[kind].size(), 2u);

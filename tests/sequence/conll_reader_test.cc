@@ -28,7 +28,7 @@ Read ReadAll(const std::string& content, FieldSplitter splitter = {}) {
     ConllLine line;
     while (reader.Next(&line)) {
       std::string joined;
-      for (auto f : *line.fields)
+      for (auto f : line.fields)
         joined += (joined.empty() ? "" : "|") + std::string(f);
       read.lines.push_back(std::to_string(line.number) + ":" + joined);
     }

@@ -52,6 +52,16 @@ TEST_P(BootstrapSumsTest, EveryResampleDrawsExactlyNUnits) {
   }
 }
 
+TEST_P(BootstrapSumsTest, TinyCorporaToo) {
+  // N <= 4 leaves the Poisson part out (all draws added): still N draws.
+  for (int n = 1; n <= 5; ++n) {
+    std::vector<PrfCounts> units;
+    for (int i = 0; i < n; ++i) units.push_back({double(i), 1, 0});
+    const auto sums = BootstrapSums(RowsWithOnes(units), 4, 100, 1, GetParam());
+    for (size_t r = 0; r < 100; ++r) ASSERT_EQ(sums[4 * r + 3], n);
+  }
+}
+
 TEST_P(BootstrapSumsTest, ReproducesTheExactBootstrapDistribution) {
   // 20,000 resamples: the mean of F1* within 5 standard errors, its SD
   // within 5 %, and P(F1* <= t) within 5 binomial standard errors.

@@ -15,10 +15,10 @@ std::vector<int> Ranks(const std::vector<Mention>& ms) {
   std::vector<int> rank(ms.size(), 0);
   for (size_t i = 0; i < ms.size(); ++i)
     for (size_t j = 0; j < ms.size(); ++j) {
-      const auto a = std::tie(ms[j].start, ms[j].end, ms[j].type,
-                              ms[j].entity, ms[j].value, ms[j].id, ms[j].text);
-      const auto b = std::tie(ms[i].start, ms[i].end, ms[i].type,
-                              ms[i].entity, ms[i].value, ms[i].id, ms[i].text);
+      const auto a = std::tie(ms[j].start, ms[j].end, ms[j].type, ms[j].entity,
+                              ms[j].value, ms[j].id, ms[j].text);
+      const auto b = std::tie(ms[i].start, ms[i].end, ms[i].type, ms[i].entity,
+                              ms[i].value, ms[i].id, ms[i].text);
       if (a < b || (a == b && j < i)) ++rank[i];
     }
   return rank;
@@ -50,7 +50,8 @@ std::set<std::pair<int, int>> ReferenceAlign(const std::vector<Mention>& gold,
             std::min(a.end, b.end) - std::max(a.start, b.start);
         if (overlap <= 0) continue;
         const bool exact = Exact(a, b), same = a.type == b.type;
-        if (!exact && overlap < min_overlap * static_cast<double>(a.end - a.start))
+        if (!exact &&
+            overlap < min_overlap * static_cast<double>(a.end - a.start))
           continue;
         int tier;
         if (preference == AlignPreference::kBoundaryFirst) {
@@ -60,8 +61,8 @@ std::set<std::pair<int, int>> ReferenceAlign(const std::vector<Mention>& gold,
         }
         const auto key = std::make_tuple(
             tier, -overlap,
-            std::abs(a.start - b.start) + std::abs(a.end - b.end),
-            gold_rank[g], pred_rank[p]);
+            std::abs(a.start - b.start) + std::abs(a.end - b.end), gold_rank[g],
+            pred_rank[p]);
         if (!found || key < best) {
           found = true;
           best = key;
@@ -183,8 +184,8 @@ ReferenceEntityCounts ReferenceScoreEntities(const std::vector<Mention>& gold,
     const auto pairs =
         ReferenceAlign(g, p, AlignPreference::kBoundaryFirst, min_overlap);
     for (const auto& [gi, pi] : pairs) {
-      const bool exact = Exact(g[static_cast<size_t>(gi)],
-                               p[static_cast<size_t>(pi)]);
+      const bool exact =
+          Exact(g[static_cast<size_t>(gi)], p[static_cast<size_t>(pi)]);
       auto& s = r.semeval_per_type;
       (exact ? s["strict"][type].correct : s["strict"][type].incorrect)++;
       (exact ? s["exact"][type].correct : s["exact"][type].incorrect)++;
@@ -258,7 +259,8 @@ ReferenceClusterScores ReferenceScoreClusters(
                            response_cluster(static_cast<size_t>(t)))
           ++shared;
       }
-      s.b3_recall_num += shared / static_cast<double>(kc[key_cluster(g)].size());
+      s.b3_recall_num +=
+          shared / static_cast<double>(kc[key_cluster(g)].size());
     }
     ++s.b3_recall_den;
   }
