@@ -78,10 +78,12 @@ std::string Differences(const json& report) {
          "randomization, and the larger of the two after Holm-Bonferroni "
          "over all pairs (significant when <= alpha: both tests must "
          "agree).\n\n";
+  out += "<details><summary>All " + std::to_string(pairs.size()) +
+         " pairs</summary>\n\n";
   out += Table({"a", "b", "F1 a", "F1 b", "ΔF1 [CI]", "p boot", "p AR",
                 "p Holm", "verdict"},
                rows, 2);
-  return out + "\n";
+  return out + "\n</details>\n\n";
 }
 
 std::string PerType(const json& report) {

@@ -93,6 +93,18 @@ function setUpViewer() {
   typeSel.replaceChildren(el("option", {value: ""}, "all types"),
     ...V.types.map(t => el("option", {value: t}, t)));
   for (const s of [docSel, varSel, typeSel]) s.addEventListener("change", drawViewer);
+  // The two texts scroll together (same text, so the same share of it).
+  const panes = [document.getElementById("gold-text"), document.getElementById("pred-text")];
+  let syncing = false;
+  panes.forEach((pane, i) => pane.addEventListener("scroll", () => {
+    if (syncing) { syncing = false; return; }
+    const other = panes[1 - i];
+    const share = pane.scrollTop / Math.max(1, pane.scrollHeight - pane.clientHeight);
+    const target = Math.round(share * (other.scrollHeight - other.clientHeight));
+    if (Math.abs(other.scrollTop - target) < 1) return;
+    syncing = true;  // the scroll event this sets off is ours
+    other.scrollTop = target;
+  }));
   document.getElementById("legend").replaceChildren(...Object.entries(KINDS).map(([k, label]) =>
     el("span", {}, el("mark", {class: "k-" + k}, "abc"), label)));
   if (V.truncated)
