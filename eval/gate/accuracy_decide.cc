@@ -63,6 +63,7 @@ void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family,
                        TestText(c, in_family && holm) + " ≤ α " +
                        Fixed(rule.alpha, 2) + ")");
     } else {
+      c.within_noise = true;
       passed.push_back(change + ": the drop exceeds " + Fixed(allowed) +
                        " but is within noise (" +
                        TestText(c, in_family && holm) + " > α " +

@@ -53,6 +53,9 @@ struct GateCheck {
   std::string criteria;  // what the rule demands, in words
   CheckOutcome outcome = CheckOutcome::kPass;
   std::string reason;  // one sentence: why it passed, failed or was skipped
+  // Passed only because the change beyond the allowance was not significant:
+  // worth a look, so the Markdown lists its reason.
+  bool within_noise = false;
 
   // Accuracy: the metric's values. Speed: median times in nanoseconds.
   double baseline = kGateNaN;

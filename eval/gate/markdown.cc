@@ -172,10 +172,14 @@ std::string RenderGateMarkdown(const GateReport& report) {
     if (skipped > 0) out += ", " + std::to_string(skipped) + " skipped";
     out += "</summary>\n\n";
     Table(out, others, true);
-    out += "\nWhy:\n\n";
+    // The reasons worth reading: skipped checks, and passes that were a
+    // change beyond the allowance judged to be noise.
+    std::string why;
     for (const GateCheck* c : others)
-      out += "- " + Mark(c->outcome) + " " + Code(c->subject) + " " +
-             Code(c->metric) + ": " + Cell(c->reason) + "\n";
+      if (c->outcome == CheckOutcome::kSkip || c->within_noise)
+        why += "- " + Mark(c->outcome) + " " + Code(c->subject) + " " +
+               Code(c->metric) + ": " + Cell(c->reason) + "\n";
+    if (!why.empty()) out += "\nSkipped, or beyond the allowance but within noise:\n\n" + why;
     out += "\n</details>\n";
   }
   if (!report.notes.empty()) {

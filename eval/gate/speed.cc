@@ -81,6 +81,7 @@ void Judge(GateCheck& check, const SpeedRule& rule,
                                           : "");
   } else if (!check.tested || check.p_value > rule.alpha) {
     check.outcome = CheckOutcome::kPass;
+    check.within_noise = true;
     check.reason = change + ": slower than the allowed " +
                    Percent(rule.max_slowdown) + " but not significant (" +
                    test + ")";

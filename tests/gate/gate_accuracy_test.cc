@@ -67,6 +67,7 @@ TEST(GateAccuracy, DropWithinNoisePasses) {
   EXPECT_GT(c.p_value, 0.05);
   EXPECT_EQ(c.outcome, CheckOutcome::kPass) << c.reason;
   EXPECT_NE(c.reason.find("within noise"), std::string::npos) << c.reason;
+  EXPECT_TRUE(c.within_noise);
 }
 
 TEST(GateAccuracy, SameDropFailsWhenSignificanceIsNotRequired) {

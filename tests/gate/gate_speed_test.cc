@@ -79,6 +79,7 @@ TEST(GateSpeed, LargeButNoisySlowdownIsNotSignificant) {
   if (c.current / c.baseline - 1 > 0.05) {
     EXPECT_GT(c.p_value, 0.05);
     EXPECT_NE(c.reason.find("not significant"), std::string::npos);
+    EXPECT_TRUE(c.within_noise);
   }
   EXPECT_EQ(c.outcome, CheckOutcome::kPass) << c.reason;
 }
