@@ -31,8 +31,8 @@ int RunCompare(CompareArgs args) {
     std::cerr << "ieval compare: " << comparison.status().ToString() << "\n";
     return ExitCodeFor(comparison.status());
   }
-  const std::string output = args.json ? ComparisonToJson(*comparison)
-                                       : ComparisonToText(*comparison);
+  const std::string output =
+      args.json ? ComparisonToJson(*comparison) : ComparisonToText(*comparison);
   if (args.out.empty()) {
     std::cout << output;
     return kExitOk;
@@ -77,8 +77,9 @@ void AddCompareCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--alpha", args->options.alpha,
                   "Significance level after Holm-Bonferroni (default 0.05)")
       ->check(CLI::Range(1e-9, 0.5));
-  cmd->add_option("--out", args->out, "Write to FILE (atomically) instead of "
-                                      "stdout");
+  cmd->add_option("--out", args->out,
+                  "Write to FILE (atomically) instead of "
+                  "stdout");
   cmd->callback([args, &context] { context.exit_code = RunCompare(*args); });
 }
 

@@ -23,8 +23,8 @@ class ProgressLine {
     if (p.done < p.total && now - last_ < std::chrono::milliseconds(100))
       return;
     last_ = now;
-    const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds
-                                      : 0;
+    const double rate =
+        p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
     const double eta =
         rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
     std::fprintf(stderr,

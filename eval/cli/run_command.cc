@@ -84,7 +84,8 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
   if (!args.variants.empty()) config->variants = args.variants;
   if (args.jobs > 0) config->jobs = args.jobs;
   if (!args.unit.empty()) config->statistics.unit = args.unit;
-  if (args.resamples > 0) config->statistics.bootstrap.resamples = args.resamples;
+  if (args.resamples > 0)
+    config->statistics.bootstrap.resamples = args.resamples;
   if (args.seed >= 0)
     config->statistics.bootstrap.seed = static_cast<uint64_t>(args.seed);
 
@@ -113,9 +114,8 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
     }
     const VariantSet* lookup = &*set;
     to_run.push_back({spec->name, spec->extractor, spec->description,
-                      spec->options, [lookup, name] {
-                        return lookup->Create(name);
-                      }});
+                      spec->options,
+                      [lookup, name] { return lookup->Create(name); }});
   }
 
   RunnerOptions options;
@@ -140,8 +140,8 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
 
   const std::string started_at = UtcNow();
   bool interrupted = false;
-  auto run = RunVariants(std::move(gold->documents), to_run, options,
-                         &interrupted);
+  auto run =
+      RunVariants(std::move(gold->documents), to_run, options, &interrupted);
   progress.Finish();
   if (interrupted || g_interrupted) return Interrupted();
   if (!run.ok()) return Fail(run.status());
@@ -151,9 +151,9 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
   run->gold_path = Shown(config->gold);
   run->variants_path = Shown(variants_path);
   run->machine = DescribeMachine();
-  run->total_seconds = std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - started)
-                           .count();
+  run->total_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
 
   WriteReportOptions write;
   write.viewer_documents = config->viewer_documents;

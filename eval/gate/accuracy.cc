@@ -37,8 +37,7 @@ std::string Criteria(const AccuracyRule& rule, const GateStatistics& st) {
               std::string(st.test == GateTest::kBootstrap
                               ? "paired bootstrap"
                               : "approximate randomization") +
-              (st.holm ? ", Holm" : "") + ", α = " + Fixed(rule.alpha, 2) +
-              ")";
+              (st.holm ? ", Holm" : "") + ", α = " + Fixed(rule.alpha, 2) + ")";
     parts.push_back(drop);
   }
   std::string out;
@@ -64,9 +63,9 @@ Result<std::vector<std::string>> SelectVariants(const AccuracyRule& rule,
       std::string names;
       for (const VariantScores& v : in.variants)
         names += (names.empty() ? "" : ", ") + v.name;
-      return Status::InvalidInput(
-          "rule " + label + ": variant \"" + glob + "\" is not in " + in.path +
-          " (its variants: " + names + ")");
+      return Status::InvalidInput("rule " + label + ": variant \"" + glob +
+                                  "\" is not in " + in.path +
+                                  " (its variants: " + names + ")");
     }
   }
   return out;
@@ -86,7 +85,8 @@ Result<std::vector<std::string>> SelectMetrics(const std::string& pattern,
       if (v != nullptr)
         for (std::string& k : MatchMetricKeys(form, v->metrics))
           keys.insert(std::move(k));
-    if (!keys.empty()) return std::vector<std::string>(keys.begin(), keys.end());
+    if (!keys.empty())
+      return std::vector<std::string>(keys.begin(), keys.end());
   }
   return Status::InvalidInput(
       "rule " + label + ": metric \"" + pattern + "\" is not in variant \"" +
@@ -160,7 +160,8 @@ std::vector<ErrorChange> ErrorChanges(const VariantScores& vb,
     if (e.baseline != e.current) out.push_back(e);
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
-    return std::fabs(x.current - x.baseline) > std::fabs(y.current - y.baseline);
+    return std::fabs(x.current - x.baseline) >
+           std::fabs(y.current - y.baseline);
   });
   if (out.size() > 6) out.resize(6);
   return out;
@@ -186,7 +187,8 @@ Status Measure(GateCheck& check, const AccuracyInput& in_b,
                const VariantScores& vc, const GateStatistics& st) {
   check.baseline = vb.metrics.at(check.metric);
   check.current = vc.metrics.at(check.metric);
-  if (check.metric.rfind("entities.", 0) == 0) check.errors = ErrorChanges(vb, vc);
+  if (check.metric.rfind("entities.", 0) == 0)
+    check.errors = ErrorChanges(vb, vc);
   const auto db = DecomposeMetric(vb, check.metric, in_b.doc_ids);
   const auto dc = DecomposeMetric(vc, check.metric, in_b.doc_ids);
   if (!db || !dc || in_b.doc_ids.empty()) return Status::Ok();
@@ -242,8 +244,8 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
       if (!ok_b && !ok_c) {
         base.metric = rule.metric;
         base.outcome = CheckOutcome::kSkip;
-        base.reason = "the variant did not run in the baseline (" +
-                      vb.status + ") nor in the current (" + vc.status + ")";
+        base.reason = "the variant did not run in the baseline (" + vb.status +
+                      ") nor in the current (" + vc.status + ")";
         out.push_back({base, true});
         continue;
       }
@@ -270,10 +272,10 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
           p.decided = true;
         } else if (!in_c || (ok_b && !in_b)) {
           if (!IsGlob(rule.metric))
-            return Status::InvalidInput(
-                "rule " + label + ": metric \"" + key + "\" of variant \"" +
-                name + "\" is missing from " +
-                (in_c ? baseline.path : current.path));
+            return Status::InvalidInput("rule " + label + ": metric \"" + key +
+                                        "\" of variant \"" + name +
+                                        "\" is missing from " +
+                                        (in_c ? baseline.path : current.path));
           check.outcome = CheckOutcome::kSkip;
           check.reason = std::string("only in the ") +
                          (in_c ? "current" : "baseline") +
@@ -282,7 +284,8 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
         } else if (!ok_b) {
           check.current = vc.metrics.at(key);  // floor only; decided below
         } else {
-          Status s = Measure(check, baseline, current, vb, vc, rules.statistics);
+          Status s =
+              Measure(check, baseline, current, vb, vc, rules.statistics);
           if (!s.ok()) return s;
         }
         out.push_back(std::move(p));
@@ -295,20 +298,22 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
 std::vector<std::string> SignificanceNotes(int64_t documents,
                                            const GateRules& rules) {
   std::vector<std::string> notes;
-  const bool any = std::any_of(
-      rules.accuracy.begin(), rules.accuracy.end(),
-      [](const AccuracyRule& r) { return r.require_significance; });
+  const bool any =
+      std::any_of(rules.accuracy.begin(), rules.accuracy.end(),
+                  [](const AccuracyRule& r) { return r.require_significance; });
   if (!any || documents <= 0) return notes;
   if (rules.statistics.test == GateTest::kRandomization && documents < 64) {
     const double floor = 2.0 / std::pow(2.0, static_cast<double>(documents));
     double smallest_alpha = 1;
     for (const AccuracyRule& r : rules.accuracy)
-      if (r.require_significance) smallest_alpha = std::min(smallest_alpha, r.alpha);
+      if (r.require_significance)
+        smallest_alpha = std::min(smallest_alpha, r.alpha);
     if (floor > smallest_alpha)
       notes.push_back(
           "With " + std::to_string(documents) +
           " documents, approximate randomization cannot give p below "
-          "2/2^" + std::to_string(documents) + " = " + PValue(floor) +
+          "2/2^" +
+          std::to_string(documents) + " = " + PValue(floor) +
           ", above α = " + Fixed(smallest_alpha, 2) +
           ": no drop can be significant, so rules that require significance "
           "cannot fail on it. Gate on more documents, or drop "

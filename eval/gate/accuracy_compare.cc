@@ -12,8 +12,8 @@ namespace ieval::gate_internal {
 namespace {
 
 Status Mismatch(const std::string& what) {
-  return Status::InvalidInput(
-      "baseline and current are not comparable: " + what);
+  return Status::InvalidInput("baseline and current are not comparable: " +
+                              what);
 }
 
 // Up to three names, then "and N more".
@@ -21,7 +21,8 @@ std::string Some(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size() && i < 3; ++i)
     out += (i ? ", " : "") + ("\"" + names[i] + "\"");
-  if (names.size() > 3) out += " and " + std::to_string(names.size() - 3) + " more";
+  if (names.size() > 3)
+    out += " and " + std::to_string(names.size() - 3) + " more";
   return out;
 }
 
@@ -49,8 +50,7 @@ std::map<std::string, std::map<std::string, double>> GoldProfile(
       label = "gold mentions";
     } else if (key.rfind("entities.strict.per_type.", 0) == 0 &&
                (key.ends_with(".tp") || key.ends_with(".fn"))) {
-      const std::string type =
-          key.substr(25, key.size() - 25 - 3);
+      const std::string type = key.substr(25, key.size() - 25 - 3);
       label = "gold " + type + " mentions";
     } else if (key == "relations.strict.tp" || key == "relations.strict.fn") {
       label = "gold relations";
@@ -104,8 +104,9 @@ Status CheckComparable(const AccuracyInput& baseline,
     if (!gone.empty()) what += " " + Some(gone) + " missing from the current";
     if (!gone.empty() && !added.empty()) what += ";";
     if (!added.empty()) what += " " + Some(added) + " not in the baseline";
-    return Mismatch(what + " (a variant added or removed on purpose needs "
-                           "ieval gate --update-baseline)");
+    return Mismatch(what +
+                    " (a variant added or removed on purpose needs "
+                    "ieval gate --update-baseline)");
   }
   const VariantScores* vb = FirstOk(baseline);
   const VariantScores* vc = FirstOk(current);

@@ -27,8 +27,7 @@ std::string TestText(const GateCheck& c, bool holm) {
   return text;
 }
 
-void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family,
-            bool holm) {
+void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family, bool holm) {
   std::vector<std::string> failed, passed;
   if (rule.min) {
     if (c.current < *rule.min - kEpsilon)
@@ -46,15 +45,16 @@ void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family,
     const std::string change = Fixed(c.baseline) + " → " + Fixed(c.current) +
                                " (" + Fixed(-drop, 3, true) + ")";
     if (drop <= allowed + kEpsilon) {
-      passed.push_back(change + (drop > kEpsilon
-                                     ? ", within the allowed drop " + Fixed(allowed)
-                                     : ""));
+      passed.push_back(change +
+                       (drop > kEpsilon
+                            ? ", within the allowed drop " + Fixed(allowed)
+                            : ""));
     } else if (!rule.require_significance) {
       failed.push_back(change + ": the drop exceeds the allowed " +
                        Fixed(allowed));
     } else if (!c.tested) {
-      failed.push_back(change +
-                       ": the drop exceeds the allowed " + Fixed(allowed) +
+      failed.push_back(change + ": the drop exceeds the allowed " +
+                       Fixed(allowed) +
                        "; this metric has no per-document test, so it is "
                        "judged on the tolerance alone");
     } else if (c.p_adjusted <= rule.alpha) {
@@ -73,7 +73,8 @@ void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family,
   c.outcome = failed.empty() ? CheckOutcome::kPass : CheckOutcome::kFail;
   const auto& parts = failed.empty() ? passed : failed;
   c.reason.clear();
-  for (const std::string& p : parts) c.reason += (c.reason.empty() ? "" : "; ") + p;
+  for (const std::string& p : parts)
+    c.reason += (c.reason.empty() ? "" : "; ") + p;
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ std::string Fixed(double value, int digits, bool sign) {
   const double scale = std::pow(10.0, digits);
   // No "-0.000": values that round to zero print unsigned (or "±0.000").
   if (std::round(std::fabs(value) * scale) == 0)
-    return (sign ? "±" : "") + Printf(("%." + std::to_string(digits) + "f").c_str(), 0.0);
+    return (sign ? "±" : "") +
+           Printf(("%." + std::to_string(digits) + "f").c_str(), 0.0);
   std::string text =
       Printf(("%." + std::to_string(digits) + "f").c_str(), std::fabs(value));
   if (value < 0) return "\u2212" + text;

@@ -21,8 +21,8 @@ Result<Side> Collect(std::vector<GateInputFile> files, const char* name) {
       side.paths.push_back(f.accuracy->path);
       if (side.accuracy)
         return Status::Usage(
-            std::string("more than one accuracy file for the ") + name +
-            " (" + side.accuracy->path + ", " + f.accuracy->path +
+            std::string("more than one accuracy file for the ") + name + " (" +
+            side.accuracy->path + ", " + f.accuracy->path +
             "): give one report.json or score --json per side");
       side.accuracy = std::move(f.accuracy);
     }
@@ -97,7 +97,8 @@ Result<GateReport> RunGate(std::vector<GateInputFile> baseline,
     Status s = gate_internal::CheckComparable(ab, ac);
     if (!s.ok()) return s;
     report.documents = static_cast<int64_t>(ab.doc_ids.size());
-    for (const VariantScores& v : ab.variants) report.variants.push_back(v.name);
+    for (const VariantScores& v : ab.variants)
+      report.variants.push_back(v.name);
     if (rules.accuracy.empty())
       report.notes.push_back(
           "The rules have no accuracy rules: the accuracy files were checked "
@@ -116,8 +117,8 @@ Result<GateReport> RunGate(std::vector<GateInputFile> baseline,
       report.notes.push_back(
           "The rules have no speed rules: the benchmark files were not "
           "judged.");
-    auto speed = gate_internal::BuildSpeedChecks(
-        *b->benchmarks, *c->benchmarks, rules, report.notes);
+    auto speed = gate_internal::BuildSpeedChecks(*b->benchmarks, *c->benchmarks,
+                                                 rules, report.notes);
     if (!speed.ok()) return speed.status();
     for (GateCheck& check : *speed) report.checks.push_back(std::move(check));
   }

@@ -47,9 +47,9 @@ struct GateCheck {
   enum class Kind { kAccuracy, kSpeed };
   Kind kind = Kind::kAccuracy;
   int rule_index = 0;
-  std::string rule;     // the rule's name, or "accuracy[0]" / "speed[0]"
-  std::string subject;  // the variant (accuracy) or benchmark (speed)
-  std::string metric;   // full metric path, or "real_time" / "cpu_time"
+  std::string rule;      // the rule's name, or "accuracy[0]" / "speed[0]"
+  std::string subject;   // the variant (accuracy) or benchmark (speed)
+  std::string metric;    // full metric path, or "real_time" / "cpu_time"
   std::string criteria;  // what the rule demands, in words
   CheckOutcome outcome = CheckOutcome::kPass;
   std::string reason;  // one sentence: why it passed, failed or was skipped
@@ -64,7 +64,7 @@ struct GateCheck {
   // Accuracy: the paired test on per-document counts (when the metric is a
   // ratio of per-document sums and both variants ran).
   bool tested = false;
-  std::string test;        // "approximate randomization" / "paired bootstrap"
+  std::string test;  // "approximate randomization" / "paired bootstrap"
   double p_value = kGateNaN;     // two-sided, raw
   double p_adjusted = kGateNaN;  // Holm-adjusted when in the family, else raw
   double ci_lower = kGateNaN;    // percentile interval of current - baseline

@@ -42,8 +42,9 @@ Result<VariantScores> ReadScores(const json& scores, const std::string& name,
   const std::string where = "variant \"" + name + "\": ";
   if (!scores.is_object() || !scores.contains("entities") ||
       !scores.contains("documents") || !scores["documents"].is_array())
-    return Bad(path, where + "scores lack \"entities\" or \"documents\"; "
-                             "write them with ieval score --json");
+    return Bad(path, where +
+                         "scores lack \"entities\" or \"documents\"; "
+                         "write them with ieval score --json");
   Flatten(scores, "", v.metrics, {"documents", "options", "errors"});
   if (scores.contains("errors") && scores["errors"].contains("counts"))
     Flatten(scores["errors"]["counts"], "", v.error_counts);
@@ -70,8 +71,7 @@ Result<VariantScores> ReadScores(const json& scores, const std::string& name,
   return v;
 }
 
-Result<GateInputFile> ReadRunReport(const json& root,
-                                    const std::string& path) {
+Result<GateInputFile> ReadRunReport(const json& root, const std::string& path) {
   const int version = root.value("format_version", 0);
   if (version < 1 || version > kRunReportMaxVersion)
     return Bad(path, "report.json format_version " + std::to_string(version) +
@@ -119,8 +119,7 @@ Result<GateInputFile> ReadRunReport(const json& root,
   return file;
 }
 
-Result<GateInputFile> ReadScoreFile(const json& root,
-                                    const std::string& path) {
+Result<GateInputFile> ReadScoreFile(const json& root, const std::string& path) {
   auto scores = ReadScores(root, "score", path);
   if (!scores.ok()) return scores.status();
   AccuracyInput in;
@@ -181,8 +180,8 @@ Result<GateInputFile> ReadBenchmarks(const json& root,
     for (const char* key : {"real_time", "cpu_time"})
       if (!b.contains(key) || !b[key].is_number() ||
           !std::isfinite(b[key].get<double>()))
-        return Bad(path, "benchmark \"" + name + "\": no numeric \"" +
-                             key + "\"");
+        return Bad(path,
+                   "benchmark \"" + name + "\": no numeric \"" + key + "\"");
     s.real_time_ns.push_back(b["real_time"].get<double>() * scale);
     s.cpu_time_ns.push_back(b["cpu_time"].get<double>() * scale);
   }
@@ -206,8 +205,7 @@ const char* GateInputKindName(GateInputKind kind) {
   return "?";
 }
 
-const std::vector<double>* DocumentColumns::Find(
-    const std::string& key) const {
+const std::vector<double>* DocumentColumns::Find(const std::string& key) const {
   auto it = columns.find(key);
   return it == columns.end() ? nullptr : &it->second;
 }

@@ -50,14 +50,16 @@ std::string Details(const GateCheck& c) {
   out += "result: " + std::string(CheckOutcomeName(c.outcome)) + ": " +
          c.reason + "\n";
   if (!std::isnan(c.baseline))
-    out += "baseline: " + (speed ? Duration(c.baseline) : Fixed(c.baseline, 4)) +
-           "\n";
+    out +=
+        "baseline: " + (speed ? Duration(c.baseline) : Fixed(c.baseline, 4)) +
+        "\n";
   if (!std::isnan(c.current))
     out += "current: " + (speed ? Duration(c.current) : Fixed(c.current, 4)) +
            "\n";
   if (c.tested) {
     out += "test: " + c.test + ", p = " + PValue(c.p_value);
-    if (c.p_adjusted != c.p_value) out += ", Holm-adjusted " + PValue(c.p_adjusted);
+    if (c.p_adjusted != c.p_value)
+      out += ", Holm-adjusted " + PValue(c.p_adjusted);
     out += "\n";
   }
   if (!std::isnan(c.ci_lower))
@@ -66,12 +68,11 @@ std::string Details(const GateCheck& c) {
            "] over " + std::to_string(c.units) + " documents\n";
   if (speed && c.repetitions_baseline > 0)
     out += "repetitions: " + std::to_string(c.repetitions_baseline) +
-           " baseline, " + std::to_string(c.repetitions_current) +
-           " current\n";
+           " baseline, " + std::to_string(c.repetitions_current) + " current\n";
   for (const DocumentChange& d : c.documents)
     out += "document " + d.doc_id + ": " + Fixed(d.baseline) + " -> " +
-           Fixed(d.current) + " (" + d.counts_before + " -> " +
-           d.counts_after + (d.errors.empty() ? "" : "; " + d.errors) + ")\n";
+           Fixed(d.current) + " (" + d.counts_before + " -> " + d.counts_after +
+           (d.errors.empty() ? "" : "; " + d.errors) + ")\n";
   return out;
 }
 

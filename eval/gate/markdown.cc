@@ -33,9 +33,7 @@ std::string Cell(std::string text) {
 std::string Code(const std::string& text) { return "`" + Cell(text) + "`"; }
 
 std::string Mark(CheckOutcome o) {
-  return o == CheckOutcome::kFail   ? "❌"
-         : o == CheckOutcome::kSkip ? "⚪"
-                                    : "✅";
+  return o == CheckOutcome::kFail ? "❌" : o == CheckOutcome::kSkip ? "⚪" : "✅";
 }
 
 std::string Value(const GateCheck& c, double v) {
@@ -65,8 +63,9 @@ std::string P(const GateCheck& c) {
 void Table(std::string& out, const std::vector<const GateCheck*>& checks,
            bool with_mark) {
   out += with_mark ? "| | " : "| ";
-  out += "variant / benchmark | metric | baseline | current | change | CI of "
-         "change | p | rule |\n";
+  out +=
+      "variant / benchmark | metric | baseline | current | change | CI of "
+      "change | p | rule |\n";
   out += with_mark ? "|---|" : "|";
   out += "---|---|---:|---:|---:|---|---:|---|\n";
   for (const GateCheck* c : checks) {
@@ -99,8 +98,9 @@ void FailureDetail(std::string& out, const GateCheck& c) {
   if (!c.documents.empty()) {
     out += std::string("\nDocuments that changed the most") +
            (any_drop ? " (largest drops first)" : "") + ":\n\n";
-    out += "| document | baseline | current | change | counts before → after "
-           "| error categories |\n";
+    out +=
+        "| document | baseline | current | change | counts before → after "
+        "| error categories |\n";
     out += "|---|---:|---:|---:|---|---|\n";
     for (const DocumentChange& d : c.documents)
       out += "| " + Code(d.doc_id) + " | " + Fixed(d.baseline) + " | " +
@@ -179,7 +179,8 @@ std::string RenderGateMarkdown(const GateReport& report) {
       if (c->outcome == CheckOutcome::kSkip || c->within_noise)
         why += "- " + Mark(c->outcome) + " " + Code(c->subject) + " " +
                Code(c->metric) + ": " + Cell(c->reason) + "\n";
-    if (!why.empty()) out += "\nSkipped, or beyond the allowance but within noise:\n\n" + why;
+    if (!why.empty())
+      out += "\nSkipped, or beyond the allowance but within noise:\n\n" + why;
     out += "\n</details>\n";
   }
   if (!report.notes.empty()) {
@@ -198,7 +199,8 @@ std::string RenderGateMarkdown(const GateReport& report) {
            ", two-sided, " + std::to_string(st.resamples) +
            " resamples, seed " + std::to_string(st.seed) +
            ", over per-document counts; intervals: paired bootstrap " +
-           Fixed(st.confidence * 100, 0) + " %. Speed: Mann–Whitney U over "
+           Fixed(st.confidence * 100, 0) +
+           " %. Speed: Mann–Whitney U over "
            "repetitions.</sub>\n";
   return out;
 }

@@ -114,7 +114,8 @@ std::optional<PerDocumentCounts> DecomposeMetric(
   }
   if (stat == "precision" || stat == "recall") {
     if (auto c = AlignedColumns(
-            variant, {prefix + "." + stat + "_num", prefix + "." + stat + "_den"},
+            variant,
+            {prefix + "." + stat + "_num", prefix + "." + stat + "_den"},
             doc_ids)) {
       for (size_t i = 0; i < doc_ids.size(); ++i) {
         const double num = (*c)[0][i], den = (*c)[1][i];

@@ -32,8 +32,10 @@ class Reader {
     for (const auto& [key, value] : object.items()) {
       if (known.count(key) == 0) {
         std::string list;
-        for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-        return Error(where, "unknown key \"" + key + "\" (known: " + list + ")");
+        for (const std::string& k : known)
+          list += (list.empty() ? "" : ", ") + k;
+        return Error(where,
+                     "unknown key \"" + key + "\" (known: " + list + ")");
       }
     }
     if (object.contains("comment") && !object["comment"].is_string())
@@ -47,8 +49,8 @@ class Reader {
     const json& v = object[key];
     if (!v.is_number() || !std::isfinite(v.get<double>()) ||
         v.get<double>() < lo || v.get<double>() > hi)
-      return Error(where + "." + key, "must be a number in [" +
-                                          Format(lo) + ", " + Format(hi) + "]");
+      return Error(where + "." + key, "must be a number in [" + Format(lo) +
+                                          ", " + Format(hi) + "]");
     out = v.get<double>();
     return Status::Ok();
   }
@@ -87,7 +89,8 @@ class Reader {
     if (v.is_string()) globs.push_back(v.get<std::string>());
     if (v.is_array())
       for (const json& g : v) {
-        if (!g.is_string()) return Error(where + "." + key, "must hold strings");
+        if (!g.is_string())
+          return Error(where + "." + key, "must hold strings");
         globs.push_back(g.get<std::string>());
       }
     if (globs.empty() || std::any_of(globs.begin(), globs.end(),
@@ -107,9 +110,9 @@ class Reader {
   const std::string& path_;
 };
 
-#define IEVAL_RETURN_IF_ERROR(expr)  \
-  do {                               \
-    Status status_ = (expr);         \
+#define IEVAL_RETURN_IF_ERROR(expr)    \
+  do {                                 \
+    Status status_ = (expr);           \
     if (!status_.ok()) return status_; \
   } while (false)
 
@@ -125,7 +128,8 @@ Status ParseStatistics(const Reader& r, const json& j, GateStatistics& out) {
   } else if (test == "bootstrap") {
     out.test = GateTest::kBootstrap;
   } else {
-    return r.Error(where + ".test", "must be \"randomization\" or \"bootstrap\"");
+    return r.Error(where + ".test",
+                   "must be \"randomization\" or \"bootstrap\"");
   }
   double resamples = out.resamples;
   IEVAL_RETURN_IF_ERROR(r.Number(j, where, "resamples", 1, 1e7, resamples));
@@ -151,10 +155,10 @@ Status ParseStatistics(const Reader& r, const json& j, GateStatistics& out) {
 Result<AccuracyRule> ParseAccuracyRule(const Reader& r, const json& j,
                                        const std::string& where) {
   if (!j.is_object()) return r.Error(where, "must be an object");
-  IEVAL_RETURN_IF_ERROR(r.OnlyKeys(
-      j, where,
-      {"name", "metric", "variants", "min", "max_drop", "max_relative_drop",
-       "require_significance", "alpha"}));
+  IEVAL_RETURN_IF_ERROR(
+      r.OnlyKeys(j, where,
+                 {"name", "metric", "variants", "min", "max_drop",
+                  "max_relative_drop", "require_significance", "alpha"}));
   AccuracyRule rule;
   IEVAL_RETURN_IF_ERROR(r.String(j, where, "name", rule.name));
   if (!j.contains("metric")) return r.Error(where, "needs a \"metric\"");
@@ -172,28 +176,30 @@ Result<AccuracyRule> ParseAccuracyRule(const Reader& r, const json& j,
   IEVAL_RETURN_IF_ERROR(r.Number(j, where, "max_drop", 0, 1, rule.max_drop));
   IEVAL_RETURN_IF_ERROR(
       r.Number(j, where, "max_relative_drop", 0, 1, rule.max_relative_drop));
-  IEVAL_RETURN_IF_ERROR(r.Bool(j, where, "require_significance",
-                               rule.require_significance));
+  IEVAL_RETURN_IF_ERROR(
+      r.Bool(j, where, "require_significance", rule.require_significance));
   IEVAL_RETURN_IF_ERROR(r.Number(j, where, "alpha", 0, 1, rule.alpha));
   if (rule.alpha <= 0 || rule.alpha >= 1)
     return r.Error(where + ".alpha", "must be strictly between 0 and 1");
   const bool drop = rule.max_drop || rule.max_relative_drop;
   if (!rule.min && !drop)
-    return r.Error(where, "checks nothing: give \"min\", \"max_drop\" or "
-                          "\"max_relative_drop\"");
+    return r.Error(where,
+                   "checks nothing: give \"min\", \"max_drop\" or "
+                   "\"max_relative_drop\"");
   if (rule.require_significance && !drop)
-    return r.Error(where, "\"require_significance\" applies to a drop: give "
-                          "\"max_drop\" or \"max_relative_drop\"");
+    return r.Error(where,
+                   "\"require_significance\" applies to a drop: give "
+                   "\"max_drop\" or \"max_relative_drop\"");
   return rule;
 }
 
 Result<SpeedRule> ParseSpeedRule(const Reader& r, const json& j,
                                  const std::string& where) {
   if (!j.is_object()) return r.Error(where, "must be an object");
-  IEVAL_RETURN_IF_ERROR(r.OnlyKeys(
-      j, where,
-      {"name", "benchmarks", "measure", "max_slowdown", "alpha",
-       "min_repetitions", "too_few_repetitions"}));
+  IEVAL_RETURN_IF_ERROR(
+      r.OnlyKeys(j, where,
+                 {"name", "benchmarks", "measure", "max_slowdown", "alpha",
+                  "min_repetitions", "too_few_repetitions"}));
   SpeedRule rule;
   IEVAL_RETURN_IF_ERROR(r.String(j, where, "name", rule.name));
   IEVAL_RETURN_IF_ERROR(r.Globs(j, where, "benchmarks", rule.benchmarks));
@@ -215,8 +221,8 @@ Result<SpeedRule> ParseSpeedRule(const Reader& r, const json& j,
   if (too_few != "skip" && too_few != "fail")
     return r.Error(where + ".too_few_repetitions",
                    "must be \"skip\" or \"fail\"");
-  rule.too_few = too_few == "fail" ? TooFewRepetitions::kFail
-                                   : TooFewRepetitions::kSkip;
+  rule.too_few =
+      too_few == "fail" ? TooFewRepetitions::kFail : TooFewRepetitions::kSkip;
   return rule;
 }
 
@@ -232,8 +238,7 @@ Result<GateRules> ParseGateRules(std::string_view text,
                                  const std::string& path) {
   const Reader r(path);
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded())
-    return r.Error("(file)", "not valid JSON");
+  if (root.is_discarded()) return r.Error("(file)", "not valid JSON");
   if (!root.is_object()) return r.Error("(file)", "must be a JSON object");
   IEVAL_RETURN_IF_ERROR(r.OnlyKeys(
       root, "(file)",

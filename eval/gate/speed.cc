@@ -18,18 +18,18 @@ std::string Criteria(const SpeedRule& rule) {
 }
 
 // Judges one benchmark: fills values, outcome and reason.
-void Judge(GateCheck& check, const SpeedRule& rule,
-           const BenchmarkSamples& b, const BenchmarkSamples& c) {
+void Judge(GateCheck& check, const SpeedRule& rule, const BenchmarkSamples& b,
+           const BenchmarkSamples& c) {
   if (!c.error.empty()) {
     check.outcome = CheckOutcome::kFail;
-    check.reason = "the benchmark reported an error in the current run: " +
-                   c.error;
+    check.reason =
+        "the benchmark reported an error in the current run: " + c.error;
     return;
   }
   if (!b.error.empty()) {
     check.outcome = CheckOutcome::kSkip;
-    check.reason = "the benchmark reported an error in the baseline: " +
-                   b.error;
+    check.reason =
+        "the benchmark reported an error in the baseline: " + b.error;
     return;
   }
   const std::vector<double>& xb = b.Samples(rule.measure);
@@ -43,7 +43,8 @@ void Judge(GateCheck& check, const SpeedRule& rule,
     check.outcome = too_few;
     check.reason =
         "no repetitions to compare (only aggregates: rerun with "
-        "--benchmark_repetitions=" + std::to_string(rule.min_repetitions) +
+        "--benchmark_repetitions=" +
+        std::to_string(rule.min_repetitions) +
         " and without --benchmark_report_aggregates_only)";
     return;
   }
@@ -135,8 +136,10 @@ Result<std::vector<GateCheck>> BuildSpeedChecks(
         const BenchmarkSamples* c = current.Find(b.name);
         if (c == nullptr)
           return Status::InvalidInput(
-              "benchmark \"" + b.name + "\" of the baseline is missing from "
-              "the current results (" + current.paths.front() +
+              "benchmark \"" + b.name +
+              "\" of the baseline is missing from "
+              "the current results (" +
+              current.paths.front() +
               "); a benchmark removed on purpose needs ieval gate "
               "--update-baseline");
         GateCheck check;

@@ -96,7 +96,7 @@ Result<Loaded> Load(const std::string& path) {
 }
 
 const ScoreSet* Named(const std::vector<ScoreSet>& sets,
-                     const std::string& name) {
+                      const std::string& name) {
   for (const ScoreSet& s : sets)
     if (s.name == name) return &s;
   return nullptr;
@@ -112,8 +112,7 @@ std::string Names(const std::vector<ScoreSet>& sets) {
 // name (it has no variants), a run's variant of that name, or the only
 // variant of a run when no name is given.
 Result<const ScoreSet*> Pick(const std::vector<ScoreSet>& sets, bool run,
-                             const std::string& name,
-                             const std::string& path) {
+                             const std::string& name, const std::string& path) {
   if (!run && sets.size() == 1) return &sets.front();
   if (name.empty()) {
     if (sets.size() == 1) return &sets.front();
@@ -164,9 +163,9 @@ Result<ComparedPair> ComparePair(const ScoreSet& a, const ScoreSet& b,
   if (!only_a.empty() || !only_b.empty())
     return Status::InvalidInput(
         "the two sides score different documents, so they cannot be paired "
-        "(only in " + c.a_path + ": " + (only_a.empty() ? "-" : only_a) +
-        "; only in " + c.b_path + ": " + (only_b.empty() ? "-" : only_b) +
-        ")");
+        "(only in " +
+        c.a_path + ": " + (only_a.empty() ? "-" : only_a) + "; only in " +
+        c.b_path + ": " + (only_b.empty() ? "-" : only_b) + ")");
   ComparedPair pair;
   pair.a_name = a.name;
   pair.b_name = b.name;

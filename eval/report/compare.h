@@ -39,9 +39,9 @@ struct CompareRow {
   std::string metric;  // "entities.strict", "entities.strict.PER", …
   PrfCounts a;         // summed over the documents
   PrfCounts b;
-  PairedResult bootstrap;         // F1(B) - F1(A)
+  PairedResult bootstrap;  // F1(B) - F1(A)
   RandomizationResult randomization;
-  double p_holm = 1;  // max(bootstrap p, randomization p), Holm-adjusted
+  double p_holm = 1;    // max(bootstrap p, randomization p), Holm-adjusted
   std::string verdict;  // "better", "worse", "no significant difference"
 };
 

@@ -13,12 +13,9 @@ using nlohmann::ordered_json;
 using report_text::Fixed;
 
 ordered_json PrfJson(const PrfCounts& c) {
-  return {{"tp", c.tp},
-          {"fp", c.fp},
-          {"fn", c.fn},
-          {"precision", Precision(c)},
-          {"recall", Recall(c)},
-          {"f1", F1(c)}};
+  return {{"tp", c.tp},          {"fp", c.fp},
+          {"fn", c.fn},          {"precision", Precision(c)},
+          {"recall", Recall(c)}, {"f1", F1(c)}};
 }
 
 }  // namespace
@@ -39,8 +36,8 @@ std::string ComparisonToText(const Comparison& c) {
     std::snprintf(line, sizeof line,
                   "%-*s  %6s %6s %6s  %6s %6s %6s  %7s %-18s %6s %6s %6s  %s\n",
                   static_cast<int>(width), "metric", "A P", "A R", "A F1",
-                  "B P", "B R", "B F1", "ΔF1", level.c_str(), "p", "AR",
-                  "Holm", "verdict");
+                  "B P", "B R", "B F1", "ΔF1", level.c_str(), "p", "AR", "Holm",
+                  "verdict");
     out += line;
     for (const CompareRow& r : p.rows) {
       const Interval& d = r.bootstrap.difference;
@@ -52,17 +49,18 @@ std::string ComparisonToText(const Comparison& c) {
           "%6.3f %6.3f  %s\n",
           static_cast<int>(width), r.metric.c_str(), Precision(r.a),
           Recall(r.a), F1(r.a), Precision(r.b), Recall(r.b), F1(r.b),
-          d.estimate, ci.c_str(), r.bootstrap.p_value,
-          r.randomization.p_value, r.p_holm, r.verdict.c_str());
+          d.estimate, ci.c_str(), r.bootstrap.p_value, r.randomization.p_value,
+          r.p_holm, r.verdict.c_str());
       out += line;
     }
     out += "\n";
   }
-  out += "Verdict: B against A, significant when the larger of the two "
-         "p-values, Holm-adjusted, is <= " +
-         Fixed(c.options.alpha, false, 2) + " (" +
-         std::to_string(c.options.bootstrap.resamples) + " resamples, seed " +
-         std::to_string(c.options.bootstrap.seed) + ").\n";
+  out +=
+      "Verdict: B against A, significant when the larger of the two "
+      "p-values, Holm-adjusted, is <= " +
+      Fixed(c.options.alpha, false, 2) + " (" +
+      std::to_string(c.options.bootstrap.resamples) + " resamples, seed " +
+      std::to_string(c.options.bootstrap.seed) + ").\n";
   return out;
 }
 

@@ -17,8 +17,7 @@ const TypedCounts* ModeCounts(const DocumentScores& s, const MetricRef& m) {
 }  // namespace
 
 std::string MetricRef::Name() const {
-  std::string name =
-      family == Family::kEntities ? "entities." : "relations.";
+  std::string name = family == Family::kEntities ? "entities." : "relations.";
   name += mode;
   if (!type.empty()) name += "." + type;
   return name;
@@ -39,11 +38,10 @@ Result<MetricRef> ParseMetric(const std::string& name) {
   const bool entity_mode = m.mode == "strict" || m.mode == "exact" ||
                            m.mode == "partial" || m.mode == "type";
   const bool relation_mode = m.mode == "strict" || m.mode == "boundaries";
-  const bool ok =
-      !rest.empty() &&
-      (m.family == MetricRef::Family::kEntities ? entity_mode
-                                                : relation_mode) &&
-      (dot == std::string::npos || !m.type.empty());
+  const bool ok = !rest.empty() &&
+                  (m.family == MetricRef::Family::kEntities ? entity_mode
+                                                            : relation_mode) &&
+                  (dot == std::string::npos || !m.type.empty());
   if (!ok) {
     return Status::Usage(
         "unknown metric \"" + name +

@@ -60,15 +60,14 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
 
   const fs::path dir(folder);
   std::vector<Pending> pending;
-  if (Status s = Stage((dir / "report.json").string(), written.report_json,
-                       pending);
+  if (Status s =
+          Stage((dir / "report.json").string(), written.report_json, pending);
       !s.ok())
     return s;
   if (Status s = Stage((dir / "report.md").string(), *markdown, pending);
       !s.ok())
     return s;
-  if (Status s = Stage((dir / "report.html").string(), *html, pending);
-      !s.ok())
+  if (Status s = Stage((dir / "report.html").string(), *html, pending); !s.ok())
     return s;
   std::set<std::string> predictions;
   for (const VariantResult& v : run.variants) {

@@ -29,7 +29,7 @@ struct WriteReportOptions {
 };
 
 struct WrittenReports {
-  std::string report_json;  // the text written to report.json
+  std::string report_json;         // the text written to report.json
   std::vector<std::string> paths;  // every file written, in order
 };
 

@@ -52,15 +52,14 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
       ordered_json::parse(ScoresToJson(v.scores, run.score_options, false));
   ordered_json intervals = ordered_json::object();
   for (const MetricInterval& m : v.intervals) {
-    intervals[m.metric] = {
-        {"unit", m.unit},
-        {"units", m.interval.units},
-        {"distinct_resamples", m.distinct_resamples},
-        {"resamples", m.interval.resamples},
-        {"confidence", m.interval.confidence},
-        {"precision", IntervalJson(m.interval.precision)},
-        {"recall", IntervalJson(m.interval.recall)},
-        {"f1", IntervalJson(m.interval.f1)}};
+    intervals[m.metric] = {{"unit", m.unit},
+                           {"units", m.interval.units},
+                           {"distinct_resamples", m.distinct_resamples},
+                           {"resamples", m.interval.resamples},
+                           {"confidence", m.interval.confidence},
+                           {"precision", IntervalJson(m.interval.precision)},
+                           {"recall", IntervalJson(m.interval.recall)},
+                           {"f1", IntervalJson(m.interval.f1)}};
   }
   j["intervals"] = intervals;
   return j;
@@ -100,20 +99,19 @@ ordered_json ComparisonsJson(const RunResult& run) {
   ordered_json pairs = ordered_json::array();
   for (const PairComparison& c : run.comparisons) {
     const double d = c.bootstrap.difference.estimate;
-    pairs.push_back(
-        {{"a", c.a},
-         {"b", c.b},
-         {"f1_a", c.bootstrap.f1_a},
-         {"f1_b", c.bootstrap.f1_b},
-         {"difference", IntervalJson(c.bootstrap.difference)},
-         {"p_bootstrap", c.bootstrap.p_value},
-         {"p_randomization", c.randomization.p_value},
-         {"p_holm", c.p_holm},
-         {"share_b_better", c.bootstrap.share_b_better},
-         {"significant", c.significant},
-         {"verdict", !c.significant ? "no significant difference"
-                     : d > 0        ? "b better"
-                                    : "a better"}});
+    pairs.push_back({{"a", c.a},
+                     {"b", c.b},
+                     {"f1_a", c.bootstrap.f1_a},
+                     {"f1_b", c.bootstrap.f1_b},
+                     {"difference", IntervalJson(c.bootstrap.difference)},
+                     {"p_bootstrap", c.bootstrap.p_value},
+                     {"p_randomization", c.randomization.p_value},
+                     {"p_holm", c.p_holm},
+                     {"share_b_better", c.bootstrap.share_b_better},
+                     {"significant", c.significant},
+                     {"verdict", !c.significant ? "no significant difference"
+                                 : d > 0        ? "b better"
+                                                : "a better"}});
   }
   j["pairs"] = pairs;
   return j;
@@ -141,18 +139,17 @@ std::string RunReportToJson(const RunResult& run) {
   root["started_at"] = run.started_at;
   root["total_seconds"] = run.total_seconds;
   const StatisticsSettings& st = run.statistics;
-  root["config"] = {
-      {"path", run.config_path},
-      {"gold", run.gold_path},
-      {"variants_file", run.variants_path},
-      {"jobs", run.jobs},
-      {"statistics",
-       {{"unit", st.unit},
-        {"resamples", st.bootstrap.resamples},
-        {"confidence", st.bootstrap.confidence},
-        {"seed", st.bootstrap.seed},
-        {"alpha", st.alpha},
-        {"metrics", st.metrics}}}};
+  root["config"] = {{"path", run.config_path},
+                    {"gold", run.gold_path},
+                    {"variants_file", run.variants_path},
+                    {"jobs", run.jobs},
+                    {"statistics",
+                     {{"unit", st.unit},
+                      {"resamples", st.bootstrap.resamples},
+                      {"confidence", st.bootstrap.confidence},
+                      {"seed", st.bootstrap.seed},
+                      {"alpha", st.alpha},
+                      {"metrics", st.metrics}}}};
   root["machine"] = {{"os", run.machine.os},
                      {"cpu", run.machine.cpu},
                      {"cores", run.machine.cores},

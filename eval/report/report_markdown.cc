@@ -14,8 +14,8 @@ namespace {
 
 using nlohmann::json;
 using report_text::Cell;
-using report_text::Fixed;
 using report_text::F1Cell;
+using report_text::Fixed;
 using report_text::ValueAt;
 
 std::string Row(const std::vector<std::string>& cells) {
@@ -54,10 +54,11 @@ std::string Differences(const json& report) {
     if (p.value("significant", false)) {
       ++significant;
       const bool b_better = d.value("estimate", 0.0) > 0;
-      out += "- **" + p["b"].get<std::string>() + (b_better ? "** beats **" :
-             "** is worse than **") + p["a"].get<std::string>() +
-             "**: F1 " + Fixed(p["f1_b"]) + " vs " + Fixed(p["f1_a"]) +
-             " (p = " + Fixed(p["p_holm"]) + " after Holm)\n";
+      out += "- **" + p["b"].get<std::string>() +
+             (b_better ? "** beats **" : "** is worse than **") +
+             p["a"].get<std::string>() + "**: F1 " + Fixed(p["f1_b"]) + " vs " +
+             Fixed(p["f1_a"]) + " (p = " + Fixed(p["p_holm"]) +
+             " after Holm)\n";
     }
     rows.push_back({p["a"], p["b"], Fixed(p["f1_a"]), Fixed(p["f1_b"]),
                     Fixed(d["estimate"], true) + " [" +
@@ -71,8 +72,8 @@ std::string Differences(const json& report) {
            std::to_string(pairs.size()) + " pairs (alpha " +
            Fixed(c["alpha"], false, 2) + ", Holm-Bonferroni).\n";
   }
-  out += "\nMetric `" + c.value("metric", std::string()) + "`, unit: " +
-         c.value("unit", std::string()) +
+  out += "\nMetric `" + c.value("metric", std::string()) +
+         "`, unit: " + c.value("unit", std::string()) +
          "; difference = F1(b) - F1(a) with its bootstrap interval; "
          "p-values of the paired bootstrap and of approximate "
          "randomization, and the larger of the two after Holm-Bonferroni "
@@ -92,8 +93,8 @@ std::string PerType(const json& report) {
   for (const json& v : report["variants"]) {
     if (v.value("status", "") != "ok") continue;
     ok.push_back(&v);
-    for (const auto& [t, c] : v["scores"]["entities"]["strict"]["per_type"]
-                                  .items())
+    for (const auto& [t, c] :
+         v["scores"]["entities"]["strict"]["per_type"].items())
       types.insert(t);
   }
   if (ok.empty()) return "";
@@ -103,10 +104,9 @@ std::string PerType(const json& report) {
   for (const std::string& t : types) {
     std::vector<std::string> row = {t, ""};
     for (const json* v : ok) {
-      const json& c = ValueAt(*v, {"scores", "entities", "strict", "per_type",
-                                   t});
-      if (row[1].empty() && c.contains("support"))
-        row[1] = c["support"].dump();
+      const json& c =
+          ValueAt(*v, {"scores", "entities", "strict", "per_type", t});
+      if (row[1].empty() && c.contains("support")) row[1] = c["support"].dump();
       row.push_back(c.is_null() ? "–" : F1Cell(c));
     }
     rows.push_back(row);
@@ -135,8 +135,8 @@ std::string ThroughputTable(const json& report) {
          " job(s). Peak RSS is the process-wide high-water mark after each "
          "variant, so it includes the variants run before it; CPU counts "
          "ieval's worker threads and reaped child processes.\n\n" +
-         Table({"variant", "docs", "MB", "setup s", "wall s", "CPU s",
-                "docs/s", "MB/s", "peak RSS MB"},
+         Table({"variant", "docs", "MB", "setup s", "wall s", "CPU s", "docs/s",
+                "MB/s", "peak RSS MB"},
                rows, 1) +
          "\n";
 }
@@ -150,17 +150,16 @@ std::string Errors(const json& report) {
     for (const auto& [k, n] : e["counts"].items())
       if (k != "correct" && n.get<int64_t>() > 0)
         kinds.push_back({n.get<int64_t>(), k});
-    std::stable_sort(kinds.begin(), kinds.end(),
-                     [](const auto& a, const auto& b) {
-                       return a.first > b.first;
-                     });
+    std::stable_sort(
+        kinds.begin(), kinds.end(),
+        [](const auto& a, const auto& b) { return a.first > b.first; });
     out += "<details><summary><b>" + v["name"].get<std::string>() +
            "</b>: " + std::to_string(kinds.size()) +
            " error categories</summary>\n\n";
     if (kinds.empty()) out += "No errors.\n";
     for (const auto& [n, kind] : kinds) {
-      out += "- **" + report_text::ErrorLabel(kind) + "**: " +
-             std::to_string(n) + "\n";
+      out += "- **" + report_text::ErrorLabel(kind) +
+             "**: " + std::to_string(n) + "\n";
       int shown = 0;
       for (const json& x : ValueAt(e, {"examples", kind})) {
         if (++shown > 3) break;
@@ -194,8 +193,8 @@ Result<std::string> RenderMarkdown(std::string_view report_json) {
     const std::string status = v.value("status", "");
     if (status == "ok") continue;
     out += "> **" + std::string(status == "failed" ? "Failed" : "Skipped") +
-           ":** `" + v["name"].get<std::string>() + "`: " +
-           Cell(v.value("error", std::string())) + "\n\n";
+           ":** `" + v["name"].get<std::string>() +
+           "`: " + Cell(v.value("error", std::string())) + "\n\n";
   }
   for (const json& n : report["notes"])
     out += "> **Note:** " + n.get<std::string>() + "\n\n";

@@ -50,16 +50,17 @@ std::string FewUnitsNote(int64_t units, const std::string& unit) {
       "significance. Read the intervals as a rough guide, not a verdict.",
       static_cast<long long>(units), unit.c_str(),
       DistinctBootstrapResamples(units),
-      std::ldexp(2.0, -static_cast<int>(units)),
-      static_cast<long long>(units));
+      std::ldexp(2.0, -static_cast<int>(units)), static_cast<long long>(units));
   return text;
 }
 
 Status ComputeRunStatistics(RunResult& run) {
   const StatisticsSettings& settings = run.statistics;
   if (settings.unit != "document" && settings.unit != "sentence")
-    return Status::Usage("statistics unit must be \"document\" or "
-                         "\"sentence\", not \"" + settings.unit + "\"");
+    return Status::Usage(
+        "statistics unit must be \"document\" or "
+        "\"sentence\", not \"" +
+        settings.unit + "\"");
   std::vector<MetricRef> metrics;
   for (const std::string& name : settings.metrics) {
     auto m = ParseMetric(name);

@@ -17,7 +17,9 @@ std::string Bracket(const json& variant, const std::string& metric,
          Fixed(i["upper"], false, 2) + "]";
 }
 
-std::string Str(const json& v) { return v.is_string() ? v.get<std::string>() : ""; }
+std::string Str(const json& v) {
+  return v.is_string() ? v.get<std::string>() : "";
+}
 
 std::string Code(const std::string& s, bool markdown) {
   if (!markdown) return "\"" + s + "\"";
@@ -38,8 +40,9 @@ std::string Side(const json& m, bool markdown) {
 Result<json> ParseReport(std::string_view text) {
   json report = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (report.is_discarded())
-    return Status::InvalidInput("not valid JSON (expected a report.json of "
-                                "`ieval run`)");
+    return Status::InvalidInput(
+        "not valid JSON (expected a report.json of "
+        "`ieval run`)");
   if (!report.is_object() || report.value("format", "") != kRunReportFormat)
     return Status::InvalidInput(
         "not a run report: \"format\" is not \"ieval-run\" (expected the "
@@ -104,21 +107,20 @@ std::string ExampleText(const json& x, bool markdown) {
 }
 
 std::vector<std::string> SummaryHeader() {
-  return {"variant",      "status",     "strict P",     "strict R",
-          "strict F1",    "partial F1", "relations F1", "DATE value acc.",
-          "CoNLL F1",     "docs/s"};
+  return {"variant",   "status",     "strict P",     "strict R",
+          "strict F1", "partial F1", "relations F1", "DATE value acc.",
+          "CoNLL F1",  "docs/s"};
 }
 
 std::vector<std::string> SummaryCells(const json& v, bool markdown) {
   const std::string name = v.value("name", std::string());
   const std::string status = v.value("status", std::string());
-  std::vector<std::string> cells = {markdown ? "`" + name + "`" : name,
-                                    status};
+  std::vector<std::string> cells = {markdown ? "`" + name + "`" : name, status};
   if (status != "ok") {
     cells.resize(SummaryHeader().size(), "–");
     if (status == "failed")
-      cells.back() = Fixed(ValueAt(v, {"throughput", "documents_per_second"}),
-                           false, 1);
+      cells.back() =
+          Fixed(ValueAt(v, {"throughput", "documents_per_second"}), false, 1);
     return cells;
   }
   const json& s = v["scores"];
@@ -208,8 +210,7 @@ std::string Headline(const json& report) {
 
 std::string ConfidenceText(const json& report) {
   const json& c = ValueAt(report, {"config", "statistics", "confidence"});
-  return c.is_number() ? Fixed(c.get<double>() * 100, false, 0) + " %"
-                       : "95 %";
+  return c.is_number() ? Fixed(c.get<double>() * 100, false, 0) + " %" : "95 %";
 }
 
 std::string Footer(const json& report) {
@@ -217,12 +218,11 @@ std::string Footer(const json& report) {
   const json& m = report["machine"];
   return "<sub>" + report.value("ieval_version", std::string()) + " · " +
          report.value("started_at", std::string()) + " · " +
-         Str(ValueAt(m, {"cpu"})) + ", " +
-         ValueAt(m, {"cores"}).dump() + " cores · gold `" +
-         Str(ValueAt(report, {"config", "gold"})) +
+         Str(ValueAt(m, {"cpu"})) + ", " + ValueAt(m, {"cores"}).dump() +
+         " cores · gold `" + Str(ValueAt(report, {"config", "gold"})) +
          "` · bootstrap: " + ValueAt(st, {"resamples"}).dump() +
-         " resamples of " + Str(ValueAt(st, {"unit"})) +
-         "s, seed " + ValueAt(st, {"seed"}).dump() + "</sub>";
+         " resamples of " + Str(ValueAt(st, {"unit"})) + "s, seed " +
+         ValueAt(st, {"seed"}).dump() + "</sub>";
 }
 
 }  // namespace ieval::report_text

@@ -40,16 +40,15 @@ struct StatisticsSettings {
 // Resources one variant used while extracting (scoring is timed apart).
 struct Throughput {
   int64_t documents = 0;
-  int64_t bytes = 0;            // UTF-8 bytes of the texts extracted
-  double setup_seconds = 0;     // creating the extractor (process start…)
-  double wall_seconds = 0;      // steady_clock, extraction only
-  double cpu_seconds = 0;       // CPU of the worker threads + reaped children
-  double score_seconds = 0;     // scoring the predictions
-  int64_t peak_rss_kb = 0;      // getrusage ru_maxrss of the whole process
+  int64_t bytes = 0;         // UTF-8 bytes of the texts extracted
+  double setup_seconds = 0;  // creating the extractor (process start…)
+  double wall_seconds = 0;   // steady_clock, extraction only
+  double cpu_seconds = 0;    // CPU of the worker threads + reaped children
+  double score_seconds = 0;  // scoring the predictions
+  int64_t peak_rss_kb = 0;   // getrusage ru_maxrss of the whole process
   int64_t children_peak_rss_kb = 0;  // largest reaped child process
   double DocumentsPerSecond() const {
-    return wall_seconds > 0 ? static_cast<double>(documents) / wall_seconds
-                            : 0;
+    return wall_seconds > 0 ? static_cast<double>(documents) / wall_seconds : 0;
   }
   double MegabytesPerSecond() const {
     return wall_seconds > 0 ? static_cast<double>(bytes) / 1e6 / wall_seconds
@@ -109,9 +108,9 @@ struct VariantResult {
 };
 
 struct MachineInfo {
-  std::string os;       // uname: sysname release machine
-  std::string cpu;      // /proc/cpuinfo model name
-  int cores = 0;        // std::thread::hardware_concurrency
+  std::string os;   // uname: sysname release machine
+  std::string cpu;  // /proc/cpuinfo model name
+  int cores = 0;    // std::thread::hardware_concurrency
   int64_t memory_mb = 0;
   std::string compiler;
 };

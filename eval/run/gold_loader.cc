@@ -47,10 +47,9 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
     gold.documents.push_back(std::move(doc));
   }
   if (problems->size() > before)
-    return Status::InvalidInput(
-        "the gold is invalid (`ieval validate " + path +
-            "` lists the same problems)",
-        Where{path, 0, "", ""});
+    return Status::InvalidInput("the gold is invalid (`ieval validate " + path +
+                                    "` lists the same problems)",
+                                Where{path, 0, "", ""});
   if (gold.documents.empty())
     return Status::InvalidInput("the gold holds no document",
                                 Where{path, 0, "", ""});

@@ -15,7 +15,7 @@ namespace ieval {
 
 struct LoadedGold {
   std::vector<AnnotatedDocument> documents;  // in corpus order
-  std::string labels_path;                    // empty when none was found
+  std::string labels_path;                   // empty when none was found
   std::set<std::string> symmetric_relations;
 };
 

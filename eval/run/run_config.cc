@@ -20,12 +20,12 @@ struct ConfigError {
 
 void OnlyKeys(const json& object, const std::string& where,
               const std::set<std::string>& allowed) {
-  if (!object.is_object())
-    throw ConfigError{where, "expected an object"};
+  if (!object.is_object()) throw ConfigError{where, "expected an object"};
   for (const auto& [key, value] : object.items()) {
     if (!allowed.count(key)) {
       std::string list;
-      for (const std::string& k : allowed) list += (list.empty() ? "" : ", ") + k;
+      for (const std::string& k : allowed)
+        list += (list.empty() ? "" : ", ") + k;
       throw ConfigError{where.empty() ? key : where + "." + key,
                         "unknown key (accepted: " + list + ")"};
     }
@@ -59,8 +59,7 @@ RunConfig Parse(const json& root, const std::filesystem::path& base) {
   c.labels = Resolve(base, Get<std::string>(root, "labels", "", ""));
   c.variants_file =
       Resolve(base, Get<std::string>(root, "variants_file", "", ""));
-  c.variants =
-      Get<std::vector<std::string>>(root, "variants", "", c.variants);
+  c.variants = Get<std::vector<std::string>>(root, "variants", "", c.variants);
   c.jobs = Get<int>(root, "jobs", "", c.jobs);
   if (c.jobs < 1) throw ConfigError{"jobs", "must be at least 1"};
 
@@ -71,8 +70,8 @@ RunConfig Parse(const json& root, const std::filesystem::path& base) {
   if (!(s.min_overlap >= 0 && s.min_overlap <= 1))
     throw ConfigError{"scoring.min_overlap", "must be between 0 and 1"};
   s.types = Get<std::vector<std::string>>(scoring, "types", "scoring", {});
-  s.type_map = Get<std::map<std::string, std::string>>(scoring, "map",
-                                                       "scoring", {});
+  s.type_map =
+      Get<std::map<std::string, std::string>>(scoring, "map", "scoring", {});
   s.max_examples = Get<int>(scoring, "max_examples", "scoring", 20);
 
   const json stats = root.value("statistics", json::object());
@@ -81,7 +80,8 @@ RunConfig Parse(const json& root, const std::filesystem::path& base) {
   StatisticsSettings& st = c.statistics;
   st.unit = Get<std::string>(stats, "unit", "statistics", st.unit);
   if (st.unit != "document" && st.unit != "sentence")
-    throw ConfigError{"statistics.unit", "must be \"document\" or \"sentence\""};
+    throw ConfigError{"statistics.unit",
+                      "must be \"document\" or \"sentence\""};
   st.bootstrap.resamples = Get<int>(stats, "resamples", "statistics", 1000);
   if (st.bootstrap.resamples < 1)
     throw ConfigError{"statistics.resamples", "must be at least 1"};
@@ -121,8 +121,7 @@ Result<RunConfig> LoadRunConfig(const std::string& path) {
                                 Where{path, 0, "", ""});
   }
   try {
-    RunConfig c =
-        Parse(root, std::filesystem::path(path).parent_path());
+    RunConfig c = Parse(root, std::filesystem::path(path).parent_path());
     c.path = path;
     return c;
   } catch (const ConfigError& e) {

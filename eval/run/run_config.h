@@ -32,7 +32,7 @@ namespace ieval {
 struct RunConfig {
   std::string path;  // the file read; empty for defaults
   std::string gold = "gold/docs";
-  std::string labels;  // empty: labels.json found beside the gold
+  std::string labels;         // empty: labels.json found beside the gold
   std::string variants_file;  // empty: the shipped extractors/variants.json
   std::vector<std::string> variants;  // empty: all of the file
   int jobs = 1;

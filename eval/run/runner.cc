@@ -81,7 +81,8 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
     std::lock_guard<std::mutex> lock(mu);
     cpu += ThreadCpuSeconds() - cpu_start;
   };
-  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
+  const int jobs =
+      std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
   std::vector<std::thread> threads;
   for (int k = 1; k < jobs; ++k) threads.emplace_back(work);
   work();
@@ -111,7 +112,8 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
                            v.predictions[i], sentences[i], options.score);
     }
   };
-  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
+  const int jobs =
+      std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
   std::vector<std::thread> threads;
   for (int k = 1; k < jobs; ++k) threads.emplace_back(work);
   work();
@@ -135,8 +137,9 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
   run.statistics = options.statistics;
   run.jobs = options.jobs;
   const std::vector<std::vector<int64_t>> sentences =
-      options.statistics.unit == "sentence" ? SentenceStarts(run.gold)
-                                            : std::vector<std::vector<int64_t>>{};
+      options.statistics.unit == "sentence"
+          ? SentenceStarts(run.gold)
+          : std::vector<std::vector<int64_t>>{};
   auto stopped = [&] {
     return options.interrupt != nullptr && options.interrupt->load();
   };
@@ -173,8 +176,8 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     progress.variant_index = static_cast<int>(k);
     progress.variants = static_cast<int>(variants.size());
     progress.total = static_cast<int64_t>(run.gold.size());
-    const Status extracted = ExtractVariant(*extractor, v.name, run.gold,
-                                            options, progress, v.predictions, t);
+    const Status extracted = ExtractVariant(
+        *extractor, v.name, run.gold, options, progress, v.predictions, t);
     extractor.reset();  // ends external processes, so their CPU is counted
     t.cpu_seconds += ChildrenCpuSeconds() - children_cpu;
     t.peak_rss_kb = PeakRssKb();

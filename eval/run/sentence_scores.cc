@@ -9,7 +9,8 @@ namespace {
 
 size_t SentenceOf(const std::vector<int64_t>& starts, int64_t offset) {
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
-  return it == starts.begin() ? 0 : static_cast<size_t>(it - starts.begin()) - 1;
+  return it == starts.begin() ? 0
+                              : static_cast<size_t>(it - starts.begin()) - 1;
 }
 
 std::vector<Annotations> Split(const Annotations& a,
@@ -28,7 +29,8 @@ std::vector<std::vector<int64_t>> SentenceStarts(
   auto segmenter = Segmenter::Create("fr");
   if (!segmenter.ok()) return out;  // one sentence per document
   for (size_t i = 0; i < documents.size(); ++i)
-    for (const Sentence& s : (*segmenter)->Sentences(documents[i].document.text))
+    for (const Sentence& s :
+         (*segmenter)->Sentences(documents[i].document.text))
       if (s.start > out[i].back()) out[i].push_back(s.start);
   return out;
 }

@@ -226,9 +226,9 @@ TEST(GateAccuracy, FiveDocumentsCannotBeSignificantAndTheReportSaysSo) {
 TEST(GateAccuracy, RunReportChecksEveryVariant) {
   const auto good = MakeDocs(40, [](int) { return PrfCounts{9, 1, 1}; });
   const auto bad = MakeDocs(40, [](int) { return PrfCounts{7, 3, 3}; });
-  auto report = Gate(RunReportJson({{"rules", good}, {"gazetteer", good}}),
-                     RunReportJson({{"rules", good}, {"gazetteer", bad}}),
-                     kF1Rule);
+  auto report =
+      Gate(RunReportJson({{"rules", good}, {"gazetteer", good}}),
+           RunReportJson({{"rules", good}, {"gazetteer", bad}}), kF1Rule);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_EQ(report->checks.size(), 2u);
   EXPECT_EQ(report->checks[0].subject, "rules");
@@ -325,7 +325,8 @@ TEST(GateAccuracy, DifferentScoringOptionsAreAnError) {
 
 TEST(GateAccuracy, ScoreFileAgainstRunReportIsAnError) {
   const auto docs = MakeDocs(10, Varied);
-  auto report = Gate(ScoreJson(docs), RunReportJson({{"score", docs}}), kF1Rule);
+  auto report =
+      Gate(ScoreJson(docs), RunReportJson({{"score", docs}}), kF1Rule);
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.status().message().find("compare like with like"),
             std::string::npos);

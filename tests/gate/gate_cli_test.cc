@@ -31,9 +31,8 @@ constexpr char kNoSignificance[] = R"({
 class GateCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = MakeTempDir(::testing::UnitTest::GetInstance()
-                           ->current_test_info()
-                           ->name());
+    dir_ = MakeTempDir(
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     const auto good = MakeDocs(12, [](int) { return PrfCounts{9, 1, 1}; });
     const auto bad = MakeDocs(12, [](int) { return PrfCounts{6, 4, 4}; });
     WriteText(Path("good.json"), ScoreJson(good));
@@ -51,18 +50,17 @@ class GateCli : public ::testing::Test {
 };
 
 TEST_F(GateCli, PassExitsZeroAndPrintsTheVerdict) {
-  const auto r = RunIeval({"gate", "--baseline", Path("good.json"),
-                           "--current", Path("good2.json"), "--rules",
-                           Path("rules.json")});
+  const auto r = RunIeval({"gate", "--baseline", Path("good.json"), "--current",
+                           Path("good2.json"), "--rules", Path("rules.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("## ieval gate: ✅ pass", 0), 0u) << r.out;
 }
 
 TEST_F(GateCli, RegressionExitsOneAndWritesJUnitAndMarkdown) {
-  const auto r = RunIeval(
-      {"gate", "--baseline", Path("good.json"), "--current", Path("bad.json"),
-       "--rules", Path("rules.json"), "--junit", Path("out/junit.xml"),
-       "--markdown", Path("out/verdict.md")});
+  const auto r =
+      RunIeval({"gate", "--baseline", Path("good.json"), "--current",
+                Path("bad.json"), "--rules", Path("rules.json"), "--junit",
+                Path("out/junit.xml"), "--markdown", Path("out/verdict.md")});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(Slurp(Path("out/verdict.md")), r.out);
   EXPECT_NE(r.out.find("❌ regression"), std::string::npos);
@@ -71,18 +69,18 @@ TEST_F(GateCli, RegressionExitsOneAndWritesJUnitAndMarkdown) {
 }
 
 TEST_F(GateCli, QuietPrintsNothing) {
-  const auto r = RunIeval({"gate", "--baseline", Path("good.json"),
-                           "--current", Path("bad.json"), "--rules",
-                           Path("rules.json"), "--quiet"});
+  const auto r =
+      RunIeval({"gate", "--baseline", Path("good.json"), "--current",
+                Path("bad.json"), "--rules", Path("rules.json"), "--quiet"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
 }
 
 TEST_F(GateCli, MismatchExitsTwoAndWritesNothing) {
-  const auto r = RunIeval(
-      {"gate", "--baseline", Path("good.json"), "--current",
-       Path("other_docs.json"), "--junit", Path("junit.xml"), "--markdown",
-       Path("verdict.md")});
+  const auto r =
+      RunIeval({"gate", "--baseline", Path("good.json"), "--current",
+                Path("other_docs.json"), "--junit", Path("junit.xml"),
+                "--markdown", Path("verdict.md")});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("different documents"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(Path("junit.xml")));
@@ -99,9 +97,8 @@ TEST_F(GateCli, MissingFileExitsTwoNamingIt) {
 TEST_F(GateCli, BadRulesExitTwo) {
   WriteText(Path("typo.json"), R"({"format": "ieval-gate-rules",
     "format_version": 1, "acuracy": []})");
-  const auto r = RunIeval({"gate", "--baseline", Path("good.json"),
-                           "--current", Path("good2.json"), "--rules",
-                           Path("typo.json")});
+  const auto r = RunIeval({"gate", "--baseline", Path("good.json"), "--current",
+                           Path("good2.json"), "--rules", Path("typo.json")});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("unknown key \"acuracy\""), std::string::npos) << r.err;
 }
@@ -115,8 +112,8 @@ TEST_F(GateCli, PrintDefaultRulesPrintsTheShippedFile) {
 
 TEST_F(GateCli, UpdateBaselineWritesTheCurrentResults) {
   const std::string baseline = Path("baselines/score.json");
-  const auto r = RunIeval({"gate", "--update-baseline", "--baseline",
-                           baseline, "--current", Path("bad.json")});
+  const auto r = RunIeval({"gate", "--update-baseline", "--baseline", baseline,
+                           "--current", Path("bad.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Slurp(baseline), Slurp(Path("bad.json")));
   EXPECT_NE(r.out.find("updated " + baseline), std::string::npos);
@@ -129,8 +126,9 @@ TEST_F(GateCli, UpdateBaselineWritesTheCurrentResults) {
 
 TEST_F(GateCli, UpdateBaselineRefusesABrokenCurrentFile) {
   WriteText(Path("broken.json"), "{\"entities\": ");
-  const auto r = RunIeval({"gate", "--update-baseline", "--baseline",
-                           Path("good.json"), "--current", Path("broken.json")});
+  const auto r =
+      RunIeval({"gate", "--update-baseline", "--baseline", Path("good.json"),
+                "--current", Path("broken.json")});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(Slurp(Path("good.json")), Slurp(Path("good2.json")));  // intact
 }
@@ -138,24 +136,24 @@ TEST_F(GateCli, UpdateBaselineRefusesABrokenCurrentFile) {
 TEST_F(GateCli, RealBenchmarkFilesWithAndWithoutScores) {
   const std::string fixtures =
       std::string(IEVAL_SOURCE_DIR) + "/tests/gate/fixtures/";
-  const auto speed = RunIeval({"gate", "--baseline",
-                               fixtures + "stats_bench_a.json", "--current",
-                               fixtures + "stats_bench_b.json"});
+  const auto speed =
+      RunIeval({"gate", "--baseline", fixtures + "stats_bench_a.json",
+                "--current", fixtures + "stats_bench_b.json"});
   EXPECT_EQ(speed.exit_code, 0) << speed.out << speed.err;
   EXPECT_NE(speed.out.find("`BM_MannWhitneyU/100` | `cpu_time`"),
             std::string::npos)
       << speed.out;
   // Accuracy and speed together: one file of each kind per side.
-  const auto both = RunIeval(
-      {"gate", "--baseline", Path("good.json"), fixtures + "stats_bench_a.json",
-       "--current", Path("bad.json"), fixtures + "stats_bench_b.json",
-       "--rules", Path("rules.json")});
+  const auto both = RunIeval({"gate", "--baseline", Path("good.json"),
+                              fixtures + "stats_bench_a.json", "--current",
+                              Path("bad.json"), fixtures + "stats_bench_b.json",
+                              "--rules", Path("rules.json")});
   EXPECT_EQ(both.exit_code, 1) << both.err;
   EXPECT_NE(both.out.find("2 benchmarks"), std::string::npos) << both.out;
   // A side without the benchmark file is not comparable.
-  const auto lopsided = RunIeval(
-      {"gate", "--baseline", Path("good.json"), fixtures + "stats_bench_a.json",
-       "--current", Path("bad.json")});
+  const auto lopsided = RunIeval({"gate", "--baseline", Path("good.json"),
+                                  fixtures + "stats_bench_a.json", "--current",
+                                  Path("bad.json")});
   EXPECT_EQ(lopsided.exit_code, 2);
 }
 
@@ -189,14 +187,13 @@ TEST_F(GateCli, RealScoresOfTheShippedGold) {
                       "--out", Path("base.json")})
                 .exit_code,
             0);
-  const auto scored = RunIeval({"score", "--gold", gold, "--pred",
-                                Path("pred"), "--json", "--out",
-                                Path("cur.json")});
+  const auto scored = RunIeval({"score", "--gold", gold, "--pred", Path("pred"),
+                                "--json", "--out", Path("cur.json")});
   ASSERT_EQ(scored.exit_code, 0) << scored.err;
   // Without a significance requirement the drop fails…
-  const auto strict = RunIeval({"gate", "--baseline", Path("base.json"),
-                                "--current", Path("cur.json"), "--rules",
-                                Path("rules.json")});
+  const auto strict =
+      RunIeval({"gate", "--baseline", Path("base.json"), "--current",
+                Path("cur.json"), "--rules", Path("rules.json")});
   EXPECT_EQ(strict.exit_code, 1) << strict.err;
   EXPECT_NE(strict.out.find("1.000 → 0."), std::string::npos) << strict.out;
   EXPECT_NE(strict.out.find("| missed |"), std::string::npos) << strict.out;

@@ -50,9 +50,8 @@ TEST(GateSpeed, TwentyPercentSlowerFails) {
 }
 
 TEST(GateSpeed, TwentyPercentFasterPasses) {
-  auto report =
-      Gate(BenchmarkJson({{"BM_Score", Samples(12, 1.2e6, 0.05, 1)}}),
-           BenchmarkJson({{"BM_Score", Samples(12, 1e6, 0.05, 2)}}));
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(12, 1.2e6, 0.05, 1)}}),
+                     BenchmarkJson({{"BM_Score", Samples(12, 1e6, 0.05, 2)}}));
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->checks.at(0).outcome, CheckOutcome::kPass);
 }
@@ -71,9 +70,8 @@ TEST(GateSpeed, ConsistentOnePercentShiftNeverFails) {
 
 TEST(GateSpeed, LargeButNoisySlowdownIsNotSignificant) {
   // +-60 % noise: a 10 % shift of the median is not distinguishable.
-  auto report =
-      Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.6, 3)}}),
-           BenchmarkJson({{"BM_Score", Samples(9, 1.1e6, 0.6, 4)}}));
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.6, 3)}}),
+                     BenchmarkJson({{"BM_Score", Samples(9, 1.1e6, 0.6, 4)}}));
   ASSERT_TRUE(report.ok());
   const GateCheck& c = report->checks.at(0);
   if (c.current / c.baseline - 1 > 0.05) {
@@ -85,9 +83,8 @@ TEST(GateSpeed, LargeButNoisySlowdownIsNotSignificant) {
 }
 
 TEST(GateSpeed, TooFewRepetitionsAreSkippedAndSaidSo) {
-  auto report =
-      Gate(BenchmarkJson({{"BM_Score", Samples(5, 1e6, 0.05, 1)}}),
-           BenchmarkJson({{"BM_Score", Samples(5, 1.5e6, 0.05, 2)}}));
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(5, 1e6, 0.05, 1)}}),
+                     BenchmarkJson({{"BM_Score", Samples(5, 1.5e6, 0.05, 2)}}));
   ASSERT_TRUE(report.ok());
   const GateCheck& c = report->checks.at(0);
   EXPECT_EQ(c.outcome, CheckOutcome::kSkip);
@@ -98,22 +95,20 @@ TEST(GateSpeed, TooFewRepetitionsAreSkippedAndSaidSo) {
 }
 
 TEST(GateSpeed, TooFewRepetitionsCanBeMadeToFail) {
-  auto report = Gate(
-      BenchmarkJson({{"BM_Score", Samples(3, 1e6, 0.05, 1)}}),
-      BenchmarkJson({{"BM_Score", Samples(3, 1e6, 0.05, 2)}}),
-      R"({"format": "ieval-gate-rules", "format_version": 1,
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(3, 1e6, 0.05, 1)}}),
+                     BenchmarkJson({{"BM_Score", Samples(3, 1e6, 0.05, 2)}}),
+                     R"({"format": "ieval-gate-rules", "format_version": 1,
           "speed": [{"too_few_repetitions": "fail"}]})");
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->checks.at(0).outcome, CheckOutcome::kFail);
 }
 
 TEST(GateSpeed, OnlyMatchingBenchmarksAreChecked) {
-  auto report = Gate(
-      BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)},
-                     {"BM_Other", Samples(9, 1e6, 0.05, 1)}}),
-      BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 2)},
-                     {"BM_Other", Samples(9, 3e6, 0.05, 2)}}),
-      R"({"format": "ieval-gate-rules", "format_version": 1,
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)},
+                                    {"BM_Other", Samples(9, 1e6, 0.05, 1)}}),
+                     BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 2)},
+                                    {"BM_Other", Samples(9, 3e6, 0.05, 2)}}),
+                     R"({"format": "ieval-gate-rules", "format_version": 1,
           "speed": [{"benchmarks": "BM_Score"}]})");
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->checks.size(), 1u);
@@ -121,19 +116,17 @@ TEST(GateSpeed, OnlyMatchingBenchmarksAreChecked) {
 }
 
 TEST(GateSpeed, MissingBenchmarkIsAnError) {
-  auto report =
-      Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)},
-                          {"BM_Gone", Samples(9, 1e6, 0.05, 1)}}),
-           BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 2)}}));
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)},
+                                    {"BM_Gone", Samples(9, 1e6, 0.05, 1)}}),
+                     BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 2)}}));
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.status().message().find("\"BM_Gone\""), std::string::npos);
 }
 
 TEST(GateSpeed, NewBenchmarkIsNotedNotJudged) {
-  auto report =
-      Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)}}),
-           BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 2)},
-                          {"BM_New", Samples(9, 1e6, 0.05, 2)}}));
+  auto report = Gate(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)}}),
+                     BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 2)},
+                                    {"BM_New", Samples(9, 1e6, 0.05, 2)}}));
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->checks.size(), 1u);
   ASSERT_FALSE(report->notes.empty());
@@ -153,9 +146,10 @@ TEST(GateSpeed, AccuracyAgainstBenchmarksIsAnError) {
   std::vector<GateInputFile> b, c;
   b.push_back(Input(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.05, 1)}}),
                     "bench.json"));
-  c.push_back(Input(ScoreJson(MakeDocs(3, [](int) {
-                      return PrfCounts{1, 0, 0};
-                    })),
+  c.push_back(Input(ScoreJson(MakeDocs(3,
+                                       [](int) {
+                                         return PrfCounts{1, 0, 0};
+                                       })),
                     "score.json"));
   auto report = RunGate(std::move(b), std::move(c), Rules(kSpeedRule));
   ASSERT_FALSE(report.ok());

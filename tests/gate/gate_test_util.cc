@@ -39,7 +39,8 @@ ordered_json Typed(const std::map<std::string, PrfCounts>& types) {
   j["overall"] = Counts(overall, true);
   j["per_type"] = per_type;
   j["micro"] = Prf(Precision(overall), Recall(overall), F1(overall));
-  const double m = types.empty() ? 0 : macro / static_cast<double>(types.size());
+  const double m =
+      types.empty() ? 0 : macro / static_cast<double>(types.size());
   j["macro"] = Prf(m, m, m);
   j["weighted"] = Prf(m, m, m);
   return j;
@@ -175,9 +176,8 @@ std::string BenchmarkJson(
                       {"time_unit", "us"}});
   }
   ordered_json root;
-  root["context"] = {{"host_name", host},
-                     {"num_cpus", 2},
-                     {"library_build_type", "release"}};
+  root["context"] = {
+      {"host_name", host}, {"num_cpus", 2}, {"library_build_type", "release"}};
   root["benchmarks"] = rows;
   return root.dump(1);
 }

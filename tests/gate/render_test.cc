@@ -23,7 +23,8 @@ GateReport MixedReport() {
   worse[12].types["PER"] = PrfCounts{4, 3, 6};
   worse[12].errors = {{"missed", 6}, {"spurious", 3}};
   std::vector<GateInputFile> b, c;
-  b.push_back(Input(RunReportJson({{"rules", good}, {"a<b&c", good}}), "b.json"));
+  b.push_back(
+      Input(RunReportJson({{"rules", good}, {"a<b&c", good}}), "b.json"));
   c.push_back(
       Input(RunReportJson({{"rules", good}, {"a<b&c", worse}}), "c.json"));
   b.push_back(Input(BenchmarkJson({{"BM_Score", Samples(9, 1e6, 0.02, 1)}}),
@@ -53,8 +54,7 @@ TEST(GateMarkdown, RegressionLeadsWithWhatRegressed) {
             std::string::npos)
       << md;
   EXPECT_NE(md.find("| missed | 40 | 45 | +5 |"), std::string::npos) << md;
-  EXPECT_NE(md.find("<details><summary>2 passed</summary>"),
-            std::string::npos);
+  EXPECT_NE(md.find("<details><summary>2 passed</summary>"), std::string::npos);
   EXPECT_NE(md.find("`BM_Score`"), std::string::npos);
 }
 

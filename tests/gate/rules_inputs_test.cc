@@ -106,7 +106,8 @@ TEST(GateInputs, ScoreFileIsOneVariantWithPerDocumentColumns) {
   ASSERT_EQ(f.accuracy->variants.size(), 1u);
   const VariantScores& v = f.accuracy->variants[0];
   EXPECT_EQ(v.name, "score");
-  EXPECT_EQ(f.accuracy->doc_ids, (std::vector<std::string>{"d00", "d01", "d02"}));
+  EXPECT_EQ(f.accuracy->doc_ids,
+            (std::vector<std::string>{"d00", "d01", "d02"}));
   ASSERT_NE(v.documents.Find("entities.strict.per_type.PER.tp"), nullptr);
   EXPECT_EQ(*v.documents.Find("entities.strict.per_type.PER.tp"),
             (std::vector<double>{0, 1, 2}));
@@ -146,7 +147,8 @@ TEST(GateInputs, ReadsRealGoogleBenchmarkOutput) {
 
 TEST(GateInputs, TokenSequenceScoresAreRejected) {
   auto f = ParseGateInput(R"({"mode": "conlleval", "tokens": 10,
-                              "phrases": {}})", "seq.json");
+                              "phrases": {}})",
+                          "seq.json");
   ASSERT_FALSE(f.ok());
   EXPECT_NE(f.status().message().find("token-sequence"), std::string::npos);
 }

@@ -38,10 +38,9 @@ TEST(WriteRunReports, WritesReportsAndPredictionsOfScoredVariants) {
   auto written = WriteRunReports(testing::SmallRun(), dir);
   ASSERT_TRUE(written.ok()) << written.status().ToString();
   EXPECT_EQ(Listing(dir),
-            (std::vector<std::string>{"predictions/lossy.jsonl",
-                                      "predictions/perfect.jsonl",
-                                      "report.html", "report.json",
-                                      "report.md"}));
+            (std::vector<std::string>{
+                "predictions/lossy.jsonl", "predictions/perfect.jsonl",
+                "report.html", "report.json", "report.md"}));
   EXPECT_EQ(Slurp(fs::path(dir) / "report.json"), written->report_json);
 }
 

@@ -22,21 +22,24 @@ std::string Markdown() {
 
 TEST(ReportMarkdown, SummaryTableHasOneRowPerVariantWithIntervals) {
   const std::string md = Markdown();
-  EXPECT_TRUE(Has(md, "| variant | status | strict P | strict R | strict F1 |"));
+  EXPECT_TRUE(
+      Has(md, "| variant | status | strict P | strict R | strict F1 |"));
   EXPECT_TRUE(Has(md, "| `perfect` | ok | 1.000 [1.00, 1.00] |"));
   EXPECT_TRUE(Has(md, "| `lossy` | ok |"));
   EXPECT_TRUE(Has(md, "| `broken` | failed |"));
 }
 
 TEST(ReportMarkdown, NamesTheBestVariant) {
-  EXPECT_TRUE(Has(Markdown(), "**Best variant:** `perfect` (entities.strict "
-                              "F1 1.000)"));
+  EXPECT_TRUE(Has(Markdown(),
+                  "**Best variant:** `perfect` (entities.strict "
+                  "F1 1.000)"));
 }
 
 TEST(ReportMarkdown, ReportsTheFailedVariantWithItsError) {
   // The '|' of the error is escaped so the line stays one quote.
-  EXPECT_TRUE(Has(Markdown(), "> **Failed:** `broken`: b: broken: `fake` "
-                              "exited with status 7 \\| model missing"));
+  EXPECT_TRUE(Has(Markdown(),
+                  "> **Failed:** `broken`: b: broken: `fake` "
+                  "exited with status 7 \\| model missing"));
 }
 
 TEST(ReportMarkdown, SaysIntervalsAreWideWithFewDocuments) {
@@ -100,8 +103,9 @@ TEST(ReportHtml, DataCannotCloseItsScriptElement) {
 TEST(ViewerData, MarksEachMentionWithItsErrorKind) {
   const std::string v = ViewerDataJson(testing::SmallRun(), 100);
   // lossy, document a: Élysée missed, the others correct.
-  EXPECT_TRUE(Has(v, "\"gold_kind\":[\"missed\",\"correct\",\"correct\","
-                     "\"correct\"]"));
+  EXPECT_TRUE(Has(v,
+                  "\"gold_kind\":[\"missed\",\"correct\",\"correct\","
+                  "\"correct\"]"));
   EXPECT_TRUE(Has(v, "\"k\":\"wrong_boundary\""));
   EXPECT_TRUE(Has(v, "\"k\":\"wrong_type\""));
   EXPECT_TRUE(Has(v, "\"k\":\"spurious\""));

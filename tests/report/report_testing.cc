@@ -75,13 +75,13 @@ RunResult SmallRun() {
   lossy = perfect;
   lossy[0].mentions.erase(lossy[0].mentions.begin());  // Élysée missed
   lossy[0].relations.clear();
-  lossy[1].mentions[0].start = 0;                       // « Berlin: boundary
-  lossy[1].mentions[1].type = "PER";                    // Rome: wrong type
+  lossy[1].mentions[0].start = 0;     // « Berlin: boundary
+  lossy[1].mentions[1].type = "PER";  // Rome: wrong type
   Mention spurious;
   spurious.id = "X1";
   spurious.start = 12;
   spurious.end = 18;
-  spurious.type = "ORG";                                // visite: spurious
+  spurious.type = "ORG";  // visite: spurious
   lossy[2].mentions.push_back(spurious);
   run.variants.push_back(
       ScoredVariant(run.gold, "perfect", perfect, run.score_options));

@@ -37,8 +37,9 @@ json Variant(const std::string& name, const std::string& mode,
           {"extractor", "external"},
           {"options",
            {{"command",
-             {"python3", std::string(IEVAL_SOURCE_DIR) +
-                             "/tests/extractors/testdata/fake_extractor.py",
+             {"python3",
+              std::string(IEVAL_SOURCE_DIR) +
+                  "/tests/extractors/testdata/fake_extractor.py",
               mode}},
             {"timeout", timeout}}}};
 }
@@ -64,11 +65,11 @@ class RunCli : public ::testing::Test {
 };
 
 TEST_F(RunCli, WritesEveryReportAndPrintsOnlyTheSummary) {
-  auto r = RunIeval({"run", "--config", Config({Variant("good", "good")}),
-                     "--out", out_});
+  auto r = RunIeval(
+      {"run", "--config", Config({Variant("good", "good")}), "--out", out_});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* f : {"report.json", "report.md", "report.html",
-                        "predictions/good.jsonl"})
+  for (const char* f :
+       {"report.json", "report.md", "report.html", "predictions/good.jsonl"})
     EXPECT_TRUE(fs::exists(out_ + "/" + f)) << f;
   EXPECT_EQ(r.out.rfind("variant  status", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("best: good"), std::string::npos);
@@ -96,9 +97,10 @@ TEST_F(RunCli, PredictionsRescoreToTheReportedScores) {
 }
 
 TEST_F(RunCli, FailedVariantExitsThreeAfterWritingTheOthers) {
-  auto r = RunIeval({"run", "--config",
-                     Config({Variant("crash", "crash"), Variant("good", "good")}),
-                     "--out", out_});
+  auto r =
+      RunIeval({"run", "--config",
+                Config({Variant("crash", "crash"), Variant("good", "good")}),
+                "--out", out_});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   const json report = Report();
   EXPECT_EQ(report["variants"][0]["status"], "failed");
@@ -168,13 +170,13 @@ TEST_F(RunCli, CompareOfTwoRunsGivesVerdicts) {
   ASSERT_EQ(RunIeval({"run", "--config", config, "--out", out_ + "2", "-q"})
                 .exit_code,
             0);
-  auto text = RunIeval(
-      {"compare", out_ + "1/report.json", out_ + "2/report.json"});
+  auto text =
+      RunIeval({"compare", out_ + "1/report.json", out_ + "2/report.json"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("entities.strict "), std::string::npos);
   EXPECT_NE(text.out.find("no significant difference"), std::string::npos);
-  auto j = RunIeval({"compare", out_ + "1/report.json",
-                     out_ + "2/report.json", "--json"});
+  auto j = RunIeval(
+      {"compare", out_ + "1/report.json", out_ + "2/report.json", "--json"});
   ASSERT_EQ(j.exit_code, 0);
   const json parsed = json::parse(j.out);
   EXPECT_EQ(parsed["pairs"][0]["a_variant"], "good");

@@ -69,8 +69,8 @@ TEST(RunConfig, WrongTypeAndRangeAreNamed) {
   ASSERT_FALSE(type.ok());
   EXPECT_NE(type.status().message().find("\"jobs\": wrong type"),
             std::string::npos);
-  auto range = LoadRunConfig(
-      Write("range", R"({"statistics": {"confidence": 1.5}})"));
+  auto range =
+      LoadRunConfig(Write("range", R"({"statistics": {"confidence": 1.5}})"));
   ASSERT_FALSE(range.ok());
   EXPECT_NE(range.status().message().find("statistics.confidence"),
             std::string::npos);

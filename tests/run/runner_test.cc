@@ -47,7 +47,10 @@ class FakeExtractor : public Extractor {
 VariantToRun Fake(const std::string& name, bool drop = false,
                   const std::string& fail_on = "",
                   const std::string& throw_on = "") {
-  return {name, "fake", "a fake", {{"drop", drop ? "true" : "false"}},
+  return {name,
+          "fake",
+          "a fake",
+          {{"drop", drop ? "true" : "false"}},
           [=]() -> Result<std::unique_ptr<Extractor>> {
             return std::unique_ptr<Extractor>(
                 new FakeExtractor(drop, fail_on, throw_on));
@@ -61,11 +64,10 @@ VariantToRun Unavailable(const std::string& name) {
 }
 
 RunResult RunAll(const std::vector<VariantToRun>& variants,
-              RunnerOptions options = {}) {
+                 RunnerOptions options = {}) {
   options.statistics.bootstrap.resamples = 100;
   bool interrupted = true;
-  auto run = RunVariants(testing::SmallGold(), variants, options,
-                         &interrupted);
+  auto run = RunVariants(testing::SmallGold(), variants, options, &interrupted);
   EXPECT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_FALSE(interrupted);
   return run.ok() ? std::move(*run) : RunResult{};
@@ -127,16 +129,14 @@ TEST(Runner, FailureMessageNamesTheFirstFailingDocumentWithManyJobs) {
   RunnerOptions options;
   options.jobs = 3;
   const RunResult run = RunAll({Fake("broken", false, "a")}, options);
-  EXPECT_EQ(run.variants[0].error.rfind("a: extractor 'broken' failed", 0),
-            0u)
+  EXPECT_EQ(run.variants[0].error.rfind("a: extractor 'broken' failed", 0), 0u)
       << run.variants[0].error;
 }
 
 TEST(Runner, UnavailableVariantIsSkippedWithANote) {
   const RunResult run = RunAll({Unavailable("node_thing"), Fake("ok")});
   EXPECT_EQ(run.variants[0].status, VariantStatus::kSkipped);
-  EXPECT_NE(run.variants[0].error.find("needs the program"),
-            std::string::npos);
+  EXPECT_NE(run.variants[0].error.find("needs the program"), std::string::npos);
   bool noted = false;
   for (const auto& n : run.notes) noted = noted || n.find("node_thing") == 8;
   EXPECT_TRUE(noted);
@@ -196,8 +196,8 @@ TEST(Runner, UnknownMetricIsAUsageError) {
   RunnerOptions options;
   options.statistics.metrics = {"entities.fuzzy"};
   bool interrupted = false;
-  auto run = RunVariants(testing::SmallGold(), {Fake("a")}, options,
-                         &interrupted);
+  auto run =
+      RunVariants(testing::SmallGold(), {Fake("a")}, options, &interrupted);
   ASSERT_FALSE(run.ok());
   EXPECT_EQ(run.status().code(), Status::Code::kUsage);
 }
