@@ -47,3 +47,18 @@ function(ieval_add_test name)
   gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}"
                        DISCOVERY_TIMEOUT 60)
 endfunction()
+
+# ieval_embed_text(TARGET SYMBOL FILE): compiles FILE's contents into
+# TARGET as `extern const char SYMBOL[]` (namespace ieval), regenerated
+# whenever FILE changes (cmake/EmbedText.cmake).
+function(ieval_embed_text target symbol file)
+  get_filename_component(name "${file}" NAME)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded/${name}.cc")
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${file} -DOUTPUT=${out} -DNAME=${symbol}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedText.cmake
+    DEPENDS "${file}" ${PROJECT_SOURCE_DIR}/cmake/EmbedText.cmake
+    COMMENT "Embedding ${name}")
+  target_sources(${target} PRIVATE "${out}")
+endfunction()

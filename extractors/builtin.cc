@@ -2,8 +2,8 @@
 // (or load it at run time through `external` or `plugin`; see README.md).
 #include "extractors/ensemble/ensemble_extractor.h"
 #include "extractors/external/external_extractor.h"
-#include "extractors/plugin/plugin_extractor.h"
 #include "extractors/gazetteer/gazetteer.h"
+#include "extractors/plugin/plugin_extractor.h"
 #include "extractors/registry.h"
 #include "extractors/relations/relations.h"
 #include "extractors/rules/rules.h"

@@ -24,6 +24,9 @@ void AddConllevalCommand(CLI::App& app, CommandContext& context);
 void AddExtractCommand(CLI::App& app, CommandContext& context);
 void AddTrainTaggerCommand(CLI::App& app, CommandContext& context);
 void AddCrossvalCommand(CLI::App& app, CommandContext& context);
+void AddRunCommand(CLI::App& app, CommandContext& context);
+void AddCompareCommand(CLI::App& app, CommandContext& context);
+void AddGateCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval
 

@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
   ieval::AddExtractCommand(app, context);
   ieval::AddTrainTaggerCommand(app, context);
   ieval::AddCrossvalCommand(app, context);
+  ieval::AddRunCommand(app, context);
+  ieval::AddCompareCommand(app, context);
+  ieval::AddGateCommand(app, context);
 
   try {
     app.parse(argc, argv);

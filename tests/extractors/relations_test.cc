@@ -226,10 +226,9 @@ TEST(RelationsExtractor, InAnEnsembleRelatesTheGivenMentionsAndAddsNone) {
       "Le trait\xC3\xA9 entre la Russie et la Cor\xC3\xA9"
       "e du Nord.";
   Annotations upstream;
-  upstream.mentions = {At(text, "U1", "LOC", "Russie"),
-                       At(text, "U2", "LOC",
-                          "Cor\xC3\xA9"
-                          "e du Nord")};
+  upstream.mentions = {At(text, "U1", "LOC", "Russie"), At(text, "U2", "LOC",
+                                                           "Cor\xC3\xA9"
+                                                           "e du Nord")};
   auto out = (*extractor)->ExtractWithUpstream(Document{"d", text}, upstream);
   ASSERT_TRUE(out.ok());
   EXPECT_TRUE(out->mentions.empty());

@@ -1,0 +1,61 @@
+// The accuracy half of the gate: are two accuracy files comparable, which
+// checks do the rules expand into, and does each pass. Internal to
+// ieval::gate (gate.cc calls it).
+//
+// A check's metric is read from the corpus scores. When the metric is a
+// ratio of sums over documents (P, R, F1 of a mode, overall or per type;
+// value accuracy; cluster-mention P/R/F1; MUC, B³, CEAF recall and
+// precision), the per-document counts are turned into one PrfCounts per
+// document whose micro F1 is that metric — P as F1 of {tp, fp, fp}, R as
+// {tp, fn, fn}, a ratio num/den as {num, den-num, den-num} — so the paired
+// tests of eval/stats (written for F1) test it exactly. Averages that are
+// not ratios of sums (macro, weighted, per-document means, CoNLL F1, BLANC)
+// have no paired test and are judged on their tolerance alone.
+#ifndef IEVAL_EVAL_GATE_ACCURACY_H_
+#define IEVAL_EVAL_GATE_ACCURACY_H_
+
+#include <string>
+#include <vector>
+
+#include "eval/core/status.h"
+#include "eval/gate/gate.h"
+#include "eval/gate/inputs.h"
+#include "eval/gate/rules.h"
+
+namespace ieval::gate_internal {
+
+// kInvalidInput unless both files were scored with the same options on the
+// same documents with the same gold (per document: mentions, mentions per
+// type, relations) and list the same variants.
+Status CheckComparable(const AccuracyInput& baseline,
+                       const AccuracyInput& current);
+
+// A check before its verdict: `decided` when the variants' status already
+// settles it (a variant that failed to run).
+struct PendingCheck {
+  GateCheck check;
+  bool decided = false;
+};
+
+// Expands every accuracy rule over variants and metrics and runs the paired
+// tests. kInvalidInput for a rule naming a variant or metric that is not
+// there, or documents whose counts do not add up to the corpus metric.
+Result<std::vector<PendingCheck>> BuildAccuracyChecks(
+    const AccuracyInput& baseline, const AccuracyInput& current,
+    const GateRules& rules);
+
+// Holm-adjusts the p-values of the checks that require significance (when
+// rules.statistics.holm) and gives every undecided check its outcome and
+// reason.
+std::vector<GateCheck> DecideAccuracyChecks(std::vector<PendingCheck> checks,
+                                            const GateRules& rules);
+
+// Caveats about significance with this many documents (the floor of the
+// randomization p-value, the bootstrap's over-confidence); empty when
+// there are enough or no rule requires significance.
+std::vector<std::string> SignificanceNotes(int64_t documents,
+                                           const GateRules& rules);
+
+}  // namespace ieval::gate_internal
+
+#endif  // IEVAL_EVAL_GATE_ACCURACY_H_

@@ -1,0 +1,208 @@
+// RenderGateMarkdown (render.h).
+#include <cmath>
+
+#include "eval/gate/format.h"
+#include "eval/gate/render.h"
+
+namespace ieval {
+namespace {
+
+using gate_internal::Count;
+using gate_internal::Duration;
+using gate_internal::Fixed;
+using gate_internal::Percent;
+using gate_internal::PValue;
+
+bool IsSpeed(const GateCheck& c) { return c.kind == GateCheck::Kind::kSpeed; }
+
+// A Markdown table cell: '|' escaped, line breaks as spaces.
+std::string Cell(std::string text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '|') {
+      out += "\\|";
+    } else if (ch == '\n' || ch == '\r') {
+      out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+std::string Code(const std::string& text) { return "`" + Cell(text) + "`"; }
+
+std::string Mark(CheckOutcome o) {
+  return o == CheckOutcome::kFail ? "❌" : o == CheckOutcome::kSkip ? "⚪" : "✅";
+}
+
+std::string Value(const GateCheck& c, double v) {
+  return IsSpeed(c) ? Duration(v) : Fixed(v);
+}
+
+std::string Change(const GateCheck& c) {
+  if (std::isnan(c.baseline) || std::isnan(c.current)) return "–";
+  if (IsSpeed(c)) return Percent(c.current / c.baseline - 1);
+  return Fixed(c.current - c.baseline, 3, true);
+}
+
+std::string Interval(const GateCheck& c) {
+  if (IsSpeed(c) || std::isnan(c.ci_lower)) return "–";
+  return "[" + Fixed(c.ci_lower, 3, true) + ", " + Fixed(c.ci_upper, 3, true) +
+         "]";
+}
+
+std::string P(const GateCheck& c) {
+  if (!c.tested) return "–";
+  std::string text = PValue(c.p_value);
+  if (!std::isnan(c.p_adjusted) && c.p_adjusted != c.p_value)
+    text += " (Holm " + PValue(c.p_adjusted) + ")";
+  return text;
+}
+
+void Table(std::string& out, const std::vector<const GateCheck*>& checks,
+           bool with_mark) {
+  out += with_mark ? "| | " : "| ";
+  out +=
+      "variant / benchmark | metric | baseline | current | change | CI of "
+      "change | p | rule |\n";
+  out += with_mark ? "|---|" : "|";
+  out += "---|---|---:|---:|---:|---|---:|---|\n";
+  for (const GateCheck* c : checks) {
+    out += "| ";
+    if (with_mark) out += Mark(c->outcome) + " | ";
+    out += Code(c->subject) + " | " + Code(c->metric) + " | " +
+           Value(*c, c->baseline) + " | " + Value(*c, c->current) + " | " +
+           Change(*c) + " | " + Interval(*c) + " | " + P(*c) + " | " +
+           Cell(c->rule) + " |\n";
+  }
+}
+
+void FailureDetail(std::string& out, const GateCheck& c) {
+  out += "\n#### " + Code(c.subject) + " · " + Code(c.metric) + "\n\n";
+  out += c.reason + ".\n\n";
+  out += "Rule *" + Cell(c.rule) + "*: " + c.criteria + ".";
+  if (!std::isnan(c.ci_lower))
+    out += " " + Fixed(c.confidence * 100, 0) + " % interval of the change (" +
+           "paired bootstrap over " + std::to_string(c.units) +
+           " documents): " + Interval(c) + ".";
+  if (IsSpeed(c))
+    out += " Repetitions: " + std::to_string(c.repetitions_baseline) +
+           " baseline, " + std::to_string(c.repetitions_current) +
+           " current; rank-biserial effect " + Fixed(c.rank_biserial, 2, true) +
+           " (+1: every current repetition slower than every baseline one).";
+  out += "\n";
+  bool any_drop = false;
+  for (const DocumentChange& d : c.documents)
+    any_drop = any_drop || d.current < d.baseline;
+  if (!c.documents.empty()) {
+    out += std::string("\nDocuments that changed the most") +
+           (any_drop ? " (largest drops first)" : "") + ":\n\n";
+    out +=
+        "| document | baseline | current | change | counts before → after "
+        "| error categories |\n";
+    out += "|---|---:|---:|---:|---|---|\n";
+    for (const DocumentChange& d : c.documents)
+      out += "| " + Code(d.doc_id) + " | " + Fixed(d.baseline) + " | " +
+             Fixed(d.current) + " | " + Fixed(d.current - d.baseline, 3, true) +
+             " | " + Cell(d.counts_before) + " → " + Cell(d.counts_after) +
+             " | " + (d.errors.empty() ? "–" : Cell(d.errors)) + " |\n";
+  }
+  if (!c.errors.empty()) {
+    out += "\nError categories that changed the most (whole corpus):\n\n";
+    out += "| category | baseline | current | change |\n";
+    out += "|---|---:|---:|---:|\n";
+    for (const ErrorChange& e : c.errors) {
+      const double d = e.current - e.baseline;
+      out += "| " + Cell(e.category) + " | " + Count(e.baseline) + " | " +
+             Count(e.current) + " | " + (d > 0 ? "+" : "\u2212") +
+             Count(std::fabs(d)) + " |\n";
+    }
+  }
+}
+
+std::string Paths(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const std::string& p : paths) out += (out.empty() ? "" : ", ") + Code(p);
+  return out;
+}
+
+}  // namespace
+
+std::string RenderGateMarkdown(const GateReport& report) {
+  const int failed = report.Count(CheckOutcome::kFail);
+  const int passed = report.Count(CheckOutcome::kPass);
+  const int skipped = report.Count(CheckOutcome::kSkip);
+  const int total = static_cast<int>(report.checks.size());
+  std::string out = "## ieval gate: ";
+  out += failed > 0 ? "❌ regression\n\n" : "✅ pass\n\n";
+  if (failed > 0)
+    out += "**" + std::to_string(failed) + " of " + std::to_string(total) +
+           " checks failed**, " + std::to_string(passed) + " passed";
+  else
+    out += std::to_string(passed) + " of " + std::to_string(total) +
+           " checks passed";
+  if (skipped > 0) out += ", " + std::to_string(skipped) + " skipped";
+  out += ". Baseline " + Paths(report.baseline_paths) + ", current " +
+         Paths(report.current_paths);
+  std::vector<std::string> scope;
+  if (!report.variants.empty()) {
+    std::string v = std::to_string(report.documents) + " documents, " +
+                    std::to_string(report.variants.size()) + " variant" +
+                    (report.variants.size() == 1 ? "" : "s") + " (";
+    for (size_t i = 0; i < report.variants.size(); ++i)
+      v += (i ? ", " : "") + Code(report.variants[i]);
+    scope.push_back(v + ")");
+  }
+  if (report.benchmarks > 0)
+    scope.push_back(std::to_string(report.benchmarks) + " benchmarks");
+  for (size_t i = 0; i < scope.size(); ++i) out += (i ? "; " : ": ") + scope[i];
+  out += ".\n";
+
+  std::vector<const GateCheck*> failures, others;
+  for (const GateCheck& c : report.checks)
+    (c.outcome == CheckOutcome::kFail ? failures : others).push_back(&c);
+  if (!failures.empty()) {
+    out += "\n### What regressed\n\n";
+    Table(out, failures, false);
+    for (const GateCheck* c : failures) FailureDetail(out, *c);
+  }
+  if (!others.empty()) {
+    out += "\n<details><summary>" + std::to_string(passed) + " passed";
+    if (skipped > 0) out += ", " + std::to_string(skipped) + " skipped";
+    out += "</summary>\n\n";
+    Table(out, others, true);
+    // The reasons worth reading: skipped checks, and passes that were a
+    // change beyond the allowance judged to be noise.
+    std::string why;
+    for (const GateCheck* c : others)
+      if (c->outcome == CheckOutcome::kSkip || c->within_noise)
+        why += "- " + Mark(c->outcome) + " " + Code(c->subject) + " " +
+               Code(c->metric) + ": " + Cell(c->reason) + "\n";
+    if (!why.empty())
+      out += "\nSkipped, or beyond the allowance but within noise:\n\n" + why;
+    out += "\n</details>\n";
+  }
+  if (!report.notes.empty()) {
+    out += "\n### Notes\n\n";
+    for (const std::string& n : report.notes) out += "- " + n + "\n";
+  }
+  const GateStatistics& st = report.statistics;
+  bool any_accuracy_test = false;
+  for (const GateCheck& c : report.checks)
+    any_accuracy_test = any_accuracy_test || (!IsSpeed(c) && c.tested);
+  if (any_accuracy_test)
+    out += "\n<sub>Accuracy p-values: " +
+           std::string(st.test == GateTest::kBootstrap
+                           ? "paired bootstrap (shifted null)"
+                           : "approximate randomization") +
+           ", two-sided, " + std::to_string(st.resamples) +
+           " resamples, seed " + std::to_string(st.seed) +
+           ", over per-document counts; intervals: paired bootstrap " +
+           Fixed(st.confidence * 100, 0) +
+           " %. Speed: Mann–Whitney U over "
+           "repetitions.</sub>\n";
+  return out;
+}
+
+}  // namespace ieval

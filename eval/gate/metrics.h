@@ -1,0 +1,49 @@
+// Metric paths of the gate's rules and their per-document counts: which
+// flattened score keys a rule's pattern names, and how a metric splits into
+// one PrfCounts per document for the paired tests (see accuracy.h for the
+// transformation). Internal to ieval::gate.
+#ifndef IEVAL_EVAL_GATE_METRICS_H_
+#define IEVAL_EVAL_GATE_METRICS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eval/gate/inputs.h"
+#include "eval/score/counts.h"
+
+namespace ieval::gate_internal {
+
+// "a.b.c" -> {"a", "b", "c"}.
+std::vector<std::string> SplitPath(const std::string& path);
+
+// True when the pattern has a '*' or '?'.
+bool IsGlob(const std::string& pattern);
+
+// Keys of `metrics` with as many components as `pattern`, each matching
+// the pattern's component as a glob. In key order.
+std::vector<std::string> MatchMetricKeys(
+    const std::string& pattern, const std::map<std::string, double>& metrics);
+
+// The long form of a short path: "entities.strict.f1" ->
+// "entities.strict.overall.f1" (three components, "overall" inserted);
+// empty for other paths.
+std::string OverallForm(const std::string& pattern);
+
+// A metric's per-document counts, in the order of `doc_ids`.
+struct PerDocumentCounts {
+  std::vector<PrfCounts> units;     // micro F1 of a sum = the metric
+  std::vector<std::string> counts;  // the raw counts, readable per document
+};
+
+// nullopt when the metric is not a ratio of per-document sums or the file
+// has no such columns. A document of `doc_ids` missing from `variant` counts
+// as zeros (CheckComparable has already made sure the sets agree).
+std::optional<PerDocumentCounts> DecomposeMetric(
+    const VariantScores& variant, const std::string& key,
+    const std::vector<std::string>& doc_ids);
+
+}  // namespace ieval::gate_internal
+
+#endif  // IEVAL_EVAL_GATE_METRICS_H_

@@ -1,0 +1,241 @@
+#include "eval/report/compare.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "eval/io/atomic_file.h"
+#include "eval/report/report_json.h"
+
+namespace ieval {
+namespace {
+
+using nlohmann::json;
+
+// One set of scores: per document (by doc_id), per metric row, the counts.
+struct ScoreSet {
+  std::string name;
+  std::map<std::string, std::map<std::string, PrfCounts>> documents;
+};
+
+PrfCounts Counts(const json& c) {
+  if (!c.is_object()) return {};
+  return {c.value("tp", 0.0), c.value("fp", 0.0), c.value("fn", 0.0)};
+}
+
+// The rows of one document object of a score file's "documents".
+std::map<std::string, PrfCounts> DocumentRows(const json& doc) {
+  std::map<std::string, PrfCounts> rows;
+  const json& entities = doc.value("entities", json::object());
+  for (const char* mode : {"strict", "exact", "partial", "type"}) {
+    if (!entities.contains(mode)) continue;
+    const json& m = entities[mode];
+    rows[std::string("entities.") + mode] = Counts(m);
+    const json per_type = m.value("per_type", json::object());
+    for (const auto& [type, c] : per_type.items())
+      rows[std::string("entities.") + mode + "." + type] = Counts(c);
+  }
+  const json& relations = doc.value("relations", json::object());
+  for (const char* mode : {"strict", "boundaries"})
+    if (relations.contains(mode))
+      rows[std::string("relations.") + mode] = Counts(relations[mode]);
+  return rows;
+}
+
+Result<ScoreSet> FromScores(const json& scores, const std::string& name,
+                            const std::string& file) {
+  if (!scores.contains("documents") || !scores["documents"].is_array())
+    return Status::InvalidInput(
+        "scores without per-document counts (\"documents\"): expected the "
+        "output of `ieval score --json` or a report.json of `ieval run`",
+        Where{file, 0, "", ""});
+  ScoreSet set;
+  set.name = name;
+  for (const json& d : scores["documents"]) {
+    const std::string id = d.value("doc_id", std::string());
+    set.documents[id] = DocumentRows(d);
+  }
+  return set;
+}
+
+struct Loaded {
+  bool run = false;  // a run report (sets are variants)
+  std::vector<ScoreSet> sets;
+};
+
+Result<Loaded> Load(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  const json root = json::parse(*text, nullptr, false);
+  if (root.is_discarded() || !root.is_object())
+    return Status::InvalidInput("not a JSON object", Where{path, 0, "", ""});
+  Loaded loaded;
+  std::vector<ScoreSet>& sets = loaded.sets;
+  if (root.value("format", "") == kRunReportFormat) {
+    loaded.run = true;
+    for (const json& v : root.value("variants", json::array())) {
+      if (v.value("status", "") != "ok") continue;
+      auto set = FromScores(v["scores"], v.value("name", ""), path);
+      if (!set.ok()) return set.status();
+      sets.push_back(std::move(*set));
+    }
+    return loaded;
+  }
+  if (!root.contains("entities"))
+    return Status::InvalidInput(
+        "neither a run report (\"format\": \"ieval-run\") nor a score file "
+        "(`ieval score --json`)",
+        Where{path, 0, "", ""});
+  auto set =
+      FromScores(root, std::filesystem::path(path).stem().string(), path);
+  if (!set.ok()) return set.status();
+  sets.push_back(std::move(*set));
+  return loaded;
+}
+
+const ScoreSet* Named(const std::vector<ScoreSet>& sets,
+                      const std::string& name) {
+  for (const ScoreSet& s : sets)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+std::string Names(const std::vector<ScoreSet>& sets) {
+  std::string out;
+  for (const ScoreSet& s : sets) out += (out.empty() ? "" : ", ") + s.name;
+  return out.empty() ? "none ran ok" : out;
+}
+
+// The set of one side named `name`: a score file's only set whatever the
+// name (it has no variants), a run's variant of that name, or the only
+// variant of a run when no name is given.
+Result<const ScoreSet*> Pick(const std::vector<ScoreSet>& sets, bool run,
+                             const std::string& name, const std::string& path) {
+  if (!run && sets.size() == 1) return &sets.front();
+  if (name.empty()) {
+    if (sets.size() == 1) return &sets.front();
+    return Status::Usage(path + " holds several variants (" + Names(sets) +
+                         "): name one with --a-variant/--b-variant");
+  }
+  if (const ScoreSet* s = Named(sets, name)) return s;
+  return Status::Usage("no variant \"" + name + "\" that ran ok in " + path +
+                       " (it has: " + Names(sets) + ")");
+}
+
+// The pairs of sets to compare (see compare.h).
+Result<std::vector<std::pair<const ScoreSet*, const ScoreSet*>>> Choose(
+    const Loaded& a, const Loaded& b, const CompareOptions& options,
+    const Comparison& c) {
+  std::vector<std::pair<const ScoreSet*, const ScoreSet*>> pairs;
+  const bool named = !options.a_variant.empty() || !options.b_variant.empty();
+  if (named || (a.sets.size() == 1 && b.sets.size() == 1)) {
+    // One name given applies to both sides.
+    const std::string& na =
+        options.a_variant.empty() ? options.b_variant : options.a_variant;
+    const std::string& nb =
+        options.b_variant.empty() ? options.a_variant : options.b_variant;
+    auto sa = Pick(a.sets, a.run, na, c.a_path);
+    if (!sa.ok()) return sa.status();
+    auto sb = Pick(b.sets, b.run, nb, c.b_path);
+    if (!sb.ok()) return sb.status();
+    pairs.push_back({*sa, *sb});
+    return pairs;
+  }
+  for (const ScoreSet& s : a.sets)
+    if (const ScoreSet* t = Named(b.sets, s.name)) pairs.push_back({&s, t});
+  if (pairs.empty())
+    return Status::Usage("nothing to compare: " + c.a_path + " has " +
+                         Names(a.sets) + "; " + c.b_path + " has " +
+                         Names(b.sets) +
+                         " (name the two with --a-variant and --b-variant)");
+  return pairs;
+}
+
+Result<ComparedPair> ComparePair(const ScoreSet& a, const ScoreSet& b,
+                                 const Comparison& c) {
+  std::string only_a, only_b;
+  for (const auto& [id, rows] : a.documents)
+    if (!b.documents.count(id)) only_a += (only_a.empty() ? "" : ", ") + id;
+  for (const auto& [id, rows] : b.documents)
+    if (!a.documents.count(id)) only_b += (only_b.empty() ? "" : ", ") + id;
+  if (!only_a.empty() || !only_b.empty())
+    return Status::InvalidInput(
+        "the two sides score different documents, so they cannot be paired "
+        "(only in " +
+        c.a_path + ": " + (only_a.empty() ? "-" : only_a) + "; only in " +
+        c.b_path + ": " + (only_b.empty() ? "-" : only_b) + ")");
+  ComparedPair pair;
+  pair.a_name = a.name;
+  pair.b_name = b.name;
+  pair.documents = static_cast<int64_t>(a.documents.size());
+  if (a.documents.empty()) return pair;
+  // Every row seen on either side, overall rows before their types.
+  std::set<std::string> names;
+  for (const auto* set : {&a, &b})
+    for (const auto& [id, rows] : set->documents)
+      for (const auto& [name, counts] : rows) names.insert(name);
+  std::vector<double> p_values;
+  for (const std::string& name : names) {
+    std::vector<PrfCounts> ua, ub;
+    CompareRow row;
+    row.metric = name;
+    for (const auto& [id, rows] : a.documents) {
+      auto find = [&](const std::map<std::string, PrfCounts>& r) {
+        auto it = r.find(name);
+        return it == r.end() ? PrfCounts{} : it->second;
+      };
+      ua.push_back(find(rows));
+      ub.push_back(find(b.documents.at(id)));
+      row.a += ua.back();
+      row.b += ub.back();
+    }
+    auto boot = PairedBootstrap(ua, ub, c.options.bootstrap);
+    if (!boot.ok()) return boot.status();
+    auto ar = ApproximateRandomization(ua, ub, c.options.bootstrap);
+    if (!ar.ok()) return ar.status();
+    row.bootstrap = *boot;
+    row.randomization = *ar;
+    // Both tests must agree: the larger p. The shifted-null bootstrap is
+    // anti-conservative on few documents (p reaches 1/(resamples+1) with
+    // five), while randomization cannot go below about 2/2^N.
+    p_values.push_back(std::max(boot->p_value, ar->p_value));
+    pair.rows.push_back(std::move(row));
+  }
+  const std::vector<double> holm = HolmBonferroni(p_values);
+  for (size_t i = 0; i < pair.rows.size(); ++i) {
+    CompareRow& row = pair.rows[i];
+    row.p_holm = holm[i];
+    const double d = row.bootstrap.difference.estimate;
+    row.verdict = row.p_holm > c.options.alpha || d == 0
+                      ? "no significant difference"
+                      : (d > 0 ? "better" : "worse");
+  }
+  return pair;
+}
+
+}  // namespace
+
+Result<Comparison> CompareFiles(const std::string& a_path,
+                                const std::string& b_path,
+                                const CompareOptions& options) {
+  Comparison c;
+  c.a_path = a_path;
+  c.b_path = b_path;
+  c.options = options;
+  auto a = Load(a_path);
+  if (!a.ok()) return a.status();
+  auto b = Load(b_path);
+  if (!b.ok()) return b.status();
+  auto pairs = Choose(*a, *b, options, c);
+  if (!pairs.ok()) return pairs.status();
+  for (const auto& [sa, sb] : *pairs) {
+    auto pair = ComparePair(*sa, *sb, c);
+    if (!pair.ok()) return pair.status();
+    c.pairs.push_back(std::move(*pair));
+  }
+  return c;
+}
+
+}  // namespace ieval

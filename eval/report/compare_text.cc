@@ -1,0 +1,104 @@
+// ComparisonToText and ComparisonToJson (declared in compare.h).
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "eval/report/compare.h"
+#include "eval/report/report_text.h"
+
+namespace ieval {
+namespace {
+
+using nlohmann::ordered_json;
+using report_text::Fixed;
+
+ordered_json PrfJson(const PrfCounts& c) {
+  return {{"tp", c.tp},          {"fp", c.fp},
+          {"fn", c.fn},          {"precision", Precision(c)},
+          {"recall", Recall(c)}, {"f1", F1(c)}};
+}
+
+}  // namespace
+
+std::string ComparisonToText(const Comparison& c) {
+  std::string out;
+  const std::string level =
+      Fixed(c.options.bootstrap.confidence * 100, false, 0) + "% CI";
+  for (const ComparedPair& p : c.pairs) {
+    out += "A: " + c.a_path + " (" + p.a_name + ")\nB: " + c.b_path + " (" +
+           p.b_name + ")\n" + std::to_string(p.documents) +
+           " documents paired by doc_id; difference = B - A; p: paired "
+           "bootstrap, AR: approximate randomization, Holm: the larger of "
+           "the two adjusted over the rows below\n\n";
+    size_t width = 6;
+    for (const CompareRow& r : p.rows) width = std::max(width, r.metric.size());
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "%-*s  %6s %6s %6s  %6s %6s %6s  %7s %-18s %6s %6s %6s  %s\n",
+                  static_cast<int>(width), "metric", "A P", "A R", "A F1",
+                  "B P", "B R", "B F1", "ΔF1", level.c_str(), "p", "AR", "Holm",
+                  "verdict");
+    out += line;
+    for (const CompareRow& r : p.rows) {
+      const Interval& d = r.bootstrap.difference;
+      const std::string ci =
+          "[" + Fixed(d.lower, true) + ", " + Fixed(d.upper, true) + "]";
+      std::snprintf(
+          line, sizeof line,
+          "%-*s  %6.3f %6.3f %6.3f  %6.3f %6.3f %6.3f  %+7.3f %-18s %6.3f "
+          "%6.3f %6.3f  %s\n",
+          static_cast<int>(width), r.metric.c_str(), Precision(r.a),
+          Recall(r.a), F1(r.a), Precision(r.b), Recall(r.b), F1(r.b),
+          d.estimate, ci.c_str(), r.bootstrap.p_value, r.randomization.p_value,
+          r.p_holm, r.verdict.c_str());
+      out += line;
+    }
+    out += "\n";
+  }
+  out +=
+      "Verdict: B against A, significant when the larger of the two "
+      "p-values, Holm-adjusted, is <= " +
+      Fixed(c.options.alpha, false, 2) + " (" +
+      std::to_string(c.options.bootstrap.resamples) + " resamples, seed " +
+      std::to_string(c.options.bootstrap.seed) + ").\n";
+  return out;
+}
+
+std::string ComparisonToJson(const Comparison& c) {
+  ordered_json root;
+  root["a"] = c.a_path;
+  root["b"] = c.b_path;
+  root["settings"] = {{"resamples", c.options.bootstrap.resamples},
+                      {"confidence", c.options.bootstrap.confidence},
+                      {"seed", c.options.bootstrap.seed},
+                      {"alpha", c.options.alpha},
+                      {"unit", "document"},
+                      {"correction", "holm"}};
+  ordered_json pairs = ordered_json::array();
+  for (const ComparedPair& p : c.pairs) {
+    ordered_json rows = ordered_json::array();
+    for (const CompareRow& r : p.rows) {
+      const Interval& d = r.bootstrap.difference;
+      rows.push_back({{"metric", r.metric},
+                      {"a", PrfJson(r.a)},
+                      {"b", PrfJson(r.b)},
+                      {"difference",
+                       {{"estimate", d.estimate},
+                        {"lower", d.lower},
+                        {"upper", d.upper},
+                        {"std_error", d.std_error}}},
+                      {"p_bootstrap", r.bootstrap.p_value},
+                      {"p_randomization", r.randomization.p_value},
+                      {"p_holm", r.p_holm},
+                      {"verdict", r.verdict}});
+    }
+    pairs.push_back({{"a_variant", p.a_name},
+                     {"b_variant", p.b_name},
+                     {"documents", p.documents},
+                     {"rows", rows}});
+  }
+  root["pairs"] = pairs;
+  return root.dump(1) + "\n";
+}
+
+}  // namespace ieval

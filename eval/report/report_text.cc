@@ -1,0 +1,228 @@
+#include "eval/report/report_text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "eval/report/report_json.h"
+
+namespace ieval::report_text {
+namespace {
+
+// The interval of metric `name` as " [lo, hi]" ("" without one).
+std::string Bracket(const json& variant, const std::string& metric,
+                    const std::string& which) {
+  const json& i = ValueAt(variant, {"intervals", metric, which});
+  if (i.is_null()) return "";
+  return " [" + Fixed(i["lower"], false, 2) + ", " +
+         Fixed(i["upper"], false, 2) + "]";
+}
+
+std::string Str(const json& v) {
+  return v.is_string() ? v.get<std::string>() : "";
+}
+
+std::string Code(const std::string& s, bool markdown) {
+  if (!markdown) return "\"" + s + "\"";
+  std::string out = s;
+  std::replace(out.begin(), out.end(), '`', '\'');
+  return "`" + out + "`";
+}
+
+std::string Side(const json& m, bool markdown) {
+  if (m.is_null()) return "nothing";
+  return m.value("type", std::string()) + " " +
+         Code(m.value("text", std::string()), markdown) + " [" +
+         m["start"].dump() + ", " + m["end"].dump() + ")";
+}
+
+}  // namespace
+
+Result<json> ParseReport(std::string_view text) {
+  json report = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (report.is_discarded())
+    return Status::InvalidInput(
+        "not valid JSON (expected a report.json of "
+        "`ieval run`)");
+  if (!report.is_object() || report.value("format", "") != kRunReportFormat)
+    return Status::InvalidInput(
+        "not a run report: \"format\" is not \"ieval-run\" (expected the "
+        "report.json written by `ieval run`)");
+  if (!report.contains("variants") || !report["variants"].is_array())
+    return Status::InvalidInput("run report without a \"variants\" array");
+  return report;
+}
+
+const json& ValueAt(const json& root, std::initializer_list<std::string> path) {
+  static const json kNull;
+  const json* at = &root;
+  for (const std::string& key : path) {
+    if (!at->is_object()) return kNull;
+    auto it = at->find(key);
+    if (it == at->end()) return kNull;
+    at = &*it;
+  }
+  return *at;
+}
+
+std::string Fixed(double value, bool sign, int digits) {
+  char text[64];
+  std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", digits, value);
+  return text;
+}
+
+std::string Fixed(const json& value, bool sign, int digits) {
+  if (!value.is_number()) return "–";
+  return Fixed(value.get<double>(), sign, digits);
+}
+
+std::string Cell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string F1Cell(const json& c) {
+  return Fixed(c["f1"]) + " (" + Fixed(c["precision"], false, 2) + " / " +
+         Fixed(c["recall"], false, 2) + ")";
+}
+
+std::string ErrorLabel(const std::string& kind) {
+  std::string out = kind;
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+std::string ExampleText(const json& x, bool markdown) {
+  return x.value("doc_id", std::string()) + ": gold " +
+         Side(x["gold"], markdown) + " → predicted " +
+         Side(x["pred"], markdown);
+}
+
+std::vector<std::string> SummaryHeader() {
+  return {"variant",   "status",     "strict P",     "strict R",
+          "strict F1", "partial F1", "relations F1", "DATE value acc.",
+          "CoNLL F1",  "docs/s"};
+}
+
+std::vector<std::string> SummaryCells(const json& v, bool markdown) {
+  const std::string name = v.value("name", std::string());
+  const std::string status = v.value("status", std::string());
+  std::vector<std::string> cells = {markdown ? "`" + name + "`" : name, status};
+  if (status != "ok") {
+    cells.resize(SummaryHeader().size(), "–");
+    if (status == "failed")
+      cells.back() =
+          Fixed(ValueAt(v, {"throughput", "documents_per_second"}), false, 1);
+    return cells;
+  }
+  const json& s = v["scores"];
+  const json& strict = ValueAt(s, {"entities", "strict", "overall"});
+  cells.push_back(Fixed(strict["precision"]) +
+                  Bracket(v, "entities.strict", "precision"));
+  cells.push_back(Fixed(strict["recall"]) +
+                  Bracket(v, "entities.strict", "recall"));
+  cells.push_back(Fixed(strict["f1"]) + Bracket(v, "entities.strict", "f1"));
+  cells.push_back(Fixed(ValueAt(s, {"entities", "partial", "overall", "f1"})));
+  // "–" rather than 0 where the variant predicted nothing of the kind: it
+  // never tried (no relations, no entity ids), which is not being wrong.
+  auto tried = [](const json& counts) {
+    return counts.is_object() &&
+           counts.value("tp", 0.0) + counts.value("fp", 0.0) > 0;
+  };
+  const json& relations = ValueAt(s, {"relations", "strict", "overall"});
+  cells.push_back(tried(relations) ? Fixed(relations["f1"]) : "–");
+  const json& date = ValueAt(s, {"values", "DATE"});
+  cells.push_back(date.is_null() || date.value("matched", 0) == 0
+                      ? "–"
+                      : Fixed(date["accuracy"]) + " (" +
+                            date["correct"].dump() + "/" +
+                            date["matched"].dump() + ")");
+  cells.push_back(tried(ValueAt(s, {"clusters", "mentions"}))
+                      ? Fixed(ValueAt(s, {"clusters", "conll_f1"}))
+                      : "–");
+  cells.push_back(
+      Fixed(ValueAt(v, {"throughput", "documents_per_second"}), false, 1));
+  return cells;
+}
+
+std::string SummaryText(const json& report) {
+  std::vector<std::vector<std::string>> rows = {SummaryHeader()};
+  for (const json& v : report["variants"])
+    rows.push_back(SummaryCells(v, false));
+  // Column widths in code points (cells hold "–").
+  auto width = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<size_t> widths(rows[0].size(), 0);
+  for (const auto& r : rows)
+    for (size_t i = 0; i < r.size(); ++i)
+      widths[i] = std::max(widths[i], width(r[i]));
+  std::string out;
+  for (const auto& r : rows) {
+    std::string line;
+    for (size_t i = 0; i < r.size(); ++i) {
+      const std::string pad(widths[i] - width(r[i]), ' ');
+      line += i < 2 ? r[i] + pad : pad + r[i];
+      if (i + 1 < r.size()) line += "  ";
+    }
+    out += line + "\n";
+  }
+  const json& best = report["best_variant"];
+  if (!best.is_null())
+    out += "best: " + best["name"].get<std::string>() + " (" +
+           best["metric"].get<std::string>() + " F1 " + Fixed(best["f1"]) +
+           ")\n";
+  for (const json& v : report["variants"])
+    if (v.value("status", "") != "ok")
+      out += v.value("status", "") + ": " + v.value("name", "") + ": " +
+             v.value("error", std::string()) + "\n";
+  return out;
+}
+
+std::string Headline(const json& report) {
+  const json& g = report["gold"];
+  int ok = 0, failed = 0, skipped = 0;
+  for (const json& v : report["variants"]) {
+    const std::string s = v.value("status", "");
+    ok += s == "ok";
+    failed += s == "failed";
+    skipped += s == "skipped";
+  }
+  std::string out = ValueAt(g, {"documents"}).dump() + " gold documents (" +
+                    ValueAt(g, {"mentions"}).dump() + " mentions, " +
+                    ValueAt(g, {"relations"}).dump() + " relations); " +
+                    std::to_string(report["variants"].size()) +
+                    " variants: " + std::to_string(ok) + " ok";
+  if (failed) out += ", " + std::to_string(failed) + " failed";
+  if (skipped) out += ", " + std::to_string(skipped) + " skipped";
+  return out + ".";
+}
+
+std::string ConfidenceText(const json& report) {
+  const json& c = ValueAt(report, {"config", "statistics", "confidence"});
+  return c.is_number() ? Fixed(c.get<double>() * 100, false, 0) + " %" : "95 %";
+}
+
+std::string Footer(const json& report) {
+  const json& st = ValueAt(report, {"config", "statistics"});
+  const json& m = report["machine"];
+  return "<sub>" + report.value("ieval_version", std::string()) + " · " +
+         report.value("started_at", std::string()) + " · " +
+         Str(ValueAt(m, {"cpu"})) + ", " + ValueAt(m, {"cores"}).dump() +
+         " cores · gold `" + Str(ValueAt(report, {"config", "gold"})) +
+         "` · bootstrap: " + ValueAt(st, {"resamples"}).dump() +
+         " resamples of " + Str(ValueAt(st, {"unit"})) + "s, seed " +
+         ValueAt(st, {"seed"}).dump() + "</sub>";
+}
+
+}  // namespace ieval::report_text

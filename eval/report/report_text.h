@@ -1,0 +1,60 @@
+// Internal to ieval::report (nlohmann in the interface): reading a parsed
+// report.json and formatting its numbers and cells, shared by the Markdown
+// report, the terminal summary and `ieval compare`.
+#ifndef IEVAL_EVAL_REPORT_REPORT_TEXT_H_
+#define IEVAL_EVAL_REPORT_REPORT_TEXT_H_
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eval/core/status.h"
+
+namespace ieval::report_text {
+
+using nlohmann::json;
+
+// Parses report.json; kInvalidInput unless it is a run report
+// ("format": "ieval-run").
+Result<json> ParseReport(std::string_view text);
+
+// The value at `path` (object keys), or a null json when absent.
+const json& ValueAt(const json& root, std::initializer_list<std::string> path);
+
+// A number with `digits` decimals ("0.812", "+0.031" with `sign`); "–" for
+// null or non-numbers.
+std::string Fixed(const json& value, bool sign = false, int digits = 3);
+std::string Fixed(double value, bool sign = false, int digits = 3);
+
+// A Markdown table cell: '|' escaped, line breaks as spaces.
+std::string Cell(const std::string& text);
+
+// "F1 (P / R)" of a counts object with precision, recall and f1.
+std::string F1Cell(const json& counts);
+
+// "wrong_type" -> "wrong type".
+std::string ErrorLabel(const std::string& kind);
+
+// One error example: doc, gold side, predicted side, in `code` for Markdown.
+std::string ExampleText(const json& example, bool markdown);
+
+// The summary table of every variant.
+std::vector<std::string> SummaryHeader();
+std::vector<std::string> SummaryCells(const json& variant, bool markdown);
+// The same table aligned in plain text, with the best variant and the
+// report's notes below it.
+std::string SummaryText(const json& report);
+
+// "5 documents (180 gold mentions, 28 relations); 3 variants: 2 ok, 1
+// failed".
+std::string Headline(const json& report);
+// "95 %".
+std::string ConfidenceText(const json& report);
+// Version, date, machine, settings.
+std::string Footer(const json& report);
+
+}  // namespace ieval::report_text
+
+#endif  // IEVAL_EVAL_REPORT_REPORT_TEXT_H_

@@ -1,0 +1,36 @@
+// Measuring what a variant costs, and describing the machine it ran on.
+//   wall: std::chrono::steady_clock around the extraction;
+//   CPU: CLOCK_THREAD_CPUTIME_ID of each worker thread, summed, plus the
+//        user + system time of child processes reaped meanwhile (getrusage
+//        RUSAGE_CHILDREN: an external extractor's process counts once it
+//        has exited, i.e. when the variant is torn down);
+//   memory: getrusage ru_maxrss, the process-wide high-water mark (it never
+//        goes down, so a later variant's figure includes earlier ones), and
+//        the largest reaped child's.
+#ifndef IEVAL_EVAL_RUN_RESOURCES_H_
+#define IEVAL_EVAL_RUN_RESOURCES_H_
+
+#include <cstdint>
+#include <string>
+
+#include "eval/report/run_result.h"
+
+namespace ieval {
+
+// CPU seconds of the calling thread so far.
+double ThreadCpuSeconds();
+// User + system CPU seconds of reaped child processes so far.
+double ChildrenCpuSeconds();
+// Peak resident set size in KiB: of this process, of its largest reaped
+// child.
+int64_t PeakRssKb();
+int64_t ChildrenPeakRssKb();
+
+MachineInfo DescribeMachine();
+
+// Now, UTC, as "2025-01-31T12:34:56Z".
+std::string UtcNow();
+
+}  // namespace ieval
+
+#endif  // IEVAL_EVAL_RUN_RESOURCES_H_
