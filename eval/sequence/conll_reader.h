@@ -84,11 +84,13 @@ class ConllReader {
   // Reads more input into the buffer; false at the end or on error.
   bool Fill();
   // The next line and its fields (in fields_[0, *fields)): by memchr and
-  // FieldSplitter, or, for a one-byte delimiter, in one SSE2 pass finding
-  // the line end and the delimiters together. False at the end or on a
-  // read error.
+  // FieldSplitter, or, for a one-byte delimiter, from a bit index of the
+  // buffer (Index: one SSE2 pass per fill marks every '\n' and every
+  // delimiter, so a line costs a few bit operations, not a scan). False at
+  // the end or on a read error.
   bool SearchLine(std::string_view* text, size_t* fields);
   bool ScanLine(std::string_view* text, size_t* fields);
+  void Index();
   void Fail(ConllError error, Status status);
 
   std::FILE* file_;
@@ -103,8 +105,11 @@ class ConllReader {
   int64_t line_number_ = 0;
   std::vector<std::string_view> fields_;  // storage for SplitInto
   int delimiter_ = -1;  // the one-byte delimiter ScanLine splits on, or -1
-  std::vector<uint32_t> delimiters_;  // ScanLine's, from the line start
-  size_t expected_fields_ = 0;            // 0 until a line with fields is seen
+  // ScanLine's index of buffer_[0, end_): bit i of word i / 64 is set when
+  // byte i is '\n' (a delimiter); one extra word, always 0, at the end.
+  std::vector<uint64_t> newlines_;
+  std::vector<uint64_t> delimiter_bits_;
+  size_t expected_fields_ = 0;  // 0 until a line with fields is seen
   Status status_;
   ConllError error_ = ConllError::kNone;
   size_t error_fields_ = 0;

@@ -22,8 +22,8 @@
 #include <string>
 #include <string_view>
 
-#include "eval/sequence/sequence_counts.h"
 #include "eval/sequence/interner.h"
+#include "eval/sequence/sequence_counts.h"
 #include "eval/sequence/tag_cache.h"
 
 namespace ieval {
@@ -51,14 +51,17 @@ class ConllevalScorer {
   SequenceCounts Finish();
 
  private:
-  // A tag as the rules read it: the prefix as a one-byte code (the rules
-  // only compare prefixes with one-character constants; 0 for any other
-  // length), the prefix and type as ids (types: 0 is "").
+  // A tag as the rules read it: the prefix as a kind (the rules only
+  // compare prefixes with the one-character constants B I E O . [ ], so a
+  // prefix is one of those or "something else": kinds 1…7 and 0), the
+  // prefix and type as ids (types: 0 is "").
   struct Tag {
-    char code;
+    uint8_t kind;
     uint32_t prefix;
     uint32_t type;
   };
+  static constexpr uint8_t kOutsideKind = 4;  // "O"
+  static constexpr Tag kOutside{kOutsideKind, 0, 0};
   Tag Split(std::string_view tag);
   void Step(const Tag& correct, const Tag& guessed, bool boundary);
   ChunkCounts& Counts(uint32_t type);
@@ -69,21 +72,21 @@ class ConllevalScorer {
   struct PairSlot {
     std::string bytes;
     size_t gold_length = 0;
-    Tag correct{'O', 0, 0};
-    Tag guessed{'O', 0, 0};
+    Tag correct = kOutside;
+    Tag guessed = kOutside;
   };
 
   ConllevalOptions options_;
   TagCache<Tag> tags_;
   std::array<PairSlot, 512> pairs_;
-  Interner prefixes_;  // "O" first
-  Interner types_;     // "" first
+  Interner prefixes_;                  // "O" first
+  Interner types_;                     // "" first
   std::vector<ChunkCounts> per_type_;  // by type id
   SequenceCounts counts_;              // per_type is filled by Finish()
-  bool in_correct_ = false;  // the current chunk is correct so far
+  bool in_correct_ = false;            // the current chunk is correct so far
   bool in_sentence_ = false;
-  Tag last_correct_{'O', 0, 0};
-  Tag last_guessed_{'O', 0, 0};
+  Tag last_correct_ = kOutside;
+  Tag last_guessed_ = kOutside;
 };
 
 // conlleval.pl's endOfChunk / startOfChunk: did a chunk end (start) between

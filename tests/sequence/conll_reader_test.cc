@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ieval {
@@ -94,6 +95,38 @@ TEST(ConllReader, ReadsLinesLongerThanItsBuffer) {
   ASSERT_EQ(read.lines.size(), 2u);
   EXPECT_EQ(read.lines[0].size(), std::string("1:").size() + token.size() + 4);
   EXPECT_EQ(read.lines[1], "2:b|O|O");
+}
+
+TEST(ConllReader, SplitsLikeTheGeneralSplitterAcrossBufferRefills) {
+  // The one-byte delimiter's bit index against FieldSplitter::Split line
+  // by line, over lines of every length mod 64, empty first and middle
+  // fields, a trailing delimiter, blank lines, 2.5 buffers and a last line
+  // without newline.
+  std::string content;
+  for (int i = 0; content.size() < (5u << 20) / 2; ++i) {
+    content += std::string(static_cast<size_t>(i % 67), 'a');
+    content += i % 11 == 0 ? " " : " B-X";
+    content += i % 5 == 0 ? " I-Y " : " I-Y";
+    content += i % 7 == 0 ? "\n\n" : "\n";
+  }
+  content += "last O O";
+  const Read fast = ReadAll(content);
+  ASSERT_EQ(fast.error, ConllError::kNone) << fast.status;
+  std::vector<std::string> expected;
+  std::vector<std::string_view> fields;
+  const FieldSplitter space;
+  size_t start = 0;
+  for (int64_t number = 1; start <= content.size(); ++number) {
+    size_t end = content.find('\n', start);
+    if (end == std::string::npos) end = content.size();
+    space.Split(std::string_view(content).substr(start, end - start), &fields);
+    std::string joined;
+    for (auto f : fields)
+      joined += (joined.empty() ? "" : "|") + std::string(f);
+    expected.push_back(std::to_string(number) + ":" + joined);
+    start = end + 1;
+  }
+  EXPECT_EQ(fast.lines, expected);
 }
 
 TEST(ConllReader, MarksBoundariesAndDocumentStarts) {
