@@ -82,10 +82,9 @@ class Streamer {
       Read(pred, kBatch, &pred_done, &raw_pred, &pred_read_problems);
       std::vector<Parsed> parsed_gold(raw_gold.size());
       std::vector<Parsed> parsed_pred(raw_pred.size());
-      const bool score = result_.gold_problems.empty() &&
-                         result_.pred_problems.empty() &&
-                         gold_read_problems.empty() &&
-                         pred_read_problems.empty();
+      const bool score =
+          result_.gold_problems.empty() && result_.pred_problems.empty() &&
+          gold_read_problems.empty() && pred_read_problems.empty();
       const size_t parses = raw_gold.size() + raw_pred.size();
       ParallelFor(options_.jobs, parses + pairs.size(),
                   [&](size_t i, int worker) {
@@ -142,8 +141,8 @@ class Streamer {
   }
 
   static void Parse(const RawDocument& raw, Parsed* parsed) {
-    parsed->doc = ParseAnnotatedDocument(raw.json, raw.file, raw.line,
-                                         &parsed->problems);
+    parsed->doc =
+        ParseAnnotatedDocument(raw.json, raw.file, raw.line, &parsed->problems);
   }
 
   static std::vector<Waiting> Drain(

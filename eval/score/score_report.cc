@@ -211,10 +211,9 @@ std::string ScoresToJson(const CorpusScores& scores,
   root["values"] = values;
   root["clusters"] = ClustersJson(total.clusters);
   root["errors"] = ErrorsJson(total.entities.errors, true);
-  root["corpus"] = {
-      {"documents", scores.document_count()},
-      {"gold_mentions", total.entities.gold_mentions},
-      {"predicted_mentions", total.entities.predicted_mentions}};
+  root["corpus"] = {{"documents", scores.document_count()},
+                    {"gold_mentions", total.entities.gold_mentions},
+                    {"predicted_mentions", total.entities.predicted_mentions}};
   ordered_json documents = ordered_json::array();
   for (const auto& [id, doc] : scores.documents())
     documents.push_back(DocumentJson(doc));

@@ -237,7 +237,6 @@ DateLexicon DateLexicon::FromIcu() {
   return lexicon;
 }
 
-
 bool YearReadsAsCount(const TextView& view, size_t i) {
   const auto& p = view.pieces();
   if (i > 0 && (IsYearPreposition(p[i - 1].key) || p[i - 1].key == "annees" ||

@@ -42,9 +42,8 @@ class DateLexicon {
  private:
   static size_t StartOf(const std::string& key) {
     const auto first = static_cast<unsigned char>(key[0]);
-    return key.size() < 2
-               ? first
-               : (first << 8 | static_cast<unsigned char>(key[1]));
+    return key.size() < 2 ? first
+                          : (first << 8 | static_cast<unsigned char>(key[1]));
   }
   std::unordered_map<std::string, Word> words_;
   std::bitset<65536> starts_;  // StartOf of every word
