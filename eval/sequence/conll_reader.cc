@@ -1,12 +1,13 @@
 #include "eval/sequence/conll_reader.h"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 
 #if defined(__SSE2__)
-#include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 namespace ieval {
@@ -14,6 +15,106 @@ namespace {
 constexpr size_t kInitialBuffer = 1 << 20;
 // Bytes after the data that Index's loads may touch (never used).
 constexpr size_t kPadding = 64;
+
+// std::popcount without a POPCNT instruction in the target (a library call
+// per 64 bytes otherwise): the classic SWAR sum.
+inline size_t CountBits(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<size_t>((x * 0x0101010101010101ULL) >> 56);
+}
+#if defined(__SSE2__)
+// Writes base + the offset of each set bit of `bits` (`count` of them) to
+// out, eight at a time whatever their number: the loop does not branch per
+// bit, so a line costs no mispredicted branch here. Writes up to 7 more
+// values past the count (out has room).
+[[gnu::always_inline]] inline void Flatten(uint64_t bits, size_t count,
+                                           uint32_t base, uint32_t* out) {
+  for (size_t written = 0; written < count; written += 8) {
+    for (size_t k = 0; k < 8; ++k) {
+      out[written + k] = base + static_cast<uint32_t>(std::countr_zero(bits));
+      bits &= bits - 1;  // countr_zero(0) is 64: harmless past the end
+    }
+  }
+}
+
+// Bytes after the data are not the file's.
+inline uint64_t ValidBits(size_t w, size_t words, size_t end) {
+  return w + 1 == words && end % 64 != 0 ? (uint64_t{1} << (end % 64)) - 1
+                                         : ~uint64_t{0};
+}
+
+// The offsets of every '\n' and every `delimiter` in data[0, end), in
+// order, into out (room for end + 16); returns their number. 64 bytes per
+// step: four 16-byte compares against each byte give one bit per byte.
+size_t IndexSse2(const char* data, size_t end, char delimiter, uint32_t* out) {
+  const size_t words = (end + 63) / 64;
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i split = _mm_set1_epi8(delimiter);
+  size_t n = 0;
+  for (size_t w = 0; w < words; ++w) {
+    uint64_t bits = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(
+          reinterpret_cast<const __m128i*>(data + w * 64 + k * 16));
+      const __m128i hit =
+          _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, split));
+      bits |=
+          static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(hit)))
+          << (16 * k);
+    }
+    bits &= ValidBits(w, words, end);
+    const size_t count = CountBits(bits);
+    Flatten(bits, count, static_cast<uint32_t>(w * 64), out + n);
+    n += count;
+  }
+  return n;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define IEVAL_CONLL_AVX2 1
+// The same with two 32-byte compares and the POPCNT / TZCNT instructions,
+// on processors that have them (nearly all since 2013): about a third of
+// the indexing time.
+[[gnu::target("avx2,popcnt,bmi")]] size_t IndexAvx2(const char* data,
+                                                    size_t end, char delimiter,
+                                                    uint32_t* out) {
+  const size_t words = (end + 63) / 64;
+  const __m256i newline = _mm256_set1_epi8('\n');
+  const __m256i split = _mm256_set1_epi8(delimiter);
+  size_t n = 0;
+  for (size_t w = 0; w < words; ++w) {
+    uint64_t bits = 0;
+    for (int k = 0; k < 2; ++k) {
+      const __m256i v = _mm256_loadu_si256(
+          reinterpret_cast<const __m256i*>(data + w * 64 + k * 32));
+      const __m256i hit = _mm256_or_si256(_mm256_cmpeq_epi8(v, newline),
+                                          _mm256_cmpeq_epi8(v, split));
+      bits |= static_cast<uint64_t>(
+                  static_cast<uint32_t>(_mm256_movemask_epi8(hit)))
+              << (32 * k);
+    }
+    bits &= ValidBits(w, words, end);
+    const auto count = static_cast<size_t>(std::popcount(bits));
+    Flatten(bits, count, static_cast<uint32_t>(w * 64), out + n);
+    n += count;
+  }
+  return n;
+}
+#endif
+
+size_t IndexBytes(const char* data, size_t end, char delimiter, uint32_t* out) {
+#if defined(IEVAL_CONLL_AVX2)
+  static const bool avx2 = __builtin_cpu_supports("avx2") &&
+                           __builtin_cpu_supports("popcnt") &&
+                           __builtin_cpu_supports("bmi");
+  if (avx2) return IndexAvx2(data, end, delimiter, out);
+#endif
+  return IndexSse2(data, end, delimiter, out);
+}
+#endif
+
 }  // namespace
 
 ConllReader::ConllReader(std::FILE* file, std::string name,
@@ -105,88 +206,78 @@ bool ConllReader::SearchLine(std::string_view* out, size_t* fields) {
 
 #if defined(__SSE2__)
 void ConllReader::Index() {
-  // 64 bytes per step: four 16-byte compares against '\n' and against the
-  // delimiter, their masks packed into one bit per byte.
-  const size_t words = (end_ + 63) / 64;
-  newlines_.assign(words + 1, 0);  // one more word, always 0: see ScanLine
-  delimiter_bits_.assign(words + 1, 0);
-  const __m128i newline = _mm_set1_epi8('\n');
-  const __m128i delimiter = _mm_set1_epi8(static_cast<char>(delimiter_));
-  const char* data = buffer_.data();
-  for (size_t w = 0; w < words; ++w) {
-    uint64_t nl = 0, dl = 0;
-    for (int k = 0; k < 4; ++k) {
-      const __m128i v = _mm_loadu_si128(
-          reinterpret_cast<const __m128i*>(data + w * 64 + k * 16));
-      nl |= static_cast<uint64_t>(static_cast<uint32_t>(
-                _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline))))
-            << (16 * k);
-      dl |= static_cast<uint64_t>(static_cast<uint32_t>(
-                _mm_movemask_epi8(_mm_cmpeq_epi8(v, delimiter))))
-            << (16 * k);
-    }
-    newlines_[w] = nl;
-    delimiter_bits_[w] = dl;
-  }
-  // Bytes after the data are not the file's.
-  if (end_ % 64 != 0 && words > 0) {
-    const uint64_t valid = (uint64_t{1} << (end_ % 64)) - 1;
-    newlines_[words - 1] &= valid;
-    delimiter_bits_[words - 1] &= valid;
-  }
+  if (positions_.size() < end_ + 16) positions_.resize(end_ + 16);
+  const size_t n = IndexBytes(buffer_.data(), end_,
+                              static_cast<char>(delimiter_), positions_.data());
+  const uint32_t* out = positions_.data();
+  position_count_ = n;
+  next_position_ = static_cast<size_t>(
+      std::lower_bound(out, out + n, static_cast<uint32_t>(begin_)) - out);
 }
 
 // Inlined into Next: the call per line was a tenth of the reading time.
 [[gnu::always_inline]] inline bool ConllReader::ScanLine(std::string_view* out,
                                                          size_t* fields) {
-  // The line end: the first newline bit at or after begin_.
-  size_t length_end;  // offset of the line's '\n' (or of the data's end)
-  while (true) {
-    const size_t words = newlines_.empty() ? 0 : newlines_.size() - 1;
-    size_t w = begin_ / 64;
-    uint64_t bits =
-        w < words ? newlines_[w] & (~uint64_t{0} << (begin_ % 64)) : 0;
-    while (bits == 0 && ++w < words) bits = newlines_[w];
-    if (bits != 0) {
-      length_end = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
-      break;
-    }
-    const bool more = Fill();  // moves the data: index it again
-    if (error_ != ConllError::kNone) return false;
-    Index();
-    if (!more) {
-      if (begin_ == end_) return false;
-      length_end = end_;  // a last line without '\n'
-      break;
-    }
-  }
-  // The fields: split at the delimiter bits in [begin_, length_end). The
-  // index has one word past the data, so length_end / 64 is always a word.
+  // The positions after begin_ are the line's delimiters, then its '\n'.
+  // Members are copied to locals: the stores into fields_ could alias them
+  // (size_t), which would reload each one per field.
   const char* data = buffer_.data();
-  size_t count = 0;
+  const uint32_t* positions = positions_.data();
+  size_t position_count = position_count_;
+  std::string_view* field = fields_.data();
+  size_t capacity = fields_.size();
+  size_t k = next_position_;
   size_t start = begin_;
-  const size_t last_word = length_end / 64;
-  for (size_t w = begin_ / 64; w <= last_word; ++w) {
-    uint64_t bits = delimiter_bits_[w];
-    if (w == begin_ / 64) bits &= ~uint64_t{0} << (begin_ % 64);
-    if (w == last_word) bits &= (uint64_t{1} << (length_end % 64)) - 1;
-    for (; bits != 0; bits &= bits - 1) {
-      const size_t at = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
-      if (count + 2 > fields_.size()) fields_.resize(2 * (count + 2));
-      fields_[count++] = std::string_view(data + start, at - start);
-      start = at + 1;
+  size_t count = 0;
+  size_t length_end;  // offset of the line's '\n' (or of the data's end)
+  bool at_end = false;
+  while (true) {
+    if (k == position_count) {
+      if (at_end) {
+        if (begin_ == end_) return false;
+        length_end = end_;  // a last line without '\n'
+        break;
+      }
+      // The line goes past the buffer: read more (this moves the data to
+      // the front) and index it again, then split the line afresh.
+      at_end = !Fill();
+      if (error_ != ConllError::kNone) return false;
+      Index();
+      data = buffer_.data();
+      positions = positions_.data();
+      position_count = position_count_;
+      k = next_position_;
+      start = begin_;
+      count = 0;
+      continue;
     }
+    const size_t at = positions[k++];
+    if (data[at] == '\n') {
+      length_end = at;
+      break;
+    }
+    if (count + 2 > capacity) {
+      fields_.resize(2 * (count + 2));
+      field = fields_.data();
+      capacity = fields_.size();
+    }
+    field[count++] = std::string_view(data + start, at - start);
+    start = at + 1;
   }
   if (start < length_end) {
-    if (count + 1 > fields_.size()) fields_.resize(count + 1);
-    fields_[count++] = std::string_view(data + start, length_end - start);
+    if (count + 1 > capacity) {
+      fields_.resize(count + 1);
+      field = fields_.data();
+    }
+    field[count++] = std::string_view(data + start, length_end - start);
   } else {
     // The line ends with a delimiter: Perl drops trailing empty fields.
-    while (count > 0 && fields_[count - 1].empty()) --count;
+    while (count > 0 && field[count - 1].empty()) --count;
   }
   *out = std::string_view(data + begin_, length_end - begin_);
   *fields = count;
   begin_ = std::min(length_end + 1, end_);
+  next_position_ = k;
   return true;
 }
 #endif

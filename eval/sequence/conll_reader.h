@@ -84,10 +84,11 @@ class ConllReader {
   // Reads more input into the buffer; false at the end or on error.
   bool Fill();
   // The next line and its fields (in fields_[0, *fields)): by memchr and
-  // FieldSplitter, or, for a one-byte delimiter, from a bit index of the
-  // buffer (Index: one SSE2 pass per fill marks every '\n' and every
-  // delimiter, so a line costs a few bit operations, not a scan). False at
-  // the end or on a read error.
+  // FieldSplitter, or, for a one-byte delimiter, from an index of the
+  // buffer (Index: one SSE2 pass per fill lists the offset of every '\n'
+  // and every delimiter, so a line costs a few loads, not a scan, and no
+  // mispredicted branch in a regular file). False at the end or on a read
+  // error.
   bool SearchLine(std::string_view* text, size_t* fields);
   bool ScanLine(std::string_view* text, size_t* fields);
   void Index();
@@ -105,10 +106,11 @@ class ConllReader {
   int64_t line_number_ = 0;
   std::vector<std::string_view> fields_;  // storage for SplitInto
   int delimiter_ = -1;  // the one-byte delimiter ScanLine splits on, or -1
-  // ScanLine's index of buffer_[0, end_): bit i of word i / 64 is set when
-  // byte i is '\n' (a delimiter); one extra word, always 0, at the end.
-  std::vector<uint64_t> newlines_;
-  std::vector<uint64_t> delimiter_bits_;
+  // ScanLine's index of buffer_[0, end_): the offsets of every '\n' and
+  // every delimiter, in order (a few per line; at most one per byte).
+  std::vector<uint32_t> positions_;
+  size_t position_count_ = 0;
+  size_t next_position_ = 0;    // the first one at or after begin_
   size_t expected_fields_ = 0;  // 0 until a line with fields is seen
   Status status_;
   ConllError error_ = ConllError::kNone;
