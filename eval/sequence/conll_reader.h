@@ -85,10 +85,10 @@ class ConllReader {
   bool Fill();
   // The next line and its fields (in fields_[0, *fields)): by memchr and
   // FieldSplitter, or, for a one-byte delimiter, from an index of the
-  // buffer (Index: one SSE2 pass per fill lists the offset of every '\n'
-  // and every delimiter, so a line costs a few loads, not a scan, and no
-  // mispredicted branch in a regular file). False at the end or on a read
-  // error.
+  // buffer (Index: one SIMD pass per fill, byte_index.h, lists the offset
+  // of every '\n' and every delimiter, so a line costs a few loads, not a
+  // scan, and no mispredicted branch in a regular file). False at the end
+  // or on a read error.
   bool SearchLine(std::string_view* text, size_t* fields);
   bool ScanLine(std::string_view* text, size_t* fields);
   void Index();
