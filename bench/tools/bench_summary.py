@@ -111,7 +111,10 @@ def targets(med, process):
                          " MB): < 3x `wc -l` on the same file (whole "
                          "process, startup included)",
                          f"{x:.2f}x ({conll[key]['wall_s'] * 1e3:.0f} ms vs "
-                         f"{conll['line_scan']['wall_s'] * 1e3:.0f} ms)",
+                         f"{conll['line_scan']['wall_s'] * 1e3:.0f} ms; "
+                         f"{conll[key].get('x_line_scan_after_startup', 0):.2f}x "
+                         f"without ieval's start-up of "
+                         f"{conll['startup']['wall_s'] * 1e3:.0f} ms)",
                          verdict(x < 3)))
         ms = conll["conlleval"]["wall_s"] * 1e3
         rows.append(("ieval conlleval, 1M tokens: two orders of magnitude "
@@ -145,7 +148,8 @@ def targets(med, process):
                      f"{l['input_bytes'] / 1e6:.0f} MB JSONL): grows <= 20 %",
                      f"{s['peak_rss_kib'] / 1024:.1f} -> "
                      f"{l['peak_rss_kib'] / 1024:.1f} MiB "
-                     f"({(memory['growth'] - 1) * 100:+.1f} %)",
+                     f"({(memory['growth'] - 1) * 100:+.1f} %; RSS from "
+                     f"{process.get('peak_rss_from', 'wait4')})",
                      verdict(memory["growth"] <= 1.2)))
     for extractor in ("rules", "gazetteer"):
         name = f"BM_Extract/{extractor}/docs:1000"
@@ -162,14 +166,18 @@ def targets(med, process):
                          tagger["tokens_per_second"] >= 2e5)))
     jobs = (process or {}).get("score_jobs")
     if jobs:
-        rows.append((f"ieval score --jobs 2: >= 1.8x --jobs 1, identical "
-                     f"output ({jobs['cores']} cores)",
+        rows.append((f"ieval score --jobs 2: >= 1.8x --jobs 1, "
+                     f"identical output ({jobs.get('docs', '?')} documents, "
+                     f"{jobs['cores']} cores)",
                      f"{jobs['speedup']:.2f}x, output "
                      f"{'identical' if jobs['identical_output'] else 'DIFFERENT'}",
                      verdict(jobs["speedup"] >= 1.8 and
                              jobs["identical_output"])))
     run_jobs = (process or {}).get("run_jobs")
-    rows.append(("ieval run --jobs 2: >= 1.8x --jobs 1, identical output",
+    rows.append(("ieval run --jobs 2: >= 1.8x --jobs 1, identical output"
+                 + ("" if not run_jobs else
+                    f" (variant {run_jobs['variant']}, "
+                    f"{run_jobs['docs']} documents)"),
                  "n/a" if not run_jobs else
                  f"{run_jobs['speedup']:.2f}x, output "
                  f"{'identical' if run_jobs['identical_output'] else 'DIFFERENT'}",

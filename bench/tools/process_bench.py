@@ -4,19 +4,25 @@ Benchmark cannot see from inside one binary:
 
   * peak RSS of `ieval score` on a JSONL corpus and on one 10x larger
     (documents are streamed: it should grow by at most 20 %);
-  * `ieval score --jobs 1` against `--jobs 2` (wall time; the outputs must
-    be byte-identical);
   * `ieval conlleval` and `ieval score --conll` on a 1,000,000-token CoNLL
     file against a line scan of the same file (`wc -l`), and their peak RSS
     on that file and on a file 20x larger (streamed: independent of size);
   * optionally conlleval.pl on the same file (--conlleval-pl), whose output
-    must be identical.
+    must be identical;
+  * `ieval score --jobs 1` against `--jobs 2` and `ieval run --jobs 1`
+    against `--jobs 2` (rules variant; report.json compared without its
+    timings, predictions byte for byte).
 
-Peak RSS comes from wait4()'s rusage of each child (ru_maxrss, KiB); wall
-times are the best of --repetitions runs (the least disturbed by the other
-processes of a shared machine). Writes one JSON object to --out.
+Peak RSS comes from GNU time (/usr/bin/time -f %M) when it is installed:
+a child forked from this Python process would otherwise inherit the
+interpreter's resident size in its ru_maxrss (Linux keeps the high-water
+mark across exec), so wait4()'s figure is only an upper bound. Outputs are
+compared by SHA-256, never held, to keep this process small. Wall times are
+the best of --repetitions runs (the least disturbed by the other processes
+of a shared machine). Writes one JSON object to --out.
 """
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -25,28 +31,53 @@ import tempfile
 import time
 
 
+GNU_TIME = "/usr/bin/time"
+
+
+def has_gnu_time():
+    try:
+        out = subprocess.run([GNU_TIME, "--version"], capture_output=True,
+                             check=False)
+    except OSError:
+        return False
+    return b"GNU" in out.stdout + out.stderr
+
+
+USE_GNU_TIME = has_gnu_time()
+
+
 def run(cmd, stdin_path=None, cwd=None):
-    """Runs cmd; returns (wall seconds, peak RSS KiB, user+sys s, stdout)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Runs cmd; returns (wall seconds, peak RSS KiB, user+sys s, SHA-256 of
+    stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as rss:
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        full = ([GNU_TIME, "-f", "%M", "-o", rss.name] + cmd
+                if USE_GNU_TIME else cmd)
         try:
             start = time.perf_counter()
-            child = subprocess.Popen(cmd, stdin=stdin, stdout=out, stderr=err,
-                                     cwd=cwd)
+            child = subprocess.Popen(full, stdin=stdin, stdout=out,
+                                     stderr=err, cwd=cwd)
             _, status, usage = os.wait4(child.pid, 0)
             wall = time.perf_counter() - start
             child.returncode = os.waitstatus_to_exitcode(status)
         finally:
             if stdin_path:
                 stdin.close()
-        out.seek(0)
-        err.seek(0)
         if child.returncode != 0:
+            err.seek(0)
             sys.stderr.write(err.read().decode(errors="replace"))
             raise SystemExit(f"process_bench: {' '.join(cmd)} exited "
                              f"{child.returncode}")
-        return (wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime,
-                out.read())
+        peak = usage.ru_maxrss
+        if USE_GNU_TIME:
+            peak = int(rss.read().strip().splitlines()[-1])
+        out.seek(0)
+        digest = hashlib.sha256()
+        for block in iter(lambda: out.read(1 << 20), b""):
+            digest.update(block)
+        return (wall, peak, usage.ru_utime + usage.ru_stime,
+                digest.hexdigest())
 
 
 def best(cmd, repetitions, stdin_path=None):
@@ -65,6 +96,29 @@ def best(cmd, repetitions, stdin_path=None):
                              "different outputs on two runs")
     return {"wall_s": min(walls), "walls_s": walls, "cpu_s": min(cpu),
             "peak_rss_kib": rss}, output
+
+
+def strip_timings(value):
+    """report.json without what differs from run to run."""
+    volatile = ("throughput", "started_at", "total_seconds", "jobs")
+    if isinstance(value, dict):
+        return {k: strip_timings(v) for k, v in value.items()
+                if k not in volatile}
+    if isinstance(value, list):
+        return [strip_timings(v) for v in value]
+    return value
+
+
+def run_outputs(folder):
+    """What `ieval run` wrote that must not depend on --jobs."""
+    with open(os.path.join(folder, "report.json")) as f:
+        report = strip_timings(json.load(f))
+    predictions = {}
+    pred_dir = os.path.join(folder, "predictions")
+    for name in sorted(os.listdir(pred_dir)):
+        with open(os.path.join(pred_dir, name), "rb") as f:
+            predictions[name] = hashlib.sha256(f.read()).hexdigest()
+    return report, predictions
 
 
 def corpus(make_corpus, shared, folder, args):
@@ -96,7 +150,9 @@ def main():
     args = parser.parse_args()
     r = args.repetitions
     ieval = args.ieval
-    result = {"repetitions": r}
+    result = {"repetitions": r,
+              "peak_rss_from": "GNU time" if USE_GNU_TIME else
+              "wait4 ru_maxrss (upper bound: includes this interpreter)"}
 
     small = corpus(args.make_corpus, args.shared,
                    os.path.join(args.work, f"docs{args.docs}"),
@@ -129,16 +185,37 @@ def main():
                              memory["small"]["json_peak_rss_kib"])
     result["score_memory"] = memory
 
-    # --jobs 1 against --jobs 2, on the large corpus, outputs compared.
-    jobs = {}
+    # --jobs 1 against --jobs 2 on the large corpus (the table: --json's
+    # serialisation of every document is single-threaded), outputs
+    # compared with and without --json (on the small corpus for --json).
+    jobs = {"docs": 10 * args.docs}
     outputs = {}
     for n in (1, 2):
         jobs[f"jobs{n}"], outputs[n] = best(
-            score(large, "--json", "--jobs", str(n)), r)
+            score(large, "--jobs", str(n)), r)
+        _, outputs[f"json{n}"] = best(
+            score(small, "--json", "--jobs", str(n)), 1)
     jobs["speedup"] = jobs["jobs1"]["wall_s"] / jobs["jobs2"]["wall_s"]
-    jobs["identical_output"] = outputs[1] == outputs[2]
+    jobs["identical_output"] = (outputs[1] == outputs[2] and
+                                outputs["json1"] == outputs["json2"])
     jobs["cores"] = os.cpu_count()
     result["score_jobs"] = jobs
+
+    # ieval run --jobs 1 against --jobs 2 (the rules variant over the small
+    # corpus's gold), report.json without timings and predictions compared.
+    run_jobs = {"docs": args.docs, "variant": "rules"}
+    reports = {}
+    for n in (1, 2):
+        out_dir = os.path.join(args.work, f"run-jobs{n}")
+        run_jobs[f"jobs{n}"], _ = best(
+            [ieval, "run", "--gold", os.path.join(small, "gold.jsonl"),
+             "--variants", "rules", "--jobs", str(n), "--resamples", "100",
+             "--out", out_dir, "--quiet"], r)
+        reports[n] = run_outputs(out_dir)
+    run_jobs["speedup"] = (run_jobs["jobs1"]["wall_s"] /
+                           run_jobs["jobs2"]["wall_s"])
+    run_jobs["identical_output"] = reports[1] == reports[2]
+    result["run_jobs"] = run_jobs
 
     # CoNLL: 1M tokens against a line scan; memory at 1M and ~20x.
     conll = os.path.join(tokens, "tokens.conll")
@@ -156,6 +233,11 @@ def main():
     seq["large_conlleval_peak_rss_kib"] = big["peak_rss_kib"]
     for key in ("conlleval", "score_conll", "score_conll_seqeval"):
         seq[key]["x_line_scan"] = seq[key]["wall_s"] / seq["line_scan"]["wall_s"]
+        # The same without ieval's start-up (dynamic loading of ICU & co.,
+        # `ieval --version`), which wc does not pay.
+        seq[key]["x_line_scan_after_startup"] = (
+            (seq[key]["wall_s"] - seq["startup"]["wall_s"]) /
+            seq["line_scan"]["wall_s"])
     seq["memory_growth"] = (seq["large_conlleval_peak_rss_kib"] /
                             seq["conlleval"]["peak_rss_kib"])
     if args.conlleval_pl:

@@ -85,13 +85,13 @@ class ConllReader {
   bool Fill();
   // The next line and its fields (in fields_[0, *fields)): by memchr and
   // FieldSplitter, or, for a one-byte delimiter, from an index of the
-  // buffer (Index: one SIMD pass per fill, byte_index.h, lists the offset
-  // of every '\n' and every delimiter, so a line costs a few loads, not a
-  // scan, and no mispredicted branch in a regular file). False at the end
-  // or on a read error.
+  // buffer (IndexNext: one SIMD pass, byte_index.h, lists the offset of
+  // every '\n' and every delimiter of the next 64 KiB, so a line costs a
+  // few loads, not a scan, and no mispredicted branch in a regular file).
+  // False at the end or on a read error.
   bool SearchLine(std::string_view* text, size_t* fields);
   bool ScanLine(std::string_view* text, size_t* fields);
-  void Index();
+  void IndexNext();
   void Fail(ConllError error, Status status);
 
   std::FILE* file_;
@@ -106,10 +106,12 @@ class ConllReader {
   int64_t line_number_ = 0;
   std::vector<std::string_view> fields_;  // storage for SplitInto
   int delimiter_ = -1;  // the one-byte delimiter ScanLine splits on, or -1
-  // ScanLine's index of buffer_[0, end_): the offsets of every '\n' and
-  // every delimiter, in order (a few per line; at most one per byte).
+  // ScanLine's index of buffer_[position_base_, indexed_end_): the offsets
+  // (from position_base_) of every '\n' and delimiter there, in order.
   std::vector<uint32_t> positions_;
   size_t position_count_ = 0;
+  size_t position_base_ = 0;
+  size_t indexed_end_ = 0;
   size_t next_position_ = 0;    // the first one at or after begin_
   size_t expected_fields_ = 0;  // 0 until a line with fields is seen
   Status status_;
