@@ -100,11 +100,14 @@ Result<std::vector<std::string>> SelectMetrics(const std::string& pattern,
 std::vector<DocumentChange> DocumentChanges(
     const std::vector<std::string>& doc_ids, const PerDocumentCounts& b,
     const PerDocumentCounts& c, const VariantScores& vb,
-    const VariantScores& vc) {
+    const VariantScores& vc, bool entity_metric) {
   std::vector<DocumentChange> out;
+  // The error categories are those of entity mentions: shown beside entity
+  // metrics only, where they explain the change.
   std::vector<std::string> error_columns;
   for (const auto& [key, column] : vb.documents.columns)
-    if (key.rfind("errors.", 0) == 0 && key != "errors.correct")
+    if (entity_metric && key.rfind("errors.", 0) == 0 &&
+        key != "errors.correct")
       error_columns.push_back(key);
   for (size_t i = 0; i < doc_ids.size(); ++i) {
     DocumentChange d;
@@ -187,15 +190,16 @@ Status Measure(GateCheck& check, const AccuracyInput& in_b,
                const VariantScores& vc, const GateStatistics& st) {
   check.baseline = vb.metrics.at(check.metric);
   check.current = vc.metrics.at(check.metric);
-  if (check.metric.rfind("entities.", 0) == 0)
-    check.errors = ErrorChanges(vb, vc);
+  const bool entity_metric = check.metric.rfind("entities.", 0) == 0;
+  if (entity_metric) check.errors = ErrorChanges(vb, vc);
   const auto db = DecomposeMetric(vb, check.metric, in_b.doc_ids);
   const auto dc = DecomposeMetric(vc, check.metric, in_b.doc_ids);
   if (!db || !dc || in_b.doc_ids.empty()) return Status::Ok();
   Status s = CheckSum(*db, check.baseline, vb, check.metric, in_b.path);
   if (s.ok()) s = CheckSum(*dc, check.current, vc, check.metric, in_c.path);
   if (!s.ok()) return s;
-  check.documents = DocumentChanges(in_b.doc_ids, *db, *dc, vb, vc);
+  check.documents =
+      DocumentChanges(in_b.doc_ids, *db, *dc, vb, vc, entity_metric);
   BootstrapOptions options;
   options.resamples = st.resamples;
   options.confidence = st.confidence;

@@ -211,6 +211,22 @@ TEST(GateAccuracy, FailureNamesTheDocumentsAndErrorsThatChangedMost) {
   EXPECT_EQ(c.errors[0].current - c.errors[0].baseline, 5);
 }
 
+TEST(GateAccuracy, RelationChecksDoNotBlameEntityErrorCategories) {
+  auto before = MakeDocs(40, Varied);
+  auto after = before;
+  after[7].relations = PrfCounts{0, 0, 1};  // was {1, 0, 0}
+  after[7].errors["missed"] = 9;            // entity errors moved too
+  auto report = Gate(ScoreJson(before), ScoreJson(after), R"({
+    "format": "ieval-gate-rules", "format_version": 1,
+    "accuracy": [{"metric": "relations.strict.f1", "max_drop": 0.0}]})");
+  ASSERT_TRUE(report.ok());
+  const GateCheck& c = report->checks.at(0);
+  ASSERT_EQ(c.documents.size(), 1u);
+  EXPECT_EQ(c.documents[0].doc_id, "d07");
+  EXPECT_EQ(c.documents[0].errors, "");
+  EXPECT_TRUE(c.errors.empty());
+}
+
 TEST(GateAccuracy, FiveDocumentsCannotBeSignificantAndTheReportSaysSo) {
   const auto before = MakeDocs(5, [](int) { return PrfCounts{9, 1, 1}; });
   const auto after = MakeDocs(5, [](int) { return PrfCounts{5, 5, 5}; });

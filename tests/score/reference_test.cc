@@ -30,9 +30,12 @@ json Load(const fs::path& path) {
   return json::parse(in);
 }
 
+// The cases of one folder; none when it is missing (test discovery must not
+// crash the build: ReferenceVectors.ArePresent reports it instead).
 std::vector<std::string> Cases(const std::string& folder) {
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(kReference / folder)) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(kReference / folder, ec)) {
     const std::string name = entry.path().filename().string();
     const std::string suffix = ".expected.json";
     if (name.size() > suffix.size() &&
@@ -91,6 +94,14 @@ void ExpectSemevalFormula(const json& expected, const SemevalCounts& c,
 }
 
 class SpanReference : public ::testing::TestWithParam<std::string> {};
+
+TEST(ReferenceVectors, ArePresent) {
+  EXPECT_FALSE(Cases("spans").empty())
+      << (kReference / "spans") << " has no *.expected.json: the shared "
+      << "reference vectors must sit beside the project (../shared)";
+  EXPECT_FALSE(Cases("coref").empty())
+      << (kReference / "coref") << " has no *.expected.json";
+}
 
 TEST_P(SpanReference, SemevalCountsAndFormulasMatchNervaluate) {
   const json input = Load(kReference / "spans" / (GetParam() + ".json"));
