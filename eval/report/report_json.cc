@@ -1,6 +1,7 @@
 #include "eval/report/report_json.h"
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "eval/score/score_report.h"
 #include "eval/stats/bootstrap.h"
@@ -42,7 +43,7 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
   j["description"] = v.description;
   ordered_json options = ordered_json::object();
   for (const auto& [k, value] : v.options) options[k] = value;
-  j["options"] = options;
+  j["options"] = std::move(options);
   j["status"] = VariantStatusName(v.status);
   j["error"] = v.error.empty() ? ordered_json() : ordered_json(v.error);
   j["throughput"] = ThroughputJson(v.throughput);
@@ -61,7 +62,7 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
                            {"recall", IntervalJson(m.interval.recall)},
                            {"f1", IntervalJson(m.interval.f1)}};
   }
-  j["intervals"] = intervals;
+  j["intervals"] = std::move(intervals);
   return j;
 }
 
@@ -167,11 +168,11 @@ std::string RunReportToJson(const RunResult& run) {
                   {"bytes", bytes},
                   {"mentions", mentions},
                   {"relations", relations},
-                  {"doc_ids", ids}};
+                  {"doc_ids", std::move(ids)}};
   ordered_json variants = ordered_json::array();
   for (const VariantResult& v : run.variants)
     variants.push_back(VariantJson(run, v));
-  root["variants"] = variants;
+  root["variants"] = std::move(variants);
   root["best_variant"] = BestVariant(run);
   root["comparisons"] = ComparisonsJson(run);
   root["notes"] = run.notes;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "eval/score/averages.h"
 
@@ -38,7 +39,7 @@ ordered_json TypedJson(const TypedCounts& t) {
   j["overall"] = CountsJson(t.overall, true);
   ordered_json per_type = ordered_json::object();
   for (const auto& [type, c] : t.per_type) per_type[type] = CountsJson(c, true);
-  j["per_type"] = per_type;
+  j["per_type"] = std::move(per_type);
   j["micro"] = PrfJson(Micro(t.overall));
   j["macro"] = PrfJson(Macro(t.per_type));
   j["weighted"] = PrfJson(Weighted(t.per_type));
@@ -86,12 +87,12 @@ ordered_json ErrorsJson(const ErrorAnalysis& e, bool with_examples) {
   for (int k = 0; k < kErrorKinds; ++k)
     counts[ErrorKindName(static_cast<ErrorKind>(k))] =
         e.counts[static_cast<size_t>(k)];
-  j["counts"] = counts;
+  j["counts"] = std::move(counts);
   if (!with_examples) return j;
   ordered_json confusion = ordered_json::object();
   for (const auto& [cell, n] : e.confusion)
     confusion[cell.first][cell.second] = n;
-  j["confusion"] = confusion;
+  j["confusion"] = std::move(confusion);
   ordered_json examples;
   for (int k = 1; k < kErrorKinds; ++k) {
     ordered_json list = ordered_json::array();
@@ -99,11 +100,11 @@ ordered_json ErrorsJson(const ErrorAnalysis& e, bool with_examples) {
       ordered_json one = {{"doc_id", x.doc_id}};
       one["gold"] = x.gold ? ExampleMentionJson(*x.gold) : ordered_json();
       one["pred"] = x.pred ? ExampleMentionJson(*x.pred) : ordered_json();
-      list.push_back(one);
+      list.push_back(std::move(one));
     }
-    examples[ErrorKindName(static_cast<ErrorKind>(k))] = list;
+    examples[ErrorKindName(static_cast<ErrorKind>(k))] = std::move(list);
   }
-  j["examples"] = examples;
+  j["examples"] = std::move(examples);
   return j;
 }
 
@@ -136,23 +137,23 @@ ordered_json DocumentJson(const DocumentScores& d) {
     ordered_json per_type = ordered_json::object();
     for (const auto& [type, c] : t.per_type)
       per_type[type] = CountsJson(c, false);
-    mode["per_type"] = per_type;
-    entities[SpanModeName(m)] = mode;
+    mode["per_type"] = std::move(per_type);
+    entities[SpanModeName(m)] = std::move(mode);
   }
-  j["entities"] = entities;
+  j["entities"] = std::move(entities);
   ordered_json semeval;
   for (SemevalScheme s : kSemevalSchemes)
     semeval[SemevalSchemeName(s)] =
         SemevalJson(d.entities.scheme(s).overall, false, false);
-  j["semeval"] = semeval;
-  j["errors"] = ErrorsJson(d.entities.errors, false)["counts"];
+  j["semeval"] = std::move(semeval);
+  j["errors"] = std::move(ErrorsJson(d.entities.errors, false)["counts"]);
   j["relations"] = {
       {"strict", CountsJson(d.relations.strict.overall, false)},
       {"boundaries", CountsJson(d.relations.boundaries.overall, false)}};
   ordered_json values = ordered_json::object();
   for (const auto& [type, v] : d.values)
     values[type] = {{"matched", v.matched}, {"correct", v.correct}};
-  j["values"] = values;
+  j["values"] = std::move(values);
   auto ratio_counts = [](const RatioCounts& c) {
     return ordered_json{{"recall_num", Count(c.recall_num.ToDouble())},
                         {"recall_den", Count(c.recall_den.ToDouble())},
@@ -182,8 +183,8 @@ std::string ScoresToJson(const CorpusScores& scores,
     ordered_json per_doc = PrfJson(avg.mean);
     per_doc["documents"] = avg.documents;
     per_doc["empty_documents"] = avg.empty_documents;
-    mode["per_document"] = per_doc;
-    entities[SpanModeName(m)] = mode;
+    mode["per_document"] = std::move(per_doc);
+    entities[SpanModeName(m)] = std::move(mode);
   }
   ordered_json semeval;
   for (SemevalScheme s : kSemevalSchemes) {
@@ -196,8 +197,8 @@ std::string ScoresToJson(const CorpusScores& scores,
         {"overall", SemevalJson(block.overall, half, true)},
         {"per_type", per_type}};
   }
-  entities["semeval"] = semeval;
-  root["entities"] = entities;
+  entities["semeval"] = std::move(semeval);
+  root["entities"] = std::move(entities);
   root["relations"] = {{"strict", TypedJson(total.relations.strict)},
                        {"boundaries", TypedJson(total.relations.boundaries)}};
   ordered_json values = ordered_json::object();
@@ -208,7 +209,7 @@ std::string ScoresToJson(const CorpusScores& scores,
                     {"correct", v.correct},
                     {"accuracy", Accuracy(v)}};
   }
-  root["values"] = values;
+  root["values"] = std::move(values);
   root["clusters"] = ClustersJson(total.clusters);
   root["errors"] = ErrorsJson(total.entities.errors, true);
   root["corpus"] = {{"documents", scores.document_count()},
@@ -217,7 +218,7 @@ std::string ScoresToJson(const CorpusScores& scores,
   ordered_json documents = ordered_json::array();
   for (const auto& [id, doc] : scores.documents())
     documents.push_back(DocumentJson(doc));
-  root["documents"] = documents;
+  root["documents"] = std::move(documents);
   ordered_json map = ordered_json::object();
   for (const auto& [from, to] : options.type_map) map[from] = to;
   root["options"] = {{"min_overlap", options.min_overlap},
