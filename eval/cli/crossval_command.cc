@@ -12,6 +12,7 @@
 #include "eval/cli/commands.h"
 #include "eval/cli/exit_codes.h"
 #include "eval/cli/strict_counts.h"
+#include "eval/cli/tagger_training_args.h"
 #include "eval/io/corpus_reader.h"
 #include "extractors/tagger/tagger.h"
 #include "extractors/tagger/trainer.h"
@@ -23,12 +24,7 @@ struct CrossvalArgs {
   std::string gold;
   int folds = 0;  // 0: one fold per document
   bool loo = false;
-  int epochs = 10;
-  uint64_t seed = 1;
-  std::vector<std::string> types = {"PER", "ORG", "LOC"};
-  std::string scheme = "bio";
-  int hash_bits = 18;  // as the shipped model
-  std::string dictionary = "cldr-places-fr";
+  TaggerTrainingArgs training;
   std::string out;
 };
 
@@ -62,19 +58,9 @@ int RunCrossval(const CrossvalArgs& args) {
         "documents (the gold has " +
         std::to_string(n) + ", --folds " + std::to_string(folds) + ")"));
   }
-  const auto scheme = tagger::ParseLabelScheme(args.scheme);
-  if (!scheme) return fail(Status::Usage("--scheme must be bio or bilou"));
-  tagger::TrainOptions options;
-  options.types = args.types;
-  options.scheme = *scheme;
-  options.epochs = args.epochs;
-  options.seed = args.seed;
-  options.hash_bits = args.hash_bits;
-  if (args.dictionary != "none") {
-    auto dict = tagger::DictionaryForId(args.dictionary);
-    if (!dict.ok()) return fail(Status::Usage(dict.status().message()));
-    options.dictionary = *dict;
-  }
+  auto train_options = ToTrainOptions(args.training);
+  if (!train_options.ok()) return fail(train_options.status());
+  const tagger::TrainOptions& options = *train_options;
 
   Corpus predictions;
   predictions.documents.resize(docs.size());
@@ -104,7 +90,7 @@ int RunCrossval(const CrossvalArgs& args) {
       auto pred = (*tagger)->Extract(docs[i].document);
       if (!pred.ok()) return fail(pred.status());
       counts += StrictCounts(docs[i].annotations.mentions, pred->mentions,
-                             args.types);
+                             args.training.types);
       AnnotatedDocument& p = predictions.documents[i];
       p.document.doc_id = docs[i].document.doc_id;
       p.annotations = std::move(*pred);
@@ -149,24 +135,9 @@ void AddCrossvalCommand(CLI::App& app, CommandContext& context) {
   cmd->add_flag("--loo", args->loo,
                 "Leave one document out: one fold per document (the default)")
       ->excludes(folds);
-  cmd->add_option("--epochs", args->epochs, "Perceptron epochs per fold")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  cmd->add_option("--seed", args->seed, "Seed of the visiting order")
-      ->capture_default_str();
-  cmd->add_option("--types", args->types,
-                  "Entity types to train and score (comma-separated)")
-      ->delimiter(',')
-      ->capture_default_str();
-  cmd->add_option("--scheme", args->scheme, "Token labels: bio or bilou")
-      ->capture_default_str();
-  cmd->add_option("--hash-bits", args->hash_bits,
-                  "log2 of the weight-table rows (8..24)")
-      ->check(CLI::Range(8, 24))
-      ->capture_default_str();
-  cmd->add_option("--dictionary", args->dictionary,
-                  "Dictionary features: none or cldr-places-fr")
-      ->capture_default_str();
+  AddTaggerTrainingOptions(cmd, &args->training,
+                           "Entity types to train and score (comma-separated)",
+                           "Perceptron epochs per fold");
   cmd->add_option("--out", args->out,
                   "Write the held-out predictions here (.jsonl file or a "
                   "folder), without text, for `ieval score`");

@@ -9,10 +9,12 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "eval/cli/commands.h"
 #include "eval/cli/exit_codes.h"
 #include "eval/cli/strict_counts.h"
+#include "eval/cli/tagger_training_args.h"
 #include "eval/io/annotation_json.h"
 #include "eval/io/brat_reader.h"
 #include "eval/io/corpus_reader.h"
@@ -33,13 +35,8 @@ struct TrainArgs {
   int iob_max_sentence = 80;
   std::vector<std::string> brat_map;
   bool names_only = false;
-  std::vector<std::string> types = {"PER", "ORG", "LOC"};
-  std::string scheme = "bio";
-  int epochs = 10;
-  uint64_t seed = 1;
-  int hash_bits = 18;
+  TaggerTrainingArgs training;
   int weight_bits = 8;
-  std::string dictionary = "cldr-places-fr";
   int heldout_every = 10;
 };
 
@@ -131,19 +128,9 @@ int RunTrainTagger(const TrainArgs& args) {
     std::cerr << "ieval train-tagger: " << s.ToString() << "\n";
     return ExitCodeFor(s);
   };
-  const auto scheme = tagger::ParseLabelScheme(args.scheme);
-  if (!scheme) return fail(Status::Usage("--scheme must be bio or bilou"));
-  tagger::TrainOptions options;
-  options.types = args.types;
-  options.scheme = *scheme;
-  options.epochs = args.epochs;
-  options.seed = args.seed;
-  options.hash_bits = args.hash_bits;
-  if (args.dictionary != "none") {
-    auto dict = tagger::DictionaryForId(args.dictionary);
-    if (!dict.ok()) return fail(Status::Usage(dict.status().message()));
-    options.dictionary = *dict;
-  }
+  auto train_options = ToTrainOptions(args.training);
+  if (!train_options.ok()) return fail(train_options.status());
+  tagger::TrainOptions options = std::move(*train_options);
   std::vector<Source> sources;
   if (Status s = LoadSources(args, &sources); !s.ok()) return fail(s);
 
@@ -170,11 +157,12 @@ int RunTrainTagger(const TrainArgs& args) {
   std::string names;
   for (const Source& s : sources) names += (names.empty() ? "" : "+") + s.name;
   options.training_id = "ieval train-tagger " + names + " data " +
-                        tagger::Fingerprint(data) + " scheme " + args.scheme +
-                        " hash_bits " + std::to_string(args.hash_bits) +
-                        " epochs " + std::to_string(args.epochs) + " seed " +
-                        std::to_string(args.seed) + " dictionary " +
-                        args.dictionary + " heldout_every " +
+                        tagger::Fingerprint(data) + " scheme " +
+                        args.training.scheme + " hash_bits " +
+                        std::to_string(args.training.hash_bits) + " epochs " +
+                        std::to_string(args.training.epochs) + " seed " +
+                        std::to_string(args.training.seed) + " dictionary " +
+                        args.training.dictionary + " heldout_every " +
                         std::to_string(args.heldout_every);
   options.on_epoch = [](const tagger::EpochStats& e) {
     std::cout << "epoch " << e.epoch << ": " << e.token_errors
@@ -205,8 +193,8 @@ int RunTrainTagger(const TrainArgs& args) {
     for (const AnnotatedDocument* doc : docs) {
       auto pred = (*tagger)->Extract(doc->document);
       if (!pred.ok()) return fail(pred.status());
-      counts +=
-          StrictCounts(doc->annotations.mentions, pred->mentions, args.types);
+      counts += StrictCounts(doc->annotations.mentions, pred->mentions,
+                             args.training.types);
       all.push_back(doc);
     }
     std::cout << "held out " << name << " (" << docs.size()
@@ -276,26 +264,11 @@ void AddTrainTaggerCommand(CLI::App& app, CommandContext& context) {
                 "their names (for corpora that annotate nominal mentions)");
   cmd->add_option("--corpus", args->corpus,
                   "Annotation files with text (folder or .jsonl; repeatable)");
-  cmd->add_option("--types", args->types, "Entity types to learn")
-      ->delimiter(',')
-      ->capture_default_str();
-  cmd->add_option("--scheme", args->scheme, "Token labels: bio or bilou")
-      ->capture_default_str();
-  cmd->add_option("--epochs", args->epochs, "Perceptron epochs")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  cmd->add_option("--seed", args->seed, "Seed of the visiting order")
-      ->capture_default_str();
-  cmd->add_option("--hash-bits", args->hash_bits,
-                  "log2 of the weight-table rows (8..24)")
-      ->check(CLI::Range(8, 24))
-      ->capture_default_str();
+  AddTaggerTrainingOptions(cmd, &args->training, "Entity types to learn",
+                           "Perceptron epochs");
   cmd->add_option("--weight-bits", args->weight_bits,
                   "Bits per stored weight: 8 or 16")
       ->check(CLI::IsMember({8, 16}))
-      ->capture_default_str();
-  cmd->add_option("--dictionary", args->dictionary,
-                  "Dictionary features: none or cldr-places-fr")
       ->capture_default_str();
   cmd->add_option("--heldout-every", args->heldout_every,
                   "Hold out every K-th document of each source (0: none)")
