@@ -7,16 +7,22 @@
 // 1M mentions within 5x that.
 //   build/release/bench/span_bench --benchmark_filter=1000000
 //
-// BM_ScoreDocument scores every mention as one document (no text, so no
-// example text); BM_ScoreCorpus scores document by document with their
-// texts and sums them, as `ieval score` does. Both must give the same
-// counts (the merged document's documents do not overlap): checked.
+// BM_ScoreSpans is span scoring proper, what the target names: the
+// alignment and the entity scores read off it (the four matching modes,
+// the SemEval categories, the error categories). BM_ScoreDocument adds
+// every other family `ieval score` computes from the same mentions
+// (relations, normalised values, coreference clusters), scoring every
+// mention as one document (no text, so no example text); BM_ScoreCorpus
+// scores document by document with their texts and sums them, as `ieval
+// score` does. Both must give the same counts (the merged document's
+// documents do not overlap): checked.
 #include <benchmark/benchmark.h>
 
 #include "bench/bench_util.h"
 #include "bench/corpus_inputs.h"
 #include "eval/score/alignment.h"
 #include "eval/score/scorer.h"
+#include "eval/score/span_scorer.h"
 
 namespace ieval {
 namespace {
@@ -82,6 +88,24 @@ void CheckSame(const DocumentScores& got, const DocumentScores& want,
                "cluster counts");
 }
 
+void BM_ScoreSpans(benchmark::State& state) {
+  const MentionCorpus& c = bench::Mentions(state.range(0));
+  const DocumentScores& want = CorpusTotal(c);
+  bench::RatioTimer ratio([&] { bench::SortMentions(c); });
+  const auto& gold = c.merged_gold.mentions;
+  const auto& pred = c.merged_pred.mentions;
+  for (auto _ : state) {
+    ratio.Time([&] {
+      const DocumentAlignment a = AlignMentions(gold, pred, 0.0);
+      const EntityScores s = ScoreEntities(Document{}, gold, pred, a, 0);
+      bench::Check(s.modes == want.entities.modes, "mode counts");
+      bench::Check(s.semeval == want.entities.semeval, "SemEval");
+    });
+  }
+  ratio.Report(state);
+  bench::SetMentionRates(state, c);
+}
+
 void BM_ScoreDocument(benchmark::State& state) {
   const MentionCorpus& c = bench::Mentions(state.range(0));
   const DocumentScores& want = CorpusTotal(c);
@@ -117,6 +141,7 @@ void BM_ScoreCorpus(benchmark::State& state) {
 
 BENCHMARK(BM_SortMentions)->Apply(bench::MentionSizes);
 BENCHMARK(BM_AlignMentions)->Apply(bench::MentionSizes);
+BENCHMARK(BM_ScoreSpans)->Apply(bench::MentionSizes);
 BENCHMARK(BM_ScoreDocument)->Apply(bench::MentionSizes);
 BENCHMARK(BM_ScoreCorpus)->Apply(bench::MentionSizes);
 

@@ -133,10 +133,15 @@ def targets(med, process):
                      f"{conll['large_conlleval_peak_rss_kib'] / 1024:.1f} MiB"
                      f" ({(g - 1) * 100:+.1f} %)",
                      verdict(g <= 1.05)))
-    for name in ("BM_ScoreCorpus/mentions:1000000",
-                 "BM_ScoreDocument/mentions:1000000"):
+    for name, what in (
+            ("BM_ScoreSpans/mentions:1000000", "span scoring"),
+            ("BM_ScoreDocument/mentions:1000000",
+             "span scoring with every other family of `ieval score` "
+             "(relations, values, clusters), one document"),
+            ("BM_ScoreCorpus/mentions:1000000",
+             "the same, document by document as `ieval score`")):
         x = ratio(name)
-        rows.append((f"span scoring, 1M gold + ~1M predicted mentions: "
+        rows.append((f"{what}, 1M gold + ~1M predicted mentions: "
                      f"< 5x sorting them (`{name}`)",
                      "n/a" if x is None else f"{x:.2f}x",
                      verdict(None if x is None else x < 5)))

@@ -9,6 +9,7 @@
 
 #include "eval/score/alignment.h"
 #include "eval/score/assignment.h"
+#include "eval/score/string_interner.h"
 
 namespace ieval {
 namespace {
@@ -50,53 +51,13 @@ struct Partition {
   int64_t mentions = 0;
 };
 
-// Numbers strings in order of first appearance. Open addressing (no node
-// per entry, one probe sequence per look-up): a document may hold a
-// million mentions and as many entity ids.
-class Interner {
- public:
-  // The number of `key`; true when it is new.
-  std::pair<int32_t, bool> Intern(std::string_view key) {
-    if (2 * (count_ + 1) > slots_.size()) Grow();
-    const size_t hash = std::hash<std::string_view>{}(key);
-    for (size_t i = hash & (slots_.size() - 1);;
-         i = (i + 1) & (slots_.size() - 1)) {
-      Slot& slot = slots_[i];
-      if (slot.id < 0) {
-        slot = {hash, key, static_cast<int32_t>(count_++)};
-        return {slot.id, true};
-      }
-      if (slot.hash == hash && slot.key == key) return {slot.id, false};
-    }
-  }
-
- private:
-  struct Slot {
-    size_t hash = 0;
-    std::string_view key;
-    int32_t id = -1;
-  };
-  void Grow() {
-    std::vector<Slot> old(std::max<size_t>(16, 2 * slots_.size()));
-    old.swap(slots_);
-    for (const Slot& slot : old) {
-      if (slot.id < 0) continue;
-      size_t i = slot.hash & (slots_.size() - 1);
-      while (slots_[i].id >= 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = slot;
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t count_ = 0;
-};
-
 // `members` in canonical order; clusters are numbered in order of first
 // appearance, which does not depend on input order.
 Partition Group(const std::vector<Mention>& mentions,
                 const std::vector<size_t>& members) {
   Partition p;
   p.cluster_of.assign(mentions.size(), -1);
-  Interner interner;
+  StringInterner interner;
   for (size_t i : members) {
     const auto [id, fresh] = interner.Intern(*mentions[i].entity);
     if (fresh) p.size.push_back(0);
