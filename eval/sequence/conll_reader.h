@@ -71,6 +71,17 @@ class ConllReader {
   // status() says which; reading stops for good).
   bool Next(ConllLine* line);
 
+  // Every remaining line, to `visitor` (defined in conll_scan.h, which the
+  // scorers' sources include):
+  //   visitor.Boundary()                              a blank or -X- line;
+  //   visitor.Token(gold, pred, number, docstart)     any other line.
+  // The same lines, in the same order, with the same errors, as Next()
+  // gives; but a regular line (the first line's column count, one-byte
+  // delimiter, no special first field) is read straight from the index,
+  // with no field views. False on an error (status() says which).
+  template <typename Visitor>
+  bool Scan(Visitor& visitor);
+
   const Status& status() const { return status_; }
   ConllError error() const { return error_; }
   // For kFieldCount: the offending line's count and the expected count.
@@ -92,6 +103,10 @@ class ConllReader {
   bool SearchLine(std::string_view* text, size_t* fields);
   bool ScanLine(std::string_view* text, size_t* fields);
   void IndexNext();
+  // Scan's inner loop: regular lines of the indexed chunk, until one that
+  // Next() must read (see conll_scan.h).
+  template <typename Visitor>
+  void ScanRegular(Visitor& visitor);
   void Fail(ConllError error, Status status);
 
   std::FILE* file_;
