@@ -105,7 +105,7 @@ class ConllReader {
   void IndexNext();
   // Scan's inner loop: regular lines of the indexed chunk, until one that
   // Next() must read (see conll_scan.h).
-  template <typename Visitor>
+  template <size_t kFields, typename Visitor>
   void ScanRegular(Visitor& visitor);
   void Fail(ConllError error, Status status);
 

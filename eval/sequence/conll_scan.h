@@ -28,7 +28,24 @@ bool ConllReader::Scan(Visitor& visitor) {
     // A regular line needs the index (one-byte delimiter) and the column
     // count of the first line with columns (2 or more, else every token
     // line is an error Next() reports).
-    if (delimiter_ >= 0 && expected_fields_ >= 2) ScanRegular(visitor);
+    if (delimiter_ >= 0 && expected_fields_ >= 2) {
+      // The usual column counts as constants: the checks of a line unroll
+      // (a tenth of conlleval's time on three columns).
+      switch (expected_fields_) {
+        case 3:
+          ScanRegular<3>(visitor);
+          break;
+        case 4:
+          ScanRegular<4>(visitor);
+          break;
+        case 5:
+          ScanRegular<5>(visitor);
+          break;
+        default:
+          ScanRegular<0>(visitor);
+          break;
+      }
+    }
     if (!Next(&line)) return error_ == ConllError::kNone;
     if (line.boundary()) {
       visitor.Boundary();
@@ -49,14 +66,15 @@ bool ConllReader::Scan(Visitor& visitor) {
 // a token whose last two columns lie between the last two delimiters and
 // the '\n'. Anything else (a chunk's or the buffer's end, another count,
 // a special first field) returns to Scan, which reads one line by Next().
-template <typename Visitor>
+// kFields: expected_fields_ when it is known at compile time, else 0.
+template <size_t kFields, typename Visitor>
 [[gnu::always_inline]] inline void ConllReader::ScanRegular(Visitor& visitor) {
   // Locals, not members: the visitor's stores could alias the members.
   const char* const data = buffer_.data();
   const uint32_t* const positions = positions_.data();
   const size_t count = position_count_;
   const size_t base = position_base_;
-  const size_t fields = expected_fields_;
+  const size_t fields = kFields != 0 ? kFields : expected_fields_;
   size_t k = next_position_;  // the first offset at or after `start`
   size_t start = begin_;
   int64_t number = line_number_;

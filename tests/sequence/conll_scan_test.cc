@@ -252,6 +252,39 @@ TEST(ConllScan, TwoAndFiveColumns) {
   ExpectSameAsGeneralPath("a NN x B-PER B-PER\nb VB y O O\n\nc NN z O I-X\n");
 }
 
+// A line of `columns` columns: `first`, filler, then the two tags.
+std::string Row(int columns, const std::string& first, const std::string& gold,
+                const std::string& pred) {
+  std::string row = columns > 2 ? first + " " : "";
+  for (int c = 3; c < columns; ++c) row += "w ";
+  return row + gold + " " + pred + "\n";
+}
+
+// Scan has a loop per usual column count (3, 4, 5) and one for any other:
+// each with blank lines, boundaries, an empty first column, then a line
+// with a column too few (which its offsets alone would not show) or too
+// many.
+TEST(ConllScan, EveryColumnCountFromTwoToSeven) {
+  for (int columns = 2; columns <= 7; ++columns) {
+    SCOPED_TRACE(columns);
+    std::string content;
+    for (int i = 0; i < 40; ++i) {
+      if (i % 9 == 0) content += "\n";
+      if (columns > 2 && i % 13 == 0) {
+        content += Row(columns, "-X-", "O", "O");
+      } else {
+        content += Row(columns, "t", i % 5 == 0 ? "B-PER" : "O",
+                       i % 7 == 0 ? "I-PER" : "O");
+      }
+    }
+    content += Row(columns, "", "O", "O");
+    ExpectSameAsGeneralPath(content);
+    ExpectSameAsGeneralPath(content + Row(columns - 1, "t", "O", "O") + "x\n" +
+                            Row(columns, "t", "O", "O"));
+    ExpectSameAsGeneralPath(content + Row(columns + 1, "t", "O", "O"));
+  }
+}
+
 TEST(ConllScan, OtherDelimiters) {
   const std::string tabs = "a\tB-PER\tB-PER\nb c\tO\tO\n\nd\tO\tI-X\n";
   ExpectSameAsGeneralPath(tabs, "\\t");
