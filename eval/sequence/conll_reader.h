@@ -113,17 +113,20 @@ class ConllReader {
   bool owns_file_ = false;
   std::string name_;
   FieldSplitter splitter_;
-  std::vector<char> buffer_;
-  size_t begin_ = 0;    // first unread byte
-  size_t end_ = 0;      // end of the data in buffer_
-  size_t scanned_ = 0;  // bytes after begin_ known to hold no '\n'
+  // Allocated, not zeroed: fread fills it (zeroing touched all its pages
+  // on every run, a few milliseconds of start-up even for an empty file).
+  std::unique_ptr<char[]> buffer_;
+  size_t buffer_size_ = 0;  // data capacity + kPadding
+  size_t begin_ = 0;        // first unread byte
+  size_t end_ = 0;          // end of the data in buffer_
+  size_t scanned_ = 0;      // bytes after begin_ known to hold no '\n'
   bool eof_ = false;
   int64_t line_number_ = 0;
   std::vector<std::string_view> fields_;  // storage for SplitInto
   int delimiter_ = -1;  // the one-byte delimiter ScanLine splits on, or -1
   // ScanLine's index of buffer_[position_base_, indexed_end_): the offsets
   // (from position_base_) of every '\n' and delimiter there, in order.
-  std::vector<uint32_t> positions_;
+  std::unique_ptr<uint32_t[]> positions_;  // kIndexChunk + 16, not zeroed
   size_t position_count_ = 0;
   size_t position_base_ = 0;
   size_t indexed_end_ = 0;

@@ -70,8 +70,8 @@ bool ConllReader::Scan(Visitor& visitor) {
 template <size_t kFields, typename Visitor>
 [[gnu::always_inline]] inline void ConllReader::ScanRegular(Visitor& visitor) {
   // Locals, not members: the visitor's stores could alias the members.
-  const char* const data = buffer_.data();
-  const uint32_t* const positions = positions_.data();
+  const char* const data = buffer_.get();
+  const uint32_t* const positions = positions_.get();
   const size_t count = position_count_;
   const size_t base = position_base_;
   const size_t fields = kFields != 0 ? kFields : expected_fields_;
