@@ -120,21 +120,14 @@ void CheckCounts(const SequenceCounts& counts, const ConllInput& input,
 void BM_Conlleval(benchmark::State& state) {
   const ConllInput& input = Input(state.range(0));
   auto score = [&] {
+    // What `ieval conlleval` runs (eval/cli/conlleval_command.cc).
     MemoryFile in(input.text);
     ConllReader reader(in.file, "bench");
-    ConllevalScorer scorer;
-    ConllLine line;
-    while (reader.Next(&line)) {
-      if (line.boundary()) {
-        scorer.AddBoundary();
-      } else {
-        scorer.AddToken(line.gold(), line.pred());
-      }
-    }
-    SequenceCounts counts = scorer.Finish();
+    auto result = ScoreConll(reader, SequenceOptions{});
+    bench::Check(result.ok(), "conlleval succeeds");
     // conlleval.pl's report is part of what `ieval conlleval` does.
-    benchmark::DoNotOptimize(FormatConllevalReport(counts, false));
-    return counts;
+    benchmark::DoNotOptimize(FormatConllevalReport(result->counts, false));
+    return std::move(result).value().counts;
   };
   const SequenceCounts first = score();
   CheckCounts(first, input, first);

@@ -1,8 +1,11 @@
 // Every `ieval` sub-command is one file of eval/cli/ with one Add…Command
 // function that declares its options on the CLI11 app and sets
-// `context.exit_code` when it runs. main.cc calls them all, a line each.
+// `context.exit_code` when it runs. main.cc lists them, a line each, and
+// declares the one the command line names (or all, for --help).
 #ifndef IEVAL_EVAL_CLI_COMMANDS_H_
 #define IEVAL_EVAL_CLI_COMMANDS_H_
+
+#include <functional>
 
 namespace CLI {
 class App;
@@ -14,7 +17,9 @@ class ExtractorRegistry;
 
 struct CommandContext {
   int exit_code = 0;
-  const ExtractorRegistry* registry = nullptr;
+  // The extractors, registered on the first call (main.cc): a command that
+  // runs none (conlleval, score) does not pay for registering them.
+  std::function<const ExtractorRegistry&()> registry;
 };
 
 void AddValidateCommand(CLI::App& app, CommandContext& context);

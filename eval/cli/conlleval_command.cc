@@ -15,6 +15,7 @@
 #include "eval/sequence/conll_reader.h"
 #include "eval/sequence/conlleval.h"
 #include "eval/sequence/field_splitter.h"
+#include "eval/sequence/sequence_score.h"
 
 namespace ieval {
 namespace {
@@ -37,15 +38,11 @@ int RunConlleval(const ConllevalArgs& args) {
     return kExitBadInput;
   }
   ConllReader reader(stdin, "<stdin>", std::move(splitter).value());
-  ConllevalScorer scorer(ConllevalOptions{args.raw, args.outside});
-  ConllLine line;
-  while (reader.Next(&line)) {
-    if (line.boundary()) {
-      scorer.AddBoundary();
-    } else {
-      scorer.AddToken(line.gold(), line.pred());
-    }
-  }
+  // The loop `ieval score --conll --mode conlleval` runs (its warnings are
+  // not conlleval.pl's output and are dropped).
+  SequenceOptions options;
+  options.conlleval = ConllevalOptions{args.raw, args.outside};
+  auto result = ScoreConll(reader, options);
   switch (reader.error()) {
     case ConllError::kNone:
       break;
@@ -63,7 +60,11 @@ int RunConlleval(const ConllevalArgs& args) {
       std::cerr << "ieval conlleval: " << reader.status().ToString() << "\n";
       return kExitBadInput;
   }
-  const std::string report = FormatConllevalReport(scorer.Finish(), args.latex);
+  if (!result.ok()) {
+    std::cerr << "ieval conlleval: " << result.status().ToString() << "\n";
+    return kExitBadInput;
+  }
+  const std::string report = FormatConllevalReport(result->counts, args.latex);
   std::fwrite(report.data(), 1, report.size(), stdout);
   return std::fflush(stdout) == 0 ? kExitOk : kExitBadInput;
 }

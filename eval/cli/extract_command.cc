@@ -150,7 +150,7 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       context.exit_code = Fail(Status::Usage("give --gold DIR or --docs DIR"));
       return;
     }
-    context.exit_code = RunExtract(*args, *context.registry);
+    context.exit_code = RunExtract(*args, context.registry());
   });
 }
 

@@ -77,7 +77,7 @@ void AddListCommand(CLI::App& app, CommandContext& context) {
                   "The variants file (default: extractors/variants.json of "
                   "the source tree)");
   cmd->callback([config, &context] {
-    context.exit_code = RunList(*context.registry, *config);
+    context.exit_code = RunList(context.registry(), *config);
   });
 }
 

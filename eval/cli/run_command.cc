@@ -218,7 +218,7 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->callback([args, &context] {
-    context.exit_code = RunMain(*args, *context.registry);
+    context.exit_code = RunMain(*args, context.registry());
   });
 }
 

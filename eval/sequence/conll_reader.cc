@@ -22,7 +22,8 @@ ConllReader::ConllReader(std::FILE* file, std::string name,
     : file_(file),
       name_(std::move(name)),
       splitter_(std::move(splitter)),
-      buffer_(kInitialBuffer + kPadding) {
+      buffer_(new char[kInitialBuffer + kPadding]),
+      buffer_size_(kInitialBuffer + kPadding) {
   delimiter_ = splitter_.single_byte();
 }
 
@@ -53,14 +54,20 @@ void ConllReader::Fail(ConllError error, Status status) {
 bool ConllReader::Fill() {
   if (eof_) return false;
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  const size_t capacity = buffer_.size() - kPadding;
-  if (end_ == capacity) buffer_.resize(capacity * 2 + kPadding);
-  const size_t n = std::fread(buffer_.data() + end_, 1,
-                              buffer_.size() - kPadding - end_, file_);
+  const size_t capacity = buffer_size_ - kPadding;
+  if (end_ == capacity) {
+    // A line longer than the buffer: twice the room.
+    std::unique_ptr<char[]> larger(new char[capacity * 2 + kPadding]);
+    std::memcpy(larger.get(), buffer_.get(), end_);
+    buffer_ = std::move(larger);
+    buffer_size_ = capacity * 2 + kPadding;
+  }
+  const size_t n = std::fread(buffer_.get() + end_, 1,
+                              buffer_size_ - kPadding - end_, file_);
   if (n == 0) {
     if (std::ferror(file_)) {
       Fail(ConllError::kRead,
@@ -72,13 +79,16 @@ bool ConllReader::Fill() {
     return false;
   }
   end_ += n;
+  // The padding's bytes are loaded by the index (and ignored): give them
+  // values.
+  std::memset(buffer_.get() + end_, 0, kPadding);
   return true;
 }
 
 bool ConllReader::SearchLine(std::string_view* out, size_t* fields) {
   std::string_view text;
   while (true) {
-    const char* data = buffer_.data();
+    const char* data = buffer_.get();
     const void* newline =
         std::memchr(data + begin_ + scanned_, '\n', end_ - begin_ - scanned_);
     if (newline != nullptr) {
@@ -91,7 +101,7 @@ bool ConllReader::SearchLine(std::string_view* out, size_t* fields) {
     scanned_ = end_ - begin_;
     if (!Fill()) {
       if (error_ != ConllError::kNone || begin_ == end_) return false;
-      text = std::string_view(buffer_.data() + begin_, end_ - begin_);
+      text = std::string_view(buffer_.get() + begin_, end_ - begin_);
       begin_ = end_;
       break;
     }
@@ -107,10 +117,10 @@ void ConllReader::IndexNext() {
   // not pay for a large index.
   const size_t from = indexed_end_;
   const size_t to = std::min(end_, from + kIndexChunk);
-  if (positions_.size() < kIndexChunk + 16) positions_.resize(kIndexChunk + 16);
+  if (positions_ == nullptr) positions_.reset(new uint32_t[kIndexChunk + 16]);
   position_count_ =
-      IndexLineBytes(buffer_.data() + from, to - from,
-                     static_cast<char>(delimiter_), positions_.data());
+      IndexLineBytes(buffer_.get() + from, to - from,
+                     static_cast<char>(delimiter_), positions_.get());
   position_base_ = from;
   indexed_end_ = to;
 }
@@ -121,8 +131,8 @@ void ConllReader::IndexNext() {
   // The positions after begin_ are the line's delimiters, then its '\n'.
   // Members are copied to locals: the stores into fields_ could alias them
   // (size_t), which would reload each one per field.
-  const char* data = buffer_.data();
-  const uint32_t* positions = positions_.data();
+  const char* data = buffer_.get();
+  const uint32_t* positions = positions_.get();
   size_t position_count = position_count_;
   size_t base = position_base_;
   std::string_view* field = fields_.data();
@@ -144,13 +154,13 @@ void ConllReader::IndexNext() {
         // data to the front), then index and split the line afresh.
         at_end = !Fill();
         if (error_ != ConllError::kNone) return false;
-        data = buffer_.data();
+        data = buffer_.get();
         indexed_end_ = begin_;
         start = begin_;
         count = 0;
       }
       IndexNext();
-      positions = positions_.data();
+      positions = positions_.get();
       position_count = position_count_;
       base = position_base_;
       k = 0;

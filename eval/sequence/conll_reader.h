@@ -71,6 +71,17 @@ class ConllReader {
   // status() says which; reading stops for good).
   bool Next(ConllLine* line);
 
+  // Every remaining line, to `visitor` (defined in conll_scan.h, which the
+  // scorers' sources include):
+  //   visitor.Boundary()                              a blank or -X- line;
+  //   visitor.Token(gold, pred, number, docstart)     any other line.
+  // The same lines, in the same order, with the same errors, as Next()
+  // gives; but a regular line (the first line's column count, one-byte
+  // delimiter, no special first field) is read straight from the index,
+  // with no field views. False on an error (status() says which).
+  template <typename Visitor>
+  bool Scan(Visitor& visitor);
+
   const Status& status() const { return status_; }
   ConllError error() const { return error_; }
   // For kFieldCount: the offending line's count and the expected count.
@@ -92,23 +103,30 @@ class ConllReader {
   bool SearchLine(std::string_view* text, size_t* fields);
   bool ScanLine(std::string_view* text, size_t* fields);
   void IndexNext();
+  // Scan's inner loop: regular lines of the indexed chunk, until one that
+  // Next() must read (see conll_scan.h).
+  template <size_t kFields, typename Visitor>
+  void ScanRegular(Visitor& visitor);
   void Fail(ConllError error, Status status);
 
   std::FILE* file_;
   bool owns_file_ = false;
   std::string name_;
   FieldSplitter splitter_;
-  std::vector<char> buffer_;
-  size_t begin_ = 0;    // first unread byte
-  size_t end_ = 0;      // end of the data in buffer_
-  size_t scanned_ = 0;  // bytes after begin_ known to hold no '\n'
+  // Allocated, not zeroed: fread fills it (zeroing touched all its pages
+  // on every run, a few milliseconds of start-up even for an empty file).
+  std::unique_ptr<char[]> buffer_;
+  size_t buffer_size_ = 0;  // data capacity + kPadding
+  size_t begin_ = 0;        // first unread byte
+  size_t end_ = 0;          // end of the data in buffer_
+  size_t scanned_ = 0;      // bytes after begin_ known to hold no '\n'
   bool eof_ = false;
   int64_t line_number_ = 0;
   std::vector<std::string_view> fields_;  // storage for SplitInto
   int delimiter_ = -1;  // the one-byte delimiter ScanLine splits on, or -1
   // ScanLine's index of buffer_[position_base_, indexed_end_): the offsets
   // (from position_base_) of every '\n' and delimiter there, in order.
-  std::vector<uint32_t> positions_;
+  std::unique_ptr<uint32_t[]> positions_;  // kIndexChunk + 16, not zeroed
   size_t position_count_ = 0;
   size_t position_base_ = 0;
   size_t indexed_end_ = 0;

@@ -264,7 +264,8 @@ void ConllevalScorer::Step(const Tag& correct, const Tag& guessed,
   }
   last_guessed_ = guessed;
   last_correct_ = correct;
-  last_outside_ = IsOutside(correct) && IsOutside(guessed);
+  outside_run_ =
+      !boundary && !in_correct_ && IsOutside(correct) && IsOutside(guessed);
 }
 
 SequenceCounts ConllevalScorer::Finish() {

@@ -46,8 +46,7 @@ class ConllevalScorer {
     // "O O", most tokens of most files, is the outside tag in every mode;
     // inside a sentence, after another "O O" outside any chunk, it only
     // counts a correct token (no rule fires). Inline: the call cost more.
-    if (IsOutsidePair(gold, pred) && in_sentence_ && last_outside_ &&
-        !in_correct_) {
+    if (IsOutsidePair(gold, pred) && outside_run_) {
       ++counts_.correct_tags;
       ++counts_.tokens;
       return;
@@ -103,7 +102,9 @@ class ConllevalScorer {
   bool in_sentence_ = false;
   Tag last_correct_ = kOutside;
   Tag last_guessed_ = kOutside;
-  bool last_outside_ = true;  // both last tags are kOutside
+  // In a sentence, both last tags kOutside, no chunk open: an "O O" token
+  // then only counts (AddToken's inline case).
+  bool outside_run_ = false;
   // Prefix id 0 is "O" (so the kind is O) and type id 0 is "".
   static bool IsOutside(const Tag& t) { return t.prefix == 0 && t.type == 0; }
 };

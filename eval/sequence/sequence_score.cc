@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "eval/sequence/conll_scan.h"
+
 namespace ieval {
 namespace {
 
@@ -14,42 +16,55 @@ Status InFile(const Status& status, const std::string& file) {
   return Status::InvalidInput(status.message(), where);
 }
 
+// conlleval.pl reads every line: -DOCSTART- is a token (counted for the
+// warning), a blank or -X- line a boundary.
+struct ConllevalVisitor {
+  ConllevalScorer& scorer;
+  int64_t docstarts = 0;
+  void Boundary() { scorer.AddBoundary(); }
+  void Token(std::string_view gold, std::string_view pred, int64_t,
+             bool docstart) {
+    docstarts += docstart;
+    scorer.AddToken(gold, pred);
+  }
+};
+
 Result<SequenceResult> ScoreConlleval(ConllReader& reader,
                                       const ConllevalOptions& options) {
   ConllevalScorer scorer(options);
-  ConllLine line;
-  int64_t docstarts = 0;
-  while (reader.Next(&line)) {
-    if (line.boundary()) {
-      scorer.AddBoundary();
-    } else {
-      docstarts += line.docstart();
-      scorer.AddToken(line.gold(), line.pred());
-    }
-  }
-  if (!reader.status().ok()) return reader.status();
+  ConllevalVisitor visitor{scorer};
+  if (!reader.Scan(visitor)) return reader.status();
   SequenceResult result;
   result.counts = scorer.Finish();
-  if (docstarts > 0) {
+  if (visitor.docstarts > 0) {
     result.warnings.push_back(
-        std::to_string(docstarts) +
+        std::to_string(visitor.docstarts) +
         " -DOCSTART- lines counted as tokens tagged as in their columns, as "
         "conlleval.pl does (--mode seqeval and strict drop them)");
   }
   return result;
 }
 
-// Feeds the lines to a seqeval scorer as the reference loader does.
+// Feeds the lines to a seqeval scorer as the reference loader does:
+// -DOCSTART- ends a sentence and is no token.
 template <typename Scorer>
-Status FeedSentences(ConllReader& reader, Scorer& scorer) {
-  ConllLine line;
-  while (reader.Next(&line)) {
-    if (line.boundary() || line.docstart()) {
+struct SentenceVisitor {
+  Scorer& scorer;
+  void Boundary() { scorer.EndSentence(); }
+  void Token(std::string_view gold, std::string_view pred, int64_t number,
+             bool docstart) {
+    if (docstart) {
       scorer.EndSentence();
     } else {
-      scorer.AddToken(line.gold(), line.pred(), line.number);
+      scorer.AddToken(gold, pred, number);
     }
   }
+};
+
+template <typename Scorer>
+Status FeedSentences(ConllReader& reader, Scorer& scorer) {
+  SentenceVisitor<Scorer> visitor{scorer};
+  reader.Scan(visitor);
   return reader.status();
 }
 
