@@ -1,12 +1,11 @@
 #include "eval/cli/score_stream.h"
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
+#include "eval/cli/task_pool.h"
 #include "eval/core/offset_index.h"
 #include "eval/core/string_set.h"
 #include "eval/io/annotation_json.h"
@@ -15,27 +14,6 @@
 
 namespace ieval {
 namespace {
-
-// Documents read per side and batch: enough to keep every thread busy
-// between two barriers (tens of milliseconds of work), few enough to keep
-// memory small (about a megabyte of documents in flight).
-constexpr size_t kBatch = 256;
-
-// Runs f(i, worker) for i in [0, n) on up to `jobs` threads; worker is in
-// [0, jobs).
-template <typename F>
-void ParallelFor(int jobs, size_t n, F&& f) {
-  const int threads = static_cast<int>(
-      std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(jobs), n)));
-  std::atomic<size_t> next{0};
-  auto work = [&](int worker) {
-    for (size_t i = next++; i < n; i = next++) f(i, worker);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread& t : pool) t.join();
-}
 
 struct Parsed {
   std::optional<AnnotatedDocument> doc;
@@ -50,6 +28,16 @@ struct Pair {
   std::vector<Status> pred_problems;
 };
 
+// One batch of raw documents, with the problems met reading them.
+struct Batch {
+  std::vector<RawDocument> gold, pred;
+  std::vector<Status> gold_problems, pred_problems;
+  bool empty() const {
+    return gold.empty() && pred.empty() && gold_problems.empty() &&
+           pred_problems.empty();
+  }
+};
+
 // A document waiting for its partner, with its place in reading order.
 struct Waiting {
   int64_t sequence;
@@ -58,7 +46,8 @@ struct Waiting {
 
 class Streamer {
  public:
-  explicit Streamer(const StreamScoreOptions& options) : options_(options) {
+  explicit Streamer(const StreamScoreOptions& options)
+      : options_(options), pool_(std::max(1, options.jobs)) {
     shards_.reserve(static_cast<size_t>(std::max(1, options.jobs)));
     for (int j = 0; j < std::max(1, options.jobs); ++j)
       shards_.emplace_back(options.score.max_examples, options.keep_documents);
@@ -70,38 +59,40 @@ class Streamer {
   StreamScoreResult Run(CorpusReader& gold, CorpusReader& pred) {
     // A pipeline of one step per batch: while the documents of batch k+1
     // are parsed, the pairs of batch k are validated and scored, on the
-    // same threads (one barrier per batch); reading and pairing by doc_id
-    // run in between, on this thread.
-    bool gold_done = false, pred_done = false;
-    std::vector<RawDocument> raw_gold, raw_pred;
+    // pool's threads; meanwhile this thread reads batch k+2, then joins in.
+    // Pairing by doc_id runs between steps, on this thread.
+    Batch next, current;
+    Read(gold, pred, &next);
     std::vector<Pair> pairs;  // of the previous batch
-    while (!gold_done || !pred_done || !pairs.empty()) {
-      // Problems of batch k+1 are listed after those of batch k's pairs.
-      std::vector<Status> gold_read_problems, pred_read_problems;
-      Read(gold, kBatch, &gold_done, &raw_gold, &gold_read_problems);
-      Read(pred, kBatch, &pred_done, &raw_pred, &pred_read_problems);
-      std::vector<Parsed> parsed_gold(raw_gold.size());
-      std::vector<Parsed> parsed_pred(raw_pred.size());
+    while (!next.empty() || !pairs.empty()) {
+      std::swap(current, next);
+      std::vector<Parsed> parsed_gold(current.gold.size());
+      std::vector<Parsed> parsed_pred(current.pred.size());
+      // Only an optimisation: scores are not used when anything is wrong.
       const bool score =
           result_.gold_problems.empty() && result_.pred_problems.empty() &&
-          gold_read_problems.empty() && pred_read_problems.empty();
-      const size_t parses = raw_gold.size() + raw_pred.size();
-      ParallelFor(options_.jobs, parses + pairs.size(),
-                  [&](size_t i, int worker) {
-                    if (i < raw_gold.size()) {
-                      Parse(raw_gold[i], &parsed_gold[i]);
-                    } else if (i < parses) {
-                      Parse(raw_pred[i - raw_gold.size()],
-                            &parsed_pred[i - raw_gold.size()]);
-                    } else {
-                      ProcessPair(pairs[i - parses], score,
-                                  shards_[static_cast<size_t>(worker)]);
-                    }
-                  });
+          current.gold_problems.empty() && current.pred_problems.empty();
+      const size_t golds = current.gold.size();
+      const size_t parses = golds + current.pred.size();
+      pool_.Start(parses + pairs.size(), [&](size_t i, int worker) {
+        if (i < golds) {
+          Parse(current.gold[i], &parsed_gold[i]);
+        } else if (i < parses) {
+          Parse(current.pred[i - golds], &parsed_pred[i - golds]);
+        } else {
+          ProcessPair(pairs[i - parses], score,
+                      shards_[static_cast<size_t>(worker)]);
+        }
+      });
+      Read(gold, pred, &next);
+      pool_.Finish();
+      // In reading order: the pairs of batch k, then batch k+1.
       ListProblems(pairs);
       pairs.clear();
-      Append(std::move(gold_read_problems), &result_.gold_problems);
-      Append(std::move(pred_read_problems), &result_.pred_problems);
+      Append(std::move(current.gold_problems), &result_.gold_problems);
+      Append(std::move(current.pred_problems), &result_.pred_problems);
+      current.gold_problems.clear();
+      current.pred_problems.clear();
       for (Parsed& p : parsed_gold) AddGold(p, &pairs);
       for (Parsed& p : parsed_pred) AddPred(p, &pairs);
     }
@@ -125,9 +116,17 @@ class Streamer {
   }
 
  private:
-  static void Read(CorpusReader& reader, size_t n, bool* done,
-                   std::vector<RawDocument>* raw,
-                   std::vector<Status>* problems) {
+  // The next options_.batch documents of each side (empty at the end). The
+  // raw documents' buffers are reused from batch to batch.
+  void Read(CorpusReader& gold, CorpusReader& pred, Batch* batch) {
+    const size_t n = std::max<size_t>(1, options_.batch);
+    ReadSide(gold, n, &gold_done_, &batch->gold, &batch->gold_problems);
+    ReadSide(pred, n, &pred_done_, &batch->pred, &batch->pred_problems);
+  }
+
+  static void ReadSide(CorpusReader& reader, size_t n, bool* done,
+                       std::vector<RawDocument>* raw,
+                       std::vector<Status>* problems) {
     raw->resize(n);
     size_t got = 0;
     while (!*done && got < n) {
@@ -207,9 +206,10 @@ class Streamer {
   void Process(std::vector<Pair>& pairs) {
     const bool score =
         result_.gold_problems.empty() && result_.pred_problems.empty();
-    ParallelFor(options_.jobs, pairs.size(), [&](size_t i, int worker) {
+    pool_.Start(pairs.size(), [&](size_t i, int worker) {
       ProcessPair(pairs[i], score, shards_[static_cast<size_t>(worker)]);
     });
+    pool_.Finish();
     ListProblems(pairs);
   }
 
@@ -221,6 +221,14 @@ class Streamer {
   }
 
   void ProcessPair(Pair& p, bool score, CorpusScores& shard) const {
+    ValidateAndScore(p, score, shard);
+    // The documents are freed here, in parallel, rather than serially on
+    // the reading thread when the batch is cleared.
+    p.gold = AnnotatedDocument();
+    p.pred.reset();
+  }
+
+  void ValidateAndScore(Pair& p, bool score, CorpusScores& shard) const {
     const AnnotatedDocument& g = p.gold;
     const std::string& text = g.document.text;
     CheckDocument(g, text, gold_validate_, &p.gold_problems);
@@ -251,7 +259,9 @@ class Streamer {
   const StreamScoreOptions& options_;
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;
+  TaskPool pool_;
   std::vector<CorpusScores> shards_;  // one per worker
+  bool gold_done_ = false, pred_done_ = false;
   StringSet gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;
   std::unordered_map<std::string, Waiting> waiting_pred_;
