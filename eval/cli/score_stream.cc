@@ -231,7 +231,8 @@ class Streamer {
   void ValidateAndScore(Pair& p, bool score, CorpusScores& shard) const {
     const AnnotatedDocument& g = p.gold;
     const std::string& text = g.document.text;
-    CheckDocument(g, text, gold_validate_, &p.gold_problems);
+    const OffsetIndex index(text);  // one for the pair
+    CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
     const Annotations* predicted = &kNothing;
     if (p.pred) {
@@ -241,9 +242,8 @@ class Streamer {
         p.pred_problems.push_back(Status::InvalidInput(
             "\"text\" differs from the gold document's text", where));
       } else {
-        if (!d.has_text)
-          ResolveOffsets(d, OffsetIndex(text), where, &p.pred_problems);
-        CheckDocument(d, text, pred_validate_, &p.pred_problems);
+        if (!d.has_text) ResolveOffsets(d, index, where, &p.pred_problems);
+        CheckDocument(d, text, index, pred_validate_, &p.pred_problems);
         predicted = &d.annotations;
       }
     }

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "eval/io/offsets.h"
 
@@ -75,7 +76,7 @@ class Scanner {
       if (key == "entities") {
         if (!first(3)) return false;
         if (Null()) return true;
-        return Array([&](size_t i) { return AddMention(i, doc); });
+        return Mentions(doc);
       }
       if (key == "relations") {
         if (!first(4)) return false;
@@ -289,8 +290,26 @@ class Scanner {
     return true;
   }
 
-  bool AddMention(size_t index, AnnotatedDocument* doc) {
-    Mention& m = doc->annotations.mentions.emplace_back();
+  // The entities, read into a buffer this thread reuses, then moved into
+  // a vector of the right size: growing the document's vector mention by
+  // mention cost more allocations and moves than reading them.
+  bool Mentions(AnnotatedDocument* doc) {
+    thread_local std::vector<Mention> mentions;
+    thread_local std::vector<int64_t> lines;
+    mentions.clear();
+    lines.clear();
+    if (!Array([&](size_t i) { return AddMention(i, &mentions, &lines); }))
+      return false;
+    doc->annotations.mentions.reserve(mentions.size());
+    for (Mention& m : mentions)
+      doc->annotations.mentions.push_back(std::move(m));
+    doc->mention_lines.assign(lines.begin(), lines.end());
+    return true;
+  }
+
+  bool AddMention(size_t index, std::vector<Mention>* mentions,
+                  std::vector<int64_t>* lines) {
+    Mention& m = mentions->emplace_back();
     bool seen[7] = {};  // id, start, end, type, text, entity, value
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
     const bool ok = Object([&](const std::string& key) {
@@ -305,11 +324,11 @@ class Scanner {
     });
     if (!ok || !seen[1] || !seen[2] || !seen[3]) return false;
     if (seen[0]) {
-      doc->mention_lines.push_back(
-          lines_.empty() ? line_ : FindMentionLine(lines_, m.id, line_));
+      lines->push_back(lines_.empty() ? line_
+                                      : FindMentionLine(lines_, m.id, line_));
     } else {
       m.id = "#" + std::to_string(index + 1);
-      doc->mention_lines.push_back(line_);
+      lines->push_back(line_);
     }
     return true;
   }
