@@ -72,16 +72,26 @@ class Streamer {
       const bool score =
           result_.gold_problems.empty() && result_.pred_problems.empty() &&
           current.gold_problems.empty() && current.pred_problems.empty();
-      const size_t golds = current.gold.size();
-      const size_t parses = golds + current.pred.size();
-      pool_.Start(parses + pairs.size(), [&](size_t i, int worker) {
-        if (i < golds) {
-          Parse(current.gold[i], &parsed_gold[i]);
-        } else if (i < parses) {
-          Parse(current.pred[i - golds], &parsed_pred[i - golds]);
-        } else {
-          ProcessPair(pairs[i - parses], score,
-                      shards_[static_cast<size_t>(worker)]);
+      // Row i: parse gold and predicted document i of this batch, score
+      // pair i of the previous one — for corpora in the same order, the
+      // pair of the documents parsed at row i then. The pool gives a row
+      // to the same thread from batch to batch (task_pool.h), so most
+      // documents are freed by the thread that allocated them.
+      const size_t golds = current.gold.size(), preds = current.pred.size();
+      const size_t rows = std::max({golds, preds, pairs.size()});
+      pool_.Start(3 * rows, [&](size_t task, int worker) {
+        const size_t i = task / 3;
+        switch (task % 3) {
+          case 0:
+            if (i < golds) Parse(current.gold[i], &parsed_gold[i]);
+            break;
+          case 1:
+            if (i < preds) Parse(current.pred[i], &parsed_pred[i]);
+            break;
+          default:
+            if (i < pairs.size())
+              ProcessPair(pairs[i], score,
+                          shards_[static_cast<size_t>(worker)]);
         }
       });
       Read(gold, pred, &next);

@@ -6,13 +6,23 @@
 // returns when every task is done. The threads live as long as the pool, so
 // a batch costs a wake-up, not a thread creation, and each thread keeps its
 // malloc arena and caches warm from batch to batch.
+//
+// Each thread owns a contiguous share of a batch's tasks and runs it from
+// the front; a thread done with its share takes tasks from the back of the
+// others'. So task i goes to the same thread from batch to batch unless
+// the load says otherwise: a caller that lays out related work of
+// consecutive batches at the same index (`ieval score` parses document i,
+// then scores pair i in the next batch) keeps each document's memory on the
+// thread that allocated it, which frees it without contention.
 #ifndef IEVAL_EVAL_CLI_TASK_POOL_H_
 #define IEVAL_EVAL_CLI_TASK_POOL_H_
 
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -29,24 +39,33 @@ class TaskPool {
   TaskPool& operator=(const TaskPool&) = delete;
 
   // The number of threads, the calling one included.
-  int threads() const { return static_cast<int>(helpers_.size()) + 1; }
+  int threads() const { return threads_; }
 
-  // Hands out task(i, worker) for i in [0, n), each exactly once, in
-  // increasing i; worker is the running thread's number in [0, threads()),
-  // 0 being the caller (so per-worker state needs no lock). `task` must
-  // stay alive until Finish() returns. REQUIRES: no batch under way.
+  // Hands out task(i, worker) for i in [0, n), each exactly once; worker
+  // is the running thread's number in [0, threads()), 0 being the caller
+  // (so per-worker state needs no lock). With one thread the tasks run in
+  // increasing i. `task` must stay alive until Finish() returns.
+  // REQUIRES: no batch under way; n < 2^32.
   void Start(size_t n, std::function<void(size_t, int)> task);
   // Runs the tasks not yet taken on this thread (worker 0) and waits for
   // the helpers' last ones.
   void Finish();
 
  private:
+  // The tasks [front, back) of one thread's share not taken yet, packed in
+  // one word (front in the low half) so either end is taken with one CAS.
+  struct alignas(64) Share {
+    std::atomic<uint64_t> bounds{0};
+  };
+  static bool TakeFront(Share& share, size_t* task);
+  static bool TakeBack(Share& share, size_t* task);
+
   void Help(int worker);
   void RunTasks(int worker);
 
+  const int threads_;
   std::function<void(size_t, int)> task_;
-  size_t n_ = 0;
-  std::atomic<size_t> next_{0};
+  std::unique_ptr<Share[]> shares_;  // one per thread
   std::mutex mutex_;
   std::condition_variable start_;  // a new batch, or stopping
   std::condition_variable done_;   // the helpers left the batch

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "eval/cli/task_pool.h"
@@ -39,6 +41,23 @@ TEST(TaskPool, RunsEveryTaskOnceInEveryBatchOnNumberedWorkers) {
     for (size_t i = 0; i < n; ++i) EXPECT_EQ(runs[i], 1) << "task " << i;
     EXPECT_FALSE(bad_worker);
   }
+}
+
+TEST(TaskPool, AThreadDoneWithItsShareTakesTheOthers) {
+  TaskPool pool(2);
+  constexpr size_t kTasks = 10;
+  std::vector<int> worker_of(kTasks, -1);
+  std::atomic<size_t> done{0};
+  pool.Start(kTasks, [&](size_t i, int worker) {
+    worker_of[i] = worker;
+    ++done;
+  });
+  // The caller does not join in yet: the helper runs its half, then the
+  // caller's.
+  for (int wait = 0; done < kTasks && wait < 10000; ++wait)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  pool.Finish();
+  EXPECT_EQ(worker_of, std::vector<int>(kTasks, 1));
 }
 
 TEST(TaskPool, OneThreadRunsEverythingOnTheCallerInFinish) {
