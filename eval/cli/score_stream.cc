@@ -28,13 +28,22 @@ struct Pair {
   std::vector<Status> pred_problems;
 };
 
-// One batch of raw documents, with the problems met reading them.
+// One batch of documents of each side: read, then parsed, then paired. The
+// problems are those of reading, then of parsing and pairing, in order.
 struct Batch {
+  // Raw documents; their buffers are reused from batch to batch.
   std::vector<RawDocument> gold, pred;
+  std::vector<Parsed> parsed_gold, parsed_pred;
   std::vector<Status> gold_problems, pred_problems;
+  // Nothing was read.
   bool empty() const {
     return gold.empty() && pred.empty() && gold_problems.empty() &&
            pred_problems.empty();
+  }
+  // Parsed documents or problems not handed on yet.
+  bool pending() const {
+    return !parsed_gold.empty() || !parsed_pred.empty() ||
+           !gold_problems.empty() || !pred_problems.empty();
   }
 };
 
@@ -57,59 +66,61 @@ class Streamer {
   }
 
   StreamScoreResult Run(CorpusReader& gold, CorpusReader& pred) {
-    // A pipeline of one step per batch: while the documents of batch k+1
-    // are parsed, the pairs of batch k are validated and scored, on the
-    // pool's threads; meanwhile this thread reads batch k+2, then joins in.
-    // Pairing by doc_id runs between steps, on this thread.
-    Batch next, current;
-    Read(gold, pred, &next);
-    std::vector<Pair> pairs;  // of the previous batch
-    while (!next.empty() || !pairs.empty()) {
-      std::swap(current, next);
-      std::vector<Parsed> parsed_gold(current.gold.size());
-      std::vector<Parsed> parsed_pred(current.pred.size());
+    // A pipeline of one step per batch. In step k the pool parses batch k
+    // and scores the pairs of batch k-2, while this thread reads batch k+1
+    // and pairs the documents of batch k-1 by doc_id, then joins the pool.
+    // Between steps only the problems are listed: in reading order, the
+    // pairs' of batch k-2, then batch k-1's.
+    Batch read, parsing, pairing;       // batches k+1, k, k-1
+    std::vector<Pair> scoring, paired;  // pairs of batches k-2, k-1
+    Read(gold, pred, &read);
+    while (!read.empty() || pairing.pending() || !scoring.empty()) {
+      std::swap(parsing, read);
+      parsing.parsed_gold.resize(parsing.gold.size());
+      parsing.parsed_pred.resize(parsing.pred.size());
       // Only an optimisation: scores are not used when anything is wrong.
       const bool score =
           result_.gold_problems.empty() && result_.pred_problems.empty() &&
-          current.gold_problems.empty() && current.pred_problems.empty();
-      // Row i: parse gold and predicted document i of this batch, score
-      // pair i of the previous one — for corpora in the same order, the
-      // pair of the documents parsed at row i then. The pool gives a row
-      // to the same thread from batch to batch (task_pool.h), so most
-      // documents are freed by the thread that allocated them.
-      const size_t golds = current.gold.size(), preds = current.pred.size();
-      const size_t rows = std::max({golds, preds, pairs.size()});
+          pairing.gold_problems.empty() && pairing.pred_problems.empty();
+      // Row i: parse gold and predicted document i of batch k, score pair
+      // i of batch k-2 — for corpora in the same order, the pair of the
+      // documents parsed at row i then. The pool gives a row to the same
+      // thread from batch to batch (task_pool.h), so most documents are
+      // freed by the thread that allocated them.
+      const size_t golds = parsing.gold.size(), preds = parsing.pred.size();
+      const size_t rows = std::max({golds, preds, scoring.size()});
       pool_.Start(3 * rows, [&](size_t task, int worker) {
         const size_t i = task / 3;
         switch (task % 3) {
           case 0:
-            if (i < golds) Parse(current.gold[i], &parsed_gold[i]);
+            if (i < golds) Parse(parsing.gold[i], &parsing.parsed_gold[i]);
             break;
           case 1:
-            if (i < preds) Parse(current.pred[i], &parsed_pred[i]);
+            if (i < preds) Parse(parsing.pred[i], &parsing.parsed_pred[i]);
             break;
           default:
-            if (i < pairs.size())
-              ProcessPair(pairs[i], score,
+            if (i < scoring.size())
+              ProcessPair(scoring[i], score,
                           shards_[static_cast<size_t>(worker)]);
         }
       });
-      Read(gold, pred, &next);
+      Read(gold, pred, &read);
+      for (Parsed& p : pairing.parsed_gold) AddGold(p, &pairing, &paired);
+      for (Parsed& p : pairing.parsed_pred) AddPred(p, &pairing, &paired);
       pool_.Finish();
-      // In reading order: the pairs of batch k, then batch k+1.
-      ListProblems(pairs);
-      pairs.clear();
-      Append(std::move(current.gold_problems), &result_.gold_problems);
-      Append(std::move(current.pred_problems), &result_.pred_problems);
-      current.gold_problems.clear();
-      current.pred_problems.clear();
-      for (Parsed& p : parsed_gold) AddGold(p, &pairs);
-      for (Parsed& p : parsed_pred) AddPred(p, &pairs);
+      ListProblems(scoring);
+      scoring.clear();
+      Append(&pairing.gold_problems, &result_.gold_problems);
+      Append(&pairing.pred_problems, &result_.pred_problems);
+      pairing.parsed_gold.clear();
+      pairing.parsed_pred.clear();
+      std::swap(scoring, paired);
+      std::swap(pairing, parsing);
     }
     // Gold documents never predicted; predictions never claimed.
     for (Waiting& w : Drain(waiting_gold_))
-      pairs.push_back({std::move(w.doc), {}, {}, {}});
-    Process(pairs);
+      scoring.push_back({std::move(w.doc), {}, {}, {}});
+    Process(scoring);
     for (Waiting& w : Drain(waiting_pred_)) {
       const Where where{w.doc.source_file, w.doc.source_line,
                         w.doc.document.doc_id, ""};
@@ -126,8 +137,7 @@ class Streamer {
   }
 
  private:
-  // The next options_.batch documents of each side (empty at the end). The
-  // raw documents' buffers are reused from batch to batch.
+  // The next options_.batch documents of each side (empty at the end).
   void Read(CorpusReader& gold, CorpusReader& pred, Batch* batch) {
     const size_t n = std::max<size_t>(1, options_.batch);
     ReadSide(gold, n, &gold_done_, &batch->gold, &batch->gold_problems);
@@ -166,23 +176,20 @@ class Streamer {
     return out;
   }
 
-  void AddGold(Parsed& p, std::vector<Pair>* pairs) {
-    Append(std::move(p.problems), &result_.gold_problems);
+  // Pairs a gold document of `batch` (or leaves it waiting); its problems
+  // go to the batch's.
+  void AddGold(Parsed& p, Batch* batch, std::vector<Pair>* pairs) {
+    Append(&p.problems, &batch->gold_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
     // A copy: `doc` is moved from below, in the same call that uses the id.
     const std::string id = doc.document.doc_id;
-    const Where where{doc.source_file, doc.source_line, id, ""};
-    if (!gold_ids_.Insert(id)) {
-      result_.gold_problems.push_back(
-          Status::InvalidInput("duplicate doc_id", where));
-      return;
-    }
-    if (!doc.has_text) {
-      result_.gold_problems.push_back(
-          Status::InvalidInput("gold document without \"text\"", where));
-      return;
-    }
+    auto problem = [&](const char* what) {
+      batch->gold_problems.push_back(Status::InvalidInput(
+          what, Where{doc.source_file, doc.source_line, id, ""}));
+    };
+    if (!gold_ids_.Insert(id)) return problem("duplicate doc_id");
+    if (!doc.has_text) return problem("gold document without \"text\"");
     if (auto w = waiting_pred_.find(id); w != waiting_pred_.end()) {
       pairs->push_back({std::move(doc), std::move(w->second.doc), {}, {}});
       waiting_pred_.erase(w);
@@ -191,8 +198,8 @@ class Streamer {
     waiting_gold_.emplace(id, Waiting{sequence_++, std::move(doc)});
   }
 
-  void AddPred(Parsed& p, std::vector<Pair>* pairs) {
-    Append(std::move(p.problems), &result_.pred_problems);
+  void AddPred(Parsed& p, Batch* batch, std::vector<Pair>* pairs) {
+    Append(&p.problems, &batch->pred_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
     const std::string id = doc.document.doc_id;  // a copy, as in AddGold
@@ -203,7 +210,7 @@ class Streamer {
     }
     const bool seen = gold_ids_.Contains(id);  // its gold is already paired
     if (seen || waiting_pred_.count(id)) {
-      result_.pred_problems.push_back(Status::InvalidInput(
+      batch->pred_problems.push_back(Status::InvalidInput(
           "duplicate doc_id in the predictions",
           Where{doc.source_file, doc.source_line, id, ""}));
       return;
@@ -225,8 +232,8 @@ class Streamer {
 
   void ListProblems(std::vector<Pair>& pairs) {
     for (Pair& p : pairs) {
-      Append(std::move(p.gold_problems), &result_.gold_problems);
-      Append(std::move(p.pred_problems), &result_.pred_problems);
+      Append(&p.gold_problems, &result_.gold_problems);
+      Append(&p.pred_problems, &result_.pred_problems);
     }
   }
 
@@ -262,8 +269,10 @@ class Streamer {
         ScoreDocument(g.document, g.annotations, *predicted, options_.score));
   }
 
-  static void Append(std::vector<Status>&& from, std::vector<Status>* to) {
-    for (Status& s : from) to->push_back(std::move(s));
+  // Moves the problems of `from` to the end of `to`.
+  static void Append(std::vector<Status>* from, std::vector<Status>* to) {
+    for (Status& s : *from) to->push_back(std::move(s));
+    from->clear();
   }
 
   const StreamScoreOptions& options_;
