@@ -39,6 +39,13 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
+// key == word, comparing a length known at compile time (inlined; the
+// generic string comparison was a tenth of the scanner's time).
+template <size_t N>
+bool Is(const std::string& key, const char (&word)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), word, N - 1) == 0;
+}
+
 // Every method returns false to give up (see the header); the position is
 // then meaningless.
 class Scanner {
@@ -56,16 +63,16 @@ class Scanner {
     bool seen[5] = {};  // doc_id, text, offset_unit, entities, relations
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
     const bool ok = Object([&](const std::string& key) {
-      if (key == "doc_id")
+      if (Is(key, "doc_id"))
         return first(0) && String(&doc->document.doc_id) &&
                !doc->document.doc_id.empty();
-      if (key == "text") {
+      if (Is(key, "text")) {
         if (!first(1)) return false;
         if (Null()) return true;
         doc->has_text = true;
         return String(&doc->document.text);
       }
-      if (key == "offset_unit") {
+      if (Is(key, "offset_unit")) {
         std::string unit;
         if (!first(2) || !String(&unit)) return false;
         const auto parsed = ParseOffsetUnit(unit);
@@ -73,12 +80,12 @@ class Scanner {
         doc->offset_unit = *parsed;
         return true;
       }
-      if (key == "entities") {
+      if (Is(key, "entities")) {
         if (!first(3)) return false;
         if (Null()) return true;
         return Mentions(doc);
       }
-      if (key == "relations") {
+      if (Is(key, "relations")) {
         if (!first(4)) return false;
         if (Null()) return true;
         return Array([&](size_t) {
@@ -313,13 +320,14 @@ class Scanner {
     bool seen[7] = {};  // id, start, end, type, text, entity, value
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
     const bool ok = Object([&](const std::string& key) {
-      if (key == "id") return first(0) && String(&m.id);
-      if (key == "start") return first(1) && Integer(&m.start);
-      if (key == "end") return first(2) && Integer(&m.end);
-      if (key == "type") return first(3) && String(&m.type) && !m.type.empty();
-      if (key == "text") return first(4) && OptionalString(&m.text);
-      if (key == "entity") return first(5) && OptionalString(&m.entity);
-      if (key == "value") return first(6) && OptionalString(&m.value);
+      if (Is(key, "id")) return first(0) && String(&m.id);
+      if (Is(key, "start")) return first(1) && Integer(&m.start);
+      if (Is(key, "end")) return first(2) && Integer(&m.end);
+      if (Is(key, "type"))
+        return first(3) && String(&m.type) && !m.type.empty();
+      if (Is(key, "text")) return first(4) && OptionalString(&m.text);
+      if (Is(key, "entity")) return first(5) && OptionalString(&m.entity);
+      if (Is(key, "value")) return first(6) && OptionalString(&m.value);
       return SkipValue(2);
     });
     if (!ok || !seen[1] || !seen[2] || !seen[3]) return false;
@@ -337,9 +345,9 @@ class Scanner {
     bool seen[3] = {};  // type, head, tail
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
     const bool ok = Object([&](const std::string& key) {
-      if (key == "type") return first(0) && String(&r->type);
-      if (key == "head") return first(1) && String(&r->head);
-      if (key == "tail") return first(2) && String(&r->tail);
+      if (Is(key, "type")) return first(0) && String(&r->type);
+      if (Is(key, "head")) return first(1) && String(&r->head);
+      if (Is(key, "tail")) return first(2) && String(&r->tail);
       return SkipValue(2);
     });
     return ok && seen[0] && seen[1] && seen[2];
