@@ -101,8 +101,12 @@ std::optional<Mention> ParseMention(const json& object, size_t index,
 void ResolveWithText(AnnotatedDocument& doc, const Where& where,
                      std::vector<Status>* problems) {
   if (!doc.has_text) return;
-  OffsetIndex index(doc.document.text);
-  ResolveOffsets(doc, index, where, problems);
+  if (doc.offset_unit == OffsetUnit::kCodepoint) {  // no table needed
+    ResolveCodepointOffsets(doc, CountCodepoints(doc.document.text), where,
+                            problems);
+    return;
+  }
+  ResolveOffsets(doc, OffsetIndex(doc.document.text), where, problems);
 }
 
 }  // namespace
