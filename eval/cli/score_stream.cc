@@ -1,12 +1,11 @@
 #include "eval/cli/score_stream.h"
 
 #include <algorithm>
-#include <atomic>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
+#include "eval/cli/task_pool.h"
 #include "eval/core/offset_index.h"
 #include "eval/core/string_set.h"
 #include "eval/io/annotation_json.h"
@@ -15,27 +14,6 @@
 
 namespace ieval {
 namespace {
-
-// Documents read per side and batch: enough to keep every thread busy
-// between two barriers (tens of milliseconds of work), few enough to keep
-// memory small (about a megabyte of documents in flight).
-constexpr size_t kBatch = 256;
-
-// Runs f(i, worker) for i in [0, n) on up to `jobs` threads; worker is in
-// [0, jobs).
-template <typename F>
-void ParallelFor(int jobs, size_t n, F&& f) {
-  const int threads = static_cast<int>(
-      std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(jobs), n)));
-  std::atomic<size_t> next{0};
-  auto work = [&](int worker) {
-    for (size_t i = next++; i < n; i = next++) f(i, worker);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread& t : pool) t.join();
-}
 
 struct Parsed {
   std::optional<AnnotatedDocument> doc;
@@ -50,6 +28,25 @@ struct Pair {
   std::vector<Status> pred_problems;
 };
 
+// One batch of documents of each side: read, then parsed, then paired. The
+// problems are those of reading, then of parsing and pairing, in order.
+struct Batch {
+  // Raw documents; their buffers are reused from batch to batch.
+  std::vector<RawDocument> gold, pred;
+  std::vector<Parsed> parsed_gold, parsed_pred;
+  std::vector<Status> gold_problems, pred_problems;
+  // Nothing was read.
+  bool empty() const {
+    return gold.empty() && pred.empty() && gold_problems.empty() &&
+           pred_problems.empty();
+  }
+  // Parsed documents or problems not handed on yet.
+  bool pending() const {
+    return !parsed_gold.empty() || !parsed_pred.empty() ||
+           !gold_problems.empty() || !pred_problems.empty();
+  }
+};
+
 // A document waiting for its partner, with its place in reading order.
 struct Waiting {
   int64_t sequence;
@@ -58,7 +55,8 @@ struct Waiting {
 
 class Streamer {
  public:
-  explicit Streamer(const StreamScoreOptions& options) : options_(options) {
+  explicit Streamer(const StreamScoreOptions& options)
+      : options_(options), pool_(std::max(1, options.jobs)) {
     shards_.reserve(static_cast<size_t>(std::max(1, options.jobs)));
     for (int j = 0; j < std::max(1, options.jobs); ++j)
       shards_.emplace_back(options.score.max_examples, options.keep_documents);
@@ -68,47 +66,61 @@ class Streamer {
   }
 
   StreamScoreResult Run(CorpusReader& gold, CorpusReader& pred) {
-    // A pipeline of one step per batch: while the documents of batch k+1
-    // are parsed, the pairs of batch k are validated and scored, on the
-    // same threads (one barrier per batch); reading and pairing by doc_id
-    // run in between, on this thread.
-    bool gold_done = false, pred_done = false;
-    std::vector<RawDocument> raw_gold, raw_pred;
-    std::vector<Pair> pairs;  // of the previous batch
-    while (!gold_done || !pred_done || !pairs.empty()) {
-      // Problems of batch k+1 are listed after those of batch k's pairs.
-      std::vector<Status> gold_read_problems, pred_read_problems;
-      Read(gold, kBatch, &gold_done, &raw_gold, &gold_read_problems);
-      Read(pred, kBatch, &pred_done, &raw_pred, &pred_read_problems);
-      std::vector<Parsed> parsed_gold(raw_gold.size());
-      std::vector<Parsed> parsed_pred(raw_pred.size());
+    // A pipeline of one step per batch. In step k the pool parses batch k
+    // and scores the pairs of batch k-2, while this thread reads batch k+1
+    // and pairs the documents of batch k-1 by doc_id, then joins the pool.
+    // Between steps only the problems are listed: in reading order, the
+    // pairs' of batch k-2, then batch k-1's.
+    Batch read, parsing, pairing;       // batches k+1, k, k-1
+    std::vector<Pair> scoring, paired;  // pairs of batches k-2, k-1
+    Read(gold, pred, &read);
+    while (!read.empty() || pairing.pending() || !scoring.empty()) {
+      std::swap(parsing, read);
+      parsing.parsed_gold.resize(parsing.gold.size());
+      parsing.parsed_pred.resize(parsing.pred.size());
+      // Only an optimisation: scores are not used when anything is wrong.
       const bool score =
           result_.gold_problems.empty() && result_.pred_problems.empty() &&
-          gold_read_problems.empty() && pred_read_problems.empty();
-      const size_t parses = raw_gold.size() + raw_pred.size();
-      ParallelFor(options_.jobs, parses + pairs.size(),
-                  [&](size_t i, int worker) {
-                    if (i < raw_gold.size()) {
-                      Parse(raw_gold[i], &parsed_gold[i]);
-                    } else if (i < parses) {
-                      Parse(raw_pred[i - raw_gold.size()],
-                            &parsed_pred[i - raw_gold.size()]);
-                    } else {
-                      ProcessPair(pairs[i - parses], score,
-                                  shards_[static_cast<size_t>(worker)]);
-                    }
-                  });
-      ListProblems(pairs);
-      pairs.clear();
-      Append(std::move(gold_read_problems), &result_.gold_problems);
-      Append(std::move(pred_read_problems), &result_.pred_problems);
-      for (Parsed& p : parsed_gold) AddGold(p, &pairs);
-      for (Parsed& p : parsed_pred) AddPred(p, &pairs);
+          pairing.gold_problems.empty() && pairing.pred_problems.empty();
+      // Row i: parse gold and predicted document i of batch k, score pair
+      // i of batch k-2 — for corpora in the same order, the pair of the
+      // documents parsed at row i then. The pool gives a row to the same
+      // thread from batch to batch (task_pool.h), so most documents are
+      // freed by the thread that allocated them.
+      const size_t golds = parsing.gold.size(), preds = parsing.pred.size();
+      const size_t rows = std::max({golds, preds, scoring.size()});
+      pool_.Start(3 * rows, [&](size_t task, int worker) {
+        const size_t i = task / 3;
+        switch (task % 3) {
+          case 0:
+            if (i < golds) Parse(parsing.gold[i], &parsing.parsed_gold[i]);
+            break;
+          case 1:
+            if (i < preds) Parse(parsing.pred[i], &parsing.parsed_pred[i]);
+            break;
+          default:
+            if (i < scoring.size())
+              ProcessPair(scoring[i], score,
+                          shards_[static_cast<size_t>(worker)]);
+        }
+      });
+      Read(gold, pred, &read);
+      for (Parsed& p : pairing.parsed_gold) AddGold(p, &pairing, &paired);
+      for (Parsed& p : pairing.parsed_pred) AddPred(p, &pairing, &paired);
+      pool_.Finish();
+      ListProblems(scoring);
+      scoring.clear();
+      Append(&pairing.gold_problems, &result_.gold_problems);
+      Append(&pairing.pred_problems, &result_.pred_problems);
+      pairing.parsed_gold.clear();
+      pairing.parsed_pred.clear();
+      std::swap(scoring, paired);
+      std::swap(pairing, parsing);
     }
     // Gold documents never predicted; predictions never claimed.
     for (Waiting& w : Drain(waiting_gold_))
-      pairs.push_back({std::move(w.doc), {}, {}, {}});
-    Process(pairs);
+      scoring.push_back({std::move(w.doc), {}, {}, {}});
+    Process(scoring);
     for (Waiting& w : Drain(waiting_pred_)) {
       const Where where{w.doc.source_file, w.doc.source_line,
                         w.doc.document.doc_id, ""};
@@ -125,9 +137,16 @@ class Streamer {
   }
 
  private:
-  static void Read(CorpusReader& reader, size_t n, bool* done,
-                   std::vector<RawDocument>* raw,
-                   std::vector<Status>* problems) {
+  // The next options_.batch documents of each side (empty at the end).
+  void Read(CorpusReader& gold, CorpusReader& pred, Batch* batch) {
+    const size_t n = std::max<size_t>(1, options_.batch);
+    ReadSide(gold, n, &gold_done_, &batch->gold, &batch->gold_problems);
+    ReadSide(pred, n, &pred_done_, &batch->pred, &batch->pred_problems);
+  }
+
+  static void ReadSide(CorpusReader& reader, size_t n, bool* done,
+                       std::vector<RawDocument>* raw,
+                       std::vector<Status>* problems) {
     raw->resize(n);
     size_t got = 0;
     while (!*done && got < n) {
@@ -157,23 +176,20 @@ class Streamer {
     return out;
   }
 
-  void AddGold(Parsed& p, std::vector<Pair>* pairs) {
-    Append(std::move(p.problems), &result_.gold_problems);
+  // Pairs a gold document of `batch` (or leaves it waiting); its problems
+  // go to the batch's.
+  void AddGold(Parsed& p, Batch* batch, std::vector<Pair>* pairs) {
+    Append(&p.problems, &batch->gold_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
     // A copy: `doc` is moved from below, in the same call that uses the id.
     const std::string id = doc.document.doc_id;
-    const Where where{doc.source_file, doc.source_line, id, ""};
-    if (!gold_ids_.Insert(id)) {
-      result_.gold_problems.push_back(
-          Status::InvalidInput("duplicate doc_id", where));
-      return;
-    }
-    if (!doc.has_text) {
-      result_.gold_problems.push_back(
-          Status::InvalidInput("gold document without \"text\"", where));
-      return;
-    }
+    auto problem = [&](const char* what) {
+      batch->gold_problems.push_back(Status::InvalidInput(
+          what, Where{doc.source_file, doc.source_line, id, ""}));
+    };
+    if (!gold_ids_.Insert(id)) return problem("duplicate doc_id");
+    if (!doc.has_text) return problem("gold document without \"text\"");
     if (auto w = waiting_pred_.find(id); w != waiting_pred_.end()) {
       pairs->push_back({std::move(doc), std::move(w->second.doc), {}, {}});
       waiting_pred_.erase(w);
@@ -182,8 +198,8 @@ class Streamer {
     waiting_gold_.emplace(id, Waiting{sequence_++, std::move(doc)});
   }
 
-  void AddPred(Parsed& p, std::vector<Pair>* pairs) {
-    Append(std::move(p.problems), &result_.pred_problems);
+  void AddPred(Parsed& p, Batch* batch, std::vector<Pair>* pairs) {
+    Append(&p.problems, &batch->pred_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
     const std::string id = doc.document.doc_id;  // a copy, as in AddGold
@@ -194,7 +210,7 @@ class Streamer {
     }
     const bool seen = gold_ids_.Contains(id);  // its gold is already paired
     if (seen || waiting_pred_.count(id)) {
-      result_.pred_problems.push_back(Status::InvalidInput(
+      batch->pred_problems.push_back(Status::InvalidInput(
           "duplicate doc_id in the predictions",
           Where{doc.source_file, doc.source_line, id, ""}));
       return;
@@ -207,23 +223,33 @@ class Streamer {
   void Process(std::vector<Pair>& pairs) {
     const bool score =
         result_.gold_problems.empty() && result_.pred_problems.empty();
-    ParallelFor(options_.jobs, pairs.size(), [&](size_t i, int worker) {
+    pool_.Start(pairs.size(), [&](size_t i, int worker) {
       ProcessPair(pairs[i], score, shards_[static_cast<size_t>(worker)]);
     });
+    pool_.Finish();
     ListProblems(pairs);
   }
 
   void ListProblems(std::vector<Pair>& pairs) {
     for (Pair& p : pairs) {
-      Append(std::move(p.gold_problems), &result_.gold_problems);
-      Append(std::move(p.pred_problems), &result_.pred_problems);
+      Append(&p.gold_problems, &result_.gold_problems);
+      Append(&p.pred_problems, &result_.pred_problems);
     }
   }
 
   void ProcessPair(Pair& p, bool score, CorpusScores& shard) const {
+    ValidateAndScore(p, score, shard);
+    // The documents are freed here, in parallel, rather than serially on
+    // the reading thread when the batch is cleared.
+    p.gold = AnnotatedDocument();
+    p.pred.reset();
+  }
+
+  void ValidateAndScore(Pair& p, bool score, CorpusScores& shard) const {
     const AnnotatedDocument& g = p.gold;
     const std::string& text = g.document.text;
-    CheckDocument(g, text, gold_validate_, &p.gold_problems);
+    const OffsetIndex index(text);  // one for the pair
+    CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
     const Annotations* predicted = &kNothing;
     if (p.pred) {
@@ -233,9 +259,8 @@ class Streamer {
         p.pred_problems.push_back(Status::InvalidInput(
             "\"text\" differs from the gold document's text", where));
       } else {
-        if (!d.has_text)
-          ResolveOffsets(d, OffsetIndex(text), where, &p.pred_problems);
-        CheckDocument(d, text, pred_validate_, &p.pred_problems);
+        if (!d.has_text) ResolveOffsets(d, index, where, &p.pred_problems);
+        CheckDocument(d, text, index, pred_validate_, &p.pred_problems);
         predicted = &d.annotations;
       }
     }
@@ -244,14 +269,18 @@ class Streamer {
         ScoreDocument(g.document, g.annotations, *predicted, options_.score));
   }
 
-  static void Append(std::vector<Status>&& from, std::vector<Status>* to) {
-    for (Status& s : from) to->push_back(std::move(s));
+  // Moves the problems of `from` to the end of `to`.
+  static void Append(std::vector<Status>* from, std::vector<Status>* to) {
+    for (Status& s : *from) to->push_back(std::move(s));
+    from->clear();
   }
 
   const StreamScoreOptions& options_;
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;
+  TaskPool pool_;
   std::vector<CorpusScores> shards_;  // one per worker
+  bool gold_done_ = false, pred_done_ = false;
   StringSet gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;
   std::unordered_map<std::string, Waiting> waiting_pred_;

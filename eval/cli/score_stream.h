@@ -32,6 +32,13 @@ struct StreamScoreOptions {
   // Gold types and relations are checked against it when set.
   const LabelSet* labels = nullptr;
   int jobs = 1;
+  // Documents read per side and step: enough to keep every thread busy
+  // between two steps (tens of milliseconds of work), few enough to keep
+  // memory small (about a megabyte of documents in flight). Tests make it
+  // small to cross batch boundaries. The scores do not depend on it; the
+  // order of problems does (a batch's reading and JSON problems are listed
+  // before its documents' validation problems).
+  size_t batch = 256;
   // Keep each document's counts (CorpusScores::documents()).
   bool keep_documents = false;
   // Named in "doc_id is not in the gold <gold_name>".

@@ -3,8 +3,24 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace ieval {
+
+namespace {
+
+// The end of the run of ASCII bytes starting at `i`, eight bytes at a time.
+int64_t SkipAscii(const uint8_t* s, int64_t i, int64_t length) {
+  for (; i + 8 <= length; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  while (i < length && s[i] < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
 
 std::optional<int64_t> FindInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -13,7 +29,7 @@ std::optional<int64_t> FindInvalidUtf8(std::string_view text) {
   while (i < length) {
     const int64_t start = i;
     if (s[i] < 0x80) {  // ASCII fast path
-      ++i;
+      i = SkipAscii(s, i, length);
       continue;
     }
     UChar32 c;
@@ -25,27 +41,39 @@ std::optional<int64_t> FindInvalidUtf8(std::string_view text) {
 
 OffsetIndex::OffsetIndex(std::string_view utf8)
     : bytes_(static_cast<int64_t>(utf8.size())) {
-  ascii_ = std::all_of(utf8.begin(), utf8.end(),
-                       [](char c) { return static_cast<uint8_t>(c) < 0x80; });
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int64_t ascii_prefix = SkipAscii(s, 0, bytes_);
+  ascii_ = ascii_prefix == bytes_;
   if (ascii_) {
     codepoints_ = utf16_units_ = bytes_;
     return;
   }
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  byte_of_.reserve(utf8.size() + 1);
-  utf16_of_.reserve(utf8.size() + 1);
-  int64_t i = 0;
+  // At most one code point per byte; trimmed at the end (no reallocation).
+  byte_of_.resize(utf8.size() + 1);
+  utf16_of_.resize(utf8.size() + 1);
+  uint32_t* byte_of = byte_of_.data();
+  uint32_t* utf16_of = utf16_of_.data();
+  size_t cp = 0;
   uint32_t units = 0;
+  int64_t i = 0;
   while (i < bytes_) {
-    byte_of_.push_back(static_cast<uint32_t>(i));
-    utf16_of_.push_back(units);
+    byte_of[cp] = static_cast<uint32_t>(i);
+    utf16_of[cp] = units;
+    ++cp;
+    if (s[i] < 0x80) {
+      ++i;
+      ++units;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, bytes_, c);
     units += (c > 0xFFFF) ? 2 : 1;  // invalid input counts as U+FFFD
   }
-  byte_of_.push_back(static_cast<uint32_t>(bytes_));
-  utf16_of_.push_back(units);
-  codepoints_ = static_cast<int64_t>(byte_of_.size()) - 1;
+  byte_of[cp] = static_cast<uint32_t>(bytes_);
+  utf16_of[cp] = units;
+  byte_of_.resize(cp + 1);
+  utf16_of_.resize(cp + 1);
+  codepoints_ = static_cast<int64_t>(cp);
   utf16_units_ = units;
 }
 

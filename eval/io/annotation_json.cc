@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eval/core/offset_index.h"
+#include "eval/io/annotation_scanner.h"
 #include "eval/io/offsets.h"
 
 namespace ieval {
@@ -96,9 +97,38 @@ std::optional<Mention> ParseMention(const json& object, size_t index,
   return m;
 }
 
+// Offsets to code points when the document has its text.
+void ResolveWithText(AnnotatedDocument& doc, const Where& where,
+                     std::vector<Status>* problems) {
+  if (!doc.has_text) return;
+  if (doc.offset_unit == OffsetUnit::kCodepoint) {  // no table needed
+    ResolveCodepointOffsets(doc, CountCodepoints(doc.document.text), where,
+                            problems);
+    return;
+  }
+  ResolveOffsets(doc, OffsetIndex(doc.document.text), where, problems);
+}
+
 }  // namespace
 
 std::optional<AnnotatedDocument> ParseAnnotatedDocument(
+    std::string_view text, const std::string& file, int64_t line,
+    std::vector<Status>* problems) {
+  if (!FindInvalidUtf8(text)) {
+    AnnotatedDocument doc;
+    if (ScanWellFormedDocument(text, line, &doc)) {
+      doc.source_file = file;
+      doc.source_line = line;
+      ResolveWithText(doc, Where{file, line, doc.document.doc_id, ""},
+                      problems);
+      return doc;
+    }
+  }
+  // Anything but a well-formed document: the general parser words it.
+  return ParseAnnotatedDocumentWithDom(text, file, line, problems);
+}
+
+std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
     std::string_view text, const std::string& file, int64_t line,
     std::vector<Status>* problems) {
   Where where{file, line, "", ""};
@@ -122,6 +152,12 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocument(
       what = what.substr(p);
     problems->push_back(Status::InvalidInput(
         "invalid JSON at column " + std::to_string(c) + ": " + what, where));
+    return std::nullopt;
+  } catch (const json::exception& e) {  // a number out of range (1e999)
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos)
+      what = what.substr(p + 2);
+    problems->push_back(Status::InvalidInput("invalid JSON: " + what, where));
     return std::nullopt;
   }
   if (!object.is_object()) {
@@ -211,10 +247,7 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocument(
     }
   }
 
-  if (doc.has_text) {
-    OffsetIndex index(doc.document.text);
-    ResolveOffsets(doc, index, where, problems);
-  }
+  ResolveWithText(doc, where, problems);
   return doc;
 }
 

@@ -1,12 +1,18 @@
 #include "eval/io/offsets.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ieval {
 
-bool ResolveOffsets(AnnotatedDocument& doc, const OffsetIndex& index,
-                    const Where& where, std::vector<Status>* problems) {
+namespace {
+
+// ResolveOffsets for any index-like `index` (Size and ToCodepoint by unit).
+template <typename Index>
+bool Resolve(AnnotatedDocument& doc, const Index& index, const Where& where,
+             std::vector<Status>* problems) {
   const OffsetUnit unit = doc.offset_unit;
   const int64_t size = index.Size(unit);
   const std::string unit_name = OffsetUnitName(unit);
@@ -44,6 +50,37 @@ bool ResolveOffsets(AnnotatedDocument& doc, const OffsetIndex& index,
   }
   doc.offset_unit = OffsetUnit::kCodepoint;
   return clean;
+}
+
+// A text known only by its number of code points, with offsets in code
+// points.
+struct CodepointCount {
+  int64_t codepoints;
+  int64_t Size(OffsetUnit) const { return codepoints; }
+  std::optional<int64_t> ToCodepoint(int64_t offset, OffsetUnit) const {
+    if (offset < 0 || offset > codepoints) return std::nullopt;
+    return offset;
+  }
+};
+
+}  // namespace
+
+bool ResolveOffsets(AnnotatedDocument& doc, const OffsetIndex& index,
+                    const Where& where, std::vector<Status>* problems) {
+  return Resolve(doc, index, where, problems);
+}
+
+bool ResolveCodepointOffsets(AnnotatedDocument& doc, int64_t codepoints,
+                             const Where& where,
+                             std::vector<Status>* problems) {
+  return Resolve(doc, CodepointCount{codepoints}, where, problems);
+}
+
+int64_t CountCodepoints(std::string_view utf8) {
+  // Every byte but continuation bytes (10xxxxxx) starts a code point.
+  int64_t n = 0;
+  for (const char c : utf8) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
 }
 
 int64_t FindMentionLine(std::string_view file_text, std::string_view mention_id,

@@ -90,12 +90,40 @@ const char* ErrorKindName(ErrorKind kind) {
   return "correct";
 }
 
+namespace {
+
+// KeepFirst(into + from) for two lists already in order (as every
+// ErrorAnalysis keeps them), without sorting: a corpus merges each
+// document's examples into its own, most of which fall past the cut.
+void MergeExamples(std::vector<ErrorExample>& into,
+                   const std::vector<ErrorExample>& from, int max_examples) {
+  const size_t limit = max_examples < 0 ? into.size() + from.size()
+                                        : static_cast<size_t>(max_examples);
+  if (from.empty() || limit == 0 ||
+      (into.size() >= limit && !(from.front() < into[limit - 1]))) {
+    if (into.size() > limit) into.resize(limit);
+    return;
+  }
+  std::vector<ErrorExample> merged;
+  merged.reserve(std::min(limit, into.size() + from.size()));
+  auto a = into.begin();
+  auto b = from.begin();
+  while (merged.size() < limit && (a != into.end() || b != from.end())) {
+    if (b == from.end() || (a != into.end() && !(*b < *a))) {
+      merged.push_back(std::move(*a++));
+    } else {
+      merged.push_back(*b++);
+    }
+  }
+  into = std::move(merged);
+}
+
+}  // namespace
+
 void ErrorAnalysis::Merge(const ErrorAnalysis& other, int max_examples) {
   for (size_t k = 0; k < counts.size(); ++k) {
     counts[k] += other.counts[k];
-    examples[k].insert(examples[k].end(), other.examples[k].begin(),
-                       other.examples[k].end());
-    KeepFirst(examples[k], max_examples);
+    MergeExamples(examples[k], other.examples[k], max_examples);
   }
   for (const auto& [cell, n] : other.confusion) confusion[cell] += n;
 }

@@ -37,6 +37,12 @@ UChar32 LastCodepoint(std::string_view s) {
 void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
                    const ValidateOptions& options,
                    std::vector<Status>* problems) {
+  CheckDocument(doc, text, OffsetIndex(text), options, problems);
+}
+
+void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
+                   const OffsetIndex& index, const ValidateOptions& options,
+                   std::vector<Status>* problems) {
   const Annotations& ann = doc.annotations;
   const Where base{doc.source_file, doc.source_line, doc.document.doc_id, ""};
   auto report = [&](const std::string& id, const std::string& what,
@@ -51,7 +57,6 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
     return i < doc.mention_lines.size() ? doc.mention_lines[i] : 0;
   };
 
-  const OffsetIndex index(text);
   std::map<std::string, const Mention*> by_id;
   std::vector<const Mention*> usable;
   for (const Mention& m : ann.mentions) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "eval/core/labels.h"
+#include "eval/core/offset_index.h"
 #include "eval/core/status.h"
 #include "eval/core/types.h"
 
@@ -31,6 +32,12 @@ struct ValidateOptions {
 // leading or trailing white space.
 void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
                    const ValidateOptions& options,
+                   std::vector<Status>* problems);
+// The same with the OffsetIndex of `text`, for callers that already have
+// one (`ieval score` checks a gold document and its prediction against the
+// same text).
+void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
+                   const OffsetIndex& index, const ValidateOptions& options,
                    std::vector<Status>* problems);
 
 }  // namespace ieval

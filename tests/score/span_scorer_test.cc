@@ -190,5 +190,32 @@ TEST(SpanScorer, ExamplesAreLimitedButCountsAreNot) {
   EXPECT_EQ(s.errors.examples[kind][1].pred->start, 4);
 }
 
+TEST(SpanScorer, MergingExamplesKeepsTheFirstOfBothListsInOrder) {
+  std::mt19937 rng(11);
+  auto list = [&](int max) {
+    std::vector<ErrorExample> v(rng() % 8);
+    for (ErrorExample& e : v) {
+      e.doc_id = "d" + std::to_string(rng() % 4);
+      e.gold = ExampleMention{static_cast<int64_t>(rng() % 5), 9, "A", "x"};
+    }
+    std::sort(v.begin(), v.end());
+    if (max >= 0 && v.size() > static_cast<size_t>(max)) v.resize(max);
+    return v;
+  };
+  for (int round = 0; round < 500; ++round) {
+    const int max = static_cast<int>(rng() % 6) - 1;  // -1: all
+    ErrorAnalysis a, b;
+    a.examples[0] = list(max);
+    b.examples[0] = list(max);
+    std::vector<ErrorExample> expected = a.examples[0];
+    expected.insert(expected.end(), b.examples[0].begin(), b.examples[0].end());
+    std::sort(expected.begin(), expected.end());
+    if (max >= 0 && expected.size() > static_cast<size_t>(max))
+      expected.resize(max);
+    a.Merge(b, max);
+    EXPECT_EQ(a.examples[0], expected) << "round " << round;
+  }
+}
+
 }  // namespace
 }  // namespace ieval

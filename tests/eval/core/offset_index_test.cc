@@ -128,5 +128,30 @@ TEST(FindInvalidUtf8, ReportsTheByteOfTheFirstBadSequence) {
   EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1);  // a surrogate
 }
 
+TEST(FindInvalidUtf8, FindsABadByteAnywhereInLongAsciiRuns) {
+  for (size_t at = 0; at < 40; ++at) {
+    const std::string before(at, 'a'), after(20, 'b');
+    EXPECT_EQ(FindInvalidUtf8(before + "\xFF" + after),
+              static_cast<int64_t>(at));
+    EXPECT_FALSE(FindInvalidUtf8(before + "\xC3\xA9" + after).has_value());
+  }
+}
+
+TEST(OffsetIndex, CountsLongAsciiRunsAroundOtherCharacters) {
+  for (int64_t at = 0; at < 20; ++at) {
+    // `at` ASCII bytes, é, 17 more, an emoji, one more.
+    const std::string text = std::string(static_cast<size_t>(at), 'a') +
+                             "\xC3\xA9" + std::string(17, 'b') +
+                             "\xF0\x9F\x98\x80" + "c";
+    const OffsetIndex index(text);
+    EXPECT_EQ(index.codepoints(), at + 20);
+    EXPECT_EQ(index.utf16_units(), at + 21);
+    EXPECT_EQ(index.CodepointToByte(at + 1), at + 2);    // after é
+    EXPECT_EQ(index.CodepointToByte(at + 19), at + 23);  // after 😀
+    EXPECT_EQ(index.CodepointToUtf16(at + 19), at + 20);
+    EXPECT_EQ(index.ByteToCodepoint(at + 1), std::nullopt);  // inside é
+  }
+}
+
 }  // namespace
 }  // namespace ieval

@@ -122,5 +122,14 @@ TEST(AnnotationJson, ReportsEveryBadMentionNotOnlyTheFirst) {
   EXPECT_EQ(problems[2].where().annotation_id, "T2");
 }
 
+TEST(AnnotationJson, ANumberTooLargeForADoubleIsAProblemNotACrash) {
+  std::vector<Status> problems;
+  auto doc = Parse(R"({"doc_id": "d", "score": 1e999})", &problems);
+  EXPECT_FALSE(doc.has_value());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].message().find("number overflow"), std::string::npos)
+      << problems[0].message();
+}
+
 }  // namespace
 }  // namespace ieval

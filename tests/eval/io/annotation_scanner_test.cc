@@ -1,0 +1,161 @@
+// The fast path of ParseAnnotatedDocument (annotation_scanner.h) must give
+// exactly what nlohmann's DOM path gives — the same document, the same
+// problems — on any input: it reads well-formed documents itself and hands
+// everything else over. Checked on hand-written documents and on thousands
+// of mutations of them (a byte deleted, inserted, replaced, or a piece
+// repeated), most of which are invalid in some way.
+#include "eval/io/annotation_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "eval/io/annotation_json.h"
+
+namespace ieval {
+namespace {
+
+struct Outcome {
+  std::optional<AnnotatedDocument> doc;
+  std::vector<std::string> problems;
+};
+
+Outcome Fast(const std::string& json) {
+  Outcome o;
+  std::vector<Status> problems;
+  o.doc = ParseAnnotatedDocument(json, "f.jsonl", 3, &problems);
+  for (const Status& s : problems) o.problems.push_back(s.ToString());
+  return o;
+}
+
+Outcome Dom(const std::string& json) {
+  Outcome o;
+  std::vector<Status> problems;
+  o.doc = ParseAnnotatedDocumentWithDom(json, "f.jsonl", 3, &problems);
+  for (const Status& s : problems) o.problems.push_back(s.ToString());
+  return o;
+}
+
+bool Scans(const std::string& json) {
+  AnnotatedDocument doc;
+  return ScanWellFormedDocument(json, 1, &doc);
+}
+
+// Empty when equal, else what differs.
+std::string Differences(const Outcome& a, const Outcome& b) {
+  if (a.problems != b.problems) return "problems";
+  if (a.doc.has_value() != b.doc.has_value()) return "document read or not";
+  if (!a.doc) return "";
+  const AnnotatedDocument& x = *a.doc;
+  const AnnotatedDocument& y = *b.doc;
+  if (x.document.doc_id != y.document.doc_id) return "doc_id";
+  if (x.document.text != y.document.text) return "text";
+  if (x.has_text != y.has_text) return "has_text";
+  if (x.offset_unit != y.offset_unit) return "offset_unit";
+  if (!(x.annotations == y.annotations)) return "annotations";
+  if (x.source_file != y.source_file || x.source_line != y.source_line)
+    return "source";
+  if (x.mention_lines != y.mention_lines) return "mention_lines";
+  return "";
+}
+
+const std::vector<std::string>& Seeds() {
+  static const std::vector<std::string> seeds = {
+      // Gold with text, non-ASCII, escapes, a surrogate pair, values.
+      R"({"doc_id":"d1","text":"Kim \"J\u00f6ng\" Un\n\u00ab\u00a0Cor\u00e9e \ud83d\ude00 \\ \/ \t x","offset_unit":"codepoint","entities":[{"id":"T1","start":0,"end":3,"type":"PER","text":"Kim","entity":"kim","value":null},{"id":"T2","start":19,"end":24,"type":"LOC","entity":null,"value":11000}],"relations":[{"type":"near","head":"T1","tail":"T2"}]})",
+      // A prediction without text, byte offsets, no ids, unknown fields.
+      R"( {"doc_id": "d2", "offset_unit": "byte", "score": 0.25, "meta": {"a": [1, -2, 3.5, true, false, null, {"b": "c"}], "e": []},
+  "entities": [ {"start": 4, "end": 15, "type": "ORG", "confidence": 0.9},
+                {"start": 0, "end": 2, "type": "PER", "text": "Ki"} ],
+  "relations": null, "text": null } )",
+      // Pretty-printed (.json): mention lines are searched for.
+      "{\n \"doc_id\": \"d3\",\n \"text\": \"Moscou et Pyongyang.\",\n"
+      " \"entities\": [\n  {\"id\": \"T1\", \"start\": 0, \"end\": 6, "
+      "\"type\": \"LOC\"},\n  {\"id\": \"T2\", \"start\": 10, \"end\": 19, "
+      "\"type\": \"LOC\", \"value\": -0}\n ],\n \"relations\": [\n  "
+      "{\"tail\": \"T2\", \"head\": \"T1\", \"type\": \"allied_with\", "
+      "\"note\": \"x\"}\n ]\n}\n",
+      // UTF-16 offsets past an emoji; offsets off the text (reported by
+      // ResolveOffsets on both paths).
+      R"({"doc_id":"d4","text":"😀 Paris","offset_unit":"utf16","entities":[{"id":"a","start":3,"end":8,"type":"LOC"},{"id":"b","start":7,"end":99,"type":"LOC"}]})",
+      R"({"doc_id":"d5","entities":[],"relations":[]})",
+  };
+  return seeds;
+}
+
+TEST(AnnotationScanner, ReadsWellFormedDocumentsAsTheDomParserDoes) {
+  for (const std::string& seed : Seeds()) {
+    EXPECT_TRUE(Scans(seed)) << seed;
+    EXPECT_EQ(Differences(Fast(seed), Dom(seed)), "") << seed;
+  }
+}
+
+TEST(AnnotationScanner, GivesUpOnWhatTheGeneralParserMustWord) {
+  const std::vector<std::string> hand_over = {
+      R"({"doc_id":"d","doc_id":"e"})",  // duplicate key
+      R"({"doc_id":"d","entities":[{"start":1.0,"end":2,"type":"A"}]})",
+      R"({"doc_id":"d","entities":[{"start":1,"end":2,"type":""}]})",
+      R"({"doc_id":"d","entities":[{"start":1,"end":2}]})",  // no type
+      R"({"doc_id":"d","x":1e999})",                         // overflow
+      R"({"doc_id":"d","entities":[{"start":1234567890123456789,"end":2,"type":"A"}]})",
+      R"({"doc_id":"d","text":"\udc00"})",   // lone low
+      R"({"doc_id":"d","text":"\ud800x"})",  // lone high
+      R"({"doc_id":"d","offset_unit":"char"})",
+      R"({"doc_id":"d","relations":[{"type":"r","head":"a"}]})",
+      R"({"doc_id":"d","entities":[{"id":7,"start":1,"end":2,"type":"A"}]})",
+      R"({"doc_id":"d"} x)",
+      R"({"doc_id":""})",
+      R"({"text":"t"})",
+      R"([{"doc_id":"d"}])",
+      "\xEF\xBB\xBF{\"doc_id\":\"d\"}",  // a byte order mark
+      R"({"doc_id":"d","x":01})",
+      R"({"doc_id":"d","x":[1,]})",
+  };
+  for (const std::string& json : hand_over) {
+    EXPECT_FALSE(Scans(json)) << json;
+    EXPECT_EQ(Differences(Fast(json), Dom(json)), "") << json;
+  }
+}
+
+TEST(AnnotationScanner, AgreesWithTheDomParserOnMutatedDocuments) {
+  const std::string alphabet = "{}[]\":,\\ 0123456789-.eEuntrfalsd\n\t";
+  std::mt19937 rng(2024);
+  int scanned = 0, total = 0;
+  for (const std::string& seed : Seeds()) {
+    for (int round = 0; round < 3000; ++round) {
+      std::string json = seed;
+      const int edits = 1 + static_cast<int>(rng() % 3);
+      for (int e = 0; e < edits && !json.empty(); ++e) {
+        const size_t at = rng() % json.size();
+        const char c = alphabet[rng() % alphabet.size()];
+        switch (rng() % 4) {
+          case 0:
+            json.erase(at, 1);
+            break;
+          case 1:
+            json.insert(at, 1, c);
+            break;
+          case 2:
+            json[at] = c;
+            break;
+          default: {  // repeat a piece (duplicate keys, members, elements)
+            const size_t n = 1 + rng() % 30;
+            json.insert(at, json.substr(rng() % json.size(), n));
+          }
+        }
+      }
+      const std::string diff = Differences(Fast(json), Dom(json));
+      ASSERT_EQ(diff, "") << json;
+      scanned += Scans(json);
+      ++total;
+    }
+  }
+  // Both paths were exercised.
+  EXPECT_GT(scanned, total / 20);
+  EXPECT_LT(scanned, total - total / 20);
+}
+
+}  // namespace
+}  // namespace ieval
