@@ -9,11 +9,15 @@
 
 namespace ieval {
 namespace {
-constexpr size_t kInitialBuffer = 1 << 20;
+// The read buffer (grown only for a longer line) and the bytes indexed at
+// once. Small enough to stay in the L2 cache between fread, the index and
+// the scan, and to cost few page faults in a short-lived process: against
+// 1 MiB and 64 KiB, `ieval conlleval` on 11 MB made 320 page faults instead
+// of 530 and ran 3-4 ms (10 %) faster; in-process timings were the same.
+constexpr size_t kInitialBuffer = 256 << 10;
+constexpr size_t kIndexChunk = 16 << 10;
 // Bytes after the data that the index's loads may touch (never used).
 constexpr size_t kPadding = 64;
-// Bytes indexed at once (ScanLine).
-constexpr size_t kIndexChunk = 64 << 10;
 
 }  // namespace
 

@@ -97,7 +97,7 @@ class ConllReader {
   // The next line and its fields (in fields_[0, *fields)): by memchr and
   // FieldSplitter, or, for a one-byte delimiter, from an index of the
   // buffer (IndexNext: one SIMD pass, byte_index.h, lists the offset of
-  // every '\n' and every delimiter of the next 64 KiB, so a line costs a
+  // every '\n' and every delimiter of the next 16 KiB, so a line costs a
   // few loads, not a scan, and no mispredicted branch in a regular file).
   // False at the end or on a read error.
   bool SearchLine(std::string_view* text, size_t* fields);

@@ -100,7 +100,7 @@ TEST(ConllReader, ReadsLinesLongerThanItsBuffer) {
 TEST(ConllReader, SplitsLikeTheGeneralSplitterAcrossBufferRefills) {
   // The one-byte delimiter's bit index against FieldSplitter::Split line
   // by line, over lines of every length mod 64, empty first and middle
-  // fields, a trailing delimiter, blank lines, 2.5 buffers and a last line
+  // fields, a trailing delimiter, blank lines, 10 buffers and a last line
   // without newline.
   std::string content;
   for (int i = 0; content.size() < (5u << 20) / 2; ++i) {
