@@ -132,7 +132,8 @@ class Streamer {
           where));
     }
     result_.scores = std::move(shards_[0]);
-    for (size_t s = 1; s < shards_.size(); ++s) result_.scores += shards_[s];
+    for (size_t s = 1; s < shards_.size(); ++s)
+      result_.scores += std::move(shards_[s]);
     return std::move(result_);
   }
 

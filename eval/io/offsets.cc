@@ -18,9 +18,9 @@ bool Resolve(AnnotatedDocument& doc, const Index& index, const Where& where,
   const std::string unit_name = OffsetUnitName(unit);
   bool clean = true;
   for (Mention& m : doc.annotations.mentions) {
-    Where at = where;
-    at.annotation_id = m.id;
     auto report = [&](const std::string& what) {
+      Where at = where;  // copied only for a problem (it holds the path)
+      at.annotation_id = m.id;
       problems->push_back(Status::InvalidInput(what, at));
       m.start = m.end = -1;
       clean = false;

@@ -136,6 +136,16 @@ CorpusScores& CorpusScores::operator+=(const CorpusScores& other) {
   return *this;
 }
 
+CorpusScores& CorpusScores::operator+=(CorpusScores&& other) {
+  total_.Merge(other.total_, max_examples_);
+  added_ += other.added_;
+  for (size_t m = 0; m < sums_.size(); ++m) sums_[m] += other.sums_[m];
+  documents_.merge(other.documents_);  // moves the ids not here yet
+  for (const auto& [id, doc] : other.documents_) documents_[id].Merge(doc, 0);
+  other.documents_.clear();
+  return *this;
+}
+
 DocumentSums CorpusScores::document_sums(SpanMode mode) const {
   if (!keep_documents_) return sums_[static_cast<size_t>(mode)];
   DocumentSums sums;

@@ -107,6 +107,9 @@ class CorpusScores {
   // Adds another shard (with the same keep_documents; shards hold
   // different documents when documents are not kept).
   CorpusScores& operator+=(const CorpusScores& other);
+  // The same, moving `other`'s documents instead of copying them (`other`
+  // is left without documents).
+  CorpusScores& operator+=(CorpusScores&& other);
 
   // The sum over all documents (doc_id empty).
   const DocumentScores& total() const { return total_; }

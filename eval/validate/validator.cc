@@ -4,8 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "eval/core/offset_index.h"
 
@@ -44,23 +46,39 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
                    const OffsetIndex& index, const ValidateOptions& options,
                    std::vector<Status>* problems) {
   const Annotations& ann = doc.annotations;
-  const Where base{doc.source_file, doc.source_line, doc.document.doc_id, ""};
   auto report = [&](const std::string& id, const std::string& what,
                     int64_t line = 0) {
-    Where at = base;
-    at.annotation_id = id;
-    if (line > 0) at.line = line;
-    problems->push_back(Status::InvalidInput(what, at));
+    problems->push_back(Status::InvalidInput(
+        what, Where{doc.source_file, line > 0 ? line : doc.source_line,
+                    doc.document.doc_id, id}));
   };
   auto line_of = [&](const Mention& m) -> int64_t {
     const size_t i = static_cast<size_t>(&m - ann.mentions.data());
     return i < doc.mention_lines.size() ? doc.mention_lines[i] : 0;
   };
 
-  std::map<std::string, const Mention*> by_id;
+  // Mention ids sorted with their positions, to find duplicates and what
+  // relations name without a tree node per mention (this runs for every
+  // document `ieval score` reads); among equal ids the first mention is
+  // the one that counts, the others are duplicates.
+  const size_t n = ann.mentions.size();
+  std::vector<std::pair<std::string_view, size_t>> ids;
+  ids.reserve(n);
+  for (size_t i = 0; i < n; ++i) ids.emplace_back(ann.mentions[i].id, i);
+  std::sort(ids.begin(), ids.end());
+  std::vector<bool> duplicate(n);
+  for (size_t k = 1; k < ids.size(); ++k)
+    if (ids[k].first == ids[k - 1].first) duplicate[ids[k].second] = true;
+  auto find = [&](std::string_view id) -> const Mention* {
+    auto it = std::lower_bound(ids.begin(), ids.end(),
+                               std::pair<std::string_view, size_t>(id, 0));
+    return it != ids.end() && it->first == id ? &ann.mentions[it->second]
+                                              : nullptr;
+  };
+
   std::vector<const Mention*> usable;
   for (const Mention& m : ann.mentions) {
-    if (!by_id.emplace(m.id, &m).second) {
+    if (duplicate[static_cast<size_t>(&m - ann.mentions.data())]) {
       report(m.id, "duplicate mention id " + Quote(m.id), line_of(m));
     }
     if (options.labels != nullptr && !options.labels->HasEntityType(m.type)) {
@@ -106,23 +124,29 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
 
   for (size_t i = 0; i < ann.relations.size(); ++i) {
     const Relation& r = ann.relations[i];
-    const std::string id = "relation " + std::to_string(i + 1) + " (" + r.type +
-                           " " + r.head + " -> " + r.tail + ")";
+    auto report_relation = [&](const std::string& what) {
+      report("relation " + std::to_string(i + 1) + " (" + r.type + " " +
+                 r.head + " -> " + r.tail + ")",
+             what);
+    };
     const RelationTypeSpec* spec = nullptr;
     if (options.labels != nullptr) {
       spec = options.labels->FindRelationType(r.type);
-      if (spec == nullptr) report(id, "unknown relation type " + Quote(r.type));
+      if (spec == nullptr)
+        report_relation("unknown relation type " + Quote(r.type));
     }
-    auto head = by_id.find(r.head);
-    auto tail = by_id.find(r.tail);
-    if (head == by_id.end())
-      report(id, "head " + Quote(r.head) + " is no mention of this document");
-    if (tail == by_id.end())
-      report(id, "tail " + Quote(r.tail) + " is no mention of this document");
-    if (spec != nullptr && head != by_id.end() && tail != by_id.end() &&
-        !spec->Allows(head->second->type, tail->second->type)) {
-      report(id, "a " + r.type + " relation cannot link " + head->second->type +
-                     " -> " + tail->second->type + " (see labels.json)");
+    const Mention* head = find(r.head);
+    const Mention* tail = find(r.tail);
+    if (head == nullptr)
+      report_relation("head " + Quote(r.head) +
+                      " is no mention of this document");
+    if (tail == nullptr)
+      report_relation("tail " + Quote(r.tail) +
+                      " is no mention of this document");
+    if (spec != nullptr && head != nullptr && tail != nullptr &&
+        !spec->Allows(head->type, tail->type)) {
+      report_relation("a " + r.type + " relation cannot link " + head->type +
+                      " -> " + tail->type + " (see labels.json)");
     }
   }
 }

@@ -226,5 +226,26 @@ TEST(CorpusScores, ShardsMergeInAnyOrderToTheSameTotal) {
   EXPECT_EQ(forward.documents(), all.documents());
 }
 
+TEST(CorpusScores, MovedShardsMergeAsCopiedOnes) {
+  std::mt19937 rng(13);
+  const auto corpus = RandomCorpus(rng, 30);
+  ScoreOptions options;
+  std::vector<CorpusScores> shards(3, CorpusScores(options.max_examples));
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    const auto& [id, gp] = corpus[i];
+    // Some documents in two shards: their counts add up.
+    const DocumentScores d =
+        ScoreDocument(Document{id, ""}, gp.first, gp.second, options);
+    shards[i % 3].Add(d);
+    if (i % 4 == 0) shards[(i + 1) % 3].Add(d);
+  }
+  CorpusScores copied(options.max_examples), moved(options.max_examples);
+  for (const CorpusScores& s : shards) copied += s;
+  for (CorpusScores& s : shards) moved += std::move(s);
+  EXPECT_EQ(moved.total(), copied.total());
+  EXPECT_EQ(moved.documents(), copied.documents());
+  EXPECT_EQ(moved.document_count(), copied.document_count());
+}
+
 }  // namespace
 }  // namespace ieval
