@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "eval/core/parallel.h"
 #include "eval/report/report_stats.h"
 #include "eval/run/resources.h"
 #include "eval/run/sentence_scores.h"
@@ -94,35 +95,33 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   return failure;
 }
 
-// Scores every document (and sentence, with that unit) with `jobs` threads.
+// Scores every document (and sentence, with that unit) with `jobs` threads;
+// the scores are added in gold order (the examples kept are the first
+// ones) while the other threads go on scoring.
 void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
                   const std::vector<std::vector<int64_t>>& sentences,
                   const RunnerOptions& options, VariantResult& v) {
   const size_t n = gold.size();
   std::vector<DocumentScores> scored(n);
   std::vector<std::vector<DocumentScores>> by_sentence(n);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) {
-      scored[i] = ScoreDocument(gold[i].document, gold[i].annotations,
-                                v.predictions[i], options.score);
-      if (!sentences.empty())
-        by_sentence[i] =
-            ScoreSentences(gold[i].document, gold[i].annotations,
-                           v.predictions[i], sentences[i], options.score);
-    }
-  };
-  const int jobs =
-      std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
-  std::vector<std::thread> threads;
-  for (int k = 1; k < jobs; ++k) threads.emplace_back(work);
-  work();
-  for (auto& th : threads) th.join();
   v.scores = CorpusScores(options.score.max_examples);
-  for (auto& d : scored) v.scores.Add(std::move(d));
   v.sentence_scores.clear();
-  for (auto& s : by_sentence)
-    for (auto& d : s) v.sentence_scores.push_back(std::move(d));
+  ParallelForOrdered(
+      n, options.jobs,
+      [&](size_t i) {
+        scored[i] = ScoreDocument(gold[i].document, gold[i].annotations,
+                                  v.predictions[i], options.score);
+        if (!sentences.empty())
+          by_sentence[i] =
+              ScoreSentences(gold[i].document, gold[i].annotations,
+                             v.predictions[i], sentences[i], options.score);
+      },
+      [&](size_t i) {
+        v.scores.Add(std::move(scored[i]));
+        for (DocumentScores& d : by_sentence[i])
+          v.sentence_scores.push_back(std::move(d));
+        by_sentence[i].clear();
+      });
 }
 
 }  // namespace
