@@ -167,6 +167,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
   bool failed = false;
   for (const VariantResult& v : run->variants)
     failed = failed || v.status == VariantStatus::kFailed;
+  FreeRun(std::move(*run), config->jobs);
   if (!args.quiet) {
     std::cerr << "ieval run: wrote " << written->paths.size() << " files to "
               << args.out << "; open " << args.out << "/report.html\n";

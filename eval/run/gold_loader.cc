@@ -106,6 +106,7 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   for (Status& s : file_problems) problems->push_back(std::move(s));
   for (Loading& d : docs)
     for (Status& s : d.check_problems) problems->push_back(std::move(s));
+  gold.documents.reserve(docs.size());
   for (Loading& d : docs)
     if (d.keep) gold.documents.push_back(std::move(*d.doc));
   if (problems->size() > before)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -102,22 +104,26 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
                   const std::vector<std::vector<int64_t>>& sentences,
                   const RunnerOptions& options, VariantResult& v) {
   const size_t n = gold.size();
-  std::vector<DocumentScores> scored(n);
+  // Pointers, not values: 5,000 default DocumentScores (1.5 KB each) cost
+  // more to construct and page in than the scoring of a few documents.
+  std::vector<std::unique_ptr<DocumentScores>> scored(n);
   std::vector<std::vector<DocumentScores>> by_sentence(n);
   v.scores = CorpusScores(options.score.max_examples);
   v.sentence_scores.clear();
   ParallelForOrdered(
       n, options.jobs,
       [&](size_t i) {
-        scored[i] = ScoreDocument(gold[i].document, gold[i].annotations,
-                                  v.predictions[i], options.score);
+        scored[i] = std::make_unique<DocumentScores>(
+            ScoreDocument(gold[i].document, gold[i].annotations,
+                          v.predictions[i], options.score));
         if (!sentences.empty())
           by_sentence[i] =
               ScoreSentences(gold[i].document, gold[i].annotations,
                              v.predictions[i], sentences[i], options.score);
       },
       [&](size_t i) {
-        v.scores.Add(std::move(scored[i]));
+        v.scores.Add(std::move(*scored[i]));
+        scored[i].reset();
         for (DocumentScores& d : by_sentence[i])
           v.sentence_scores.push_back(std::move(d));
         by_sentence[i].clear();
@@ -201,5 +207,25 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
   if (Status s = ComputeRunStatistics(run); !s.ok()) return s;
   return run;
 }
+
+void FreeRun(RunResult run, int jobs) {
+  std::vector<std::map<std::string, DocumentScores>> taken;
+  std::vector<DocumentScores*> scores;
+  for (VariantResult& v : run.variants) {
+    taken.push_back(v.scores.TakeDocuments());
+    for (auto& [id, d] : taken.back()) scores.push_back(&d);
+  }
+  const size_t n = scores.size() + run.gold.size();
+  ParallelFor(n, jobs, [&](size_t i) {
+    if (i < scores.size()) {
+      *scores[i] = DocumentScores{};
+      return;
+    }
+    i -= scores.size();
+    run.gold[i] = AnnotatedDocument{};
+    for (VariantResult& v : run.variants)
+      if (i < v.predictions.size()) v.predictions[i] = Annotations{};
+  });
+}  // what is left (empty documents, map nodes) is freed here
 
 }  // namespace ieval

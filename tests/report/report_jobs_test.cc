@@ -12,6 +12,7 @@
 
 #include "eval/report/report_files.h"
 #include "eval/report/report_json.h"
+#include "eval/report/report_stats.h"
 #include "tests/cli/cli_runner.h"
 #include "tests/report/report_testing.h"
 
@@ -76,6 +77,18 @@ TEST(ReportJson, VariantWithoutDocumentsHasAnEmptyList) {
             nlohmann::json::array());
   EXPECT_EQ(report["variants"][0]["scores"]["documents"].size(), 6u);
   EXPECT_EQ(report["variants"][2]["scores"]["documents"][0]["doc_id"], "a-0");
+}
+
+TEST(ComputeRunStatistics, IntervalsAndPairsDoNotDependOnTheJobs) {
+  // Three ok variants: 9 intervals and 3 pairs, shared by the threads.
+  RunResult serial = testing::ManyDocumentRun(20);
+  RunResult threaded = serial;
+  threaded.jobs = 3;
+  ASSERT_TRUE(ComputeRunStatistics(serial).ok());
+  ASSERT_TRUE(ComputeRunStatistics(threaded).ok());
+  ASSERT_EQ(threaded.comparisons.size(), 3u);
+  threaded.jobs = serial.jobs;  // written in report.json's settings
+  EXPECT_EQ(RunReportToJson(threaded), RunReportToJson(serial));
 }
 
 }  // namespace
