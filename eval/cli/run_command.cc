@@ -20,7 +20,6 @@
 #include "eval/cli/progress_line.h"
 #include "eval/cli/version.h"
 #include "eval/report/report_files.h"
-#include "eval/report/report_markdown.h"
 #include "eval/run/gold_loader.h"
 #include "eval/run/resources.h"
 #include "eval/run/run_config.h"
@@ -90,7 +89,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
     config->statistics.bootstrap.seed = static_cast<uint64_t>(args.seed);
 
   std::vector<Status> problems;
-  auto gold = LoadGold(config->gold, config->labels, &problems);
+  auto gold = LoadGold(config->gold, config->labels, &problems, config->jobs);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -157,18 +156,18 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
 
   WriteReportOptions write;
   write.viewer_documents = config->viewer_documents;
+  write.jobs = config->jobs;
   write.interrupted = &g_interrupted;
   auto written = WriteRunReports(*run, args.out, write);
   if (g_interrupted) return Interrupted();
   if (!written.ok()) return Fail(written.status());
   signal(SIGINT, SIG_DFL);
 
-  auto summary = RenderSummaryText(written->report_json);
-  if (!summary.ok()) return Fail(summary.status());
-  std::cout << *summary << std::flush;
+  std::cout << written->summary_text << std::flush;
   bool failed = false;
   for (const VariantResult& v : run->variants)
     failed = failed || v.status == VariantStatus::kFailed;
+  FreeRun(std::move(*run), config->jobs);
   if (!args.quiet) {
     std::cerr << "ieval run: wrote " << written->paths.size() << " files to "
               << args.out << "; open " << args.out << "/report.html\n";

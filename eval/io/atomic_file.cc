@@ -52,6 +52,14 @@ Status AtomicFileWriter::Append(std::string_view data) {
   return Status::Ok();
 }
 
+Status AtomicFileWriter::Sync() {
+  if (std::fflush(file_) != 0 || fsync(fileno(file_)) != 0) {
+    return Status::IoError(std::string("cannot write: ") + std::strerror(errno),
+                           Where{path_, 0, "", ""});
+  }
+  return Status::Ok();
+}
+
 Status AtomicFileWriter::Commit() {
   const bool flushed = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
   const bool closed = std::fclose(file_) == 0;

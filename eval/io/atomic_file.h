@@ -29,6 +29,11 @@ class AtomicFileWriter {
   AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
 
   Status Append(std::string_view data);
+  // Writes out what is buffered and waits until the data is on disk
+  // (fsync), so that a later Commit() has little left to wait for: a
+  // caller can sync one file on another thread while it writes the next
+  // (not at the same time as Append or Commit on this one).
+  Status Sync();
   Status Commit();
 
  private:

@@ -1,14 +1,20 @@
 #include "eval/report/report_files.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
+#include <thread>
 
+#include "eval/core/parallel.h"
 #include "eval/io/annotation_json.h"
 #include "eval/io/atomic_file.h"
-#include "eval/report/report_html.h"
 #include "eval/report/report_json.h"
-#include "eval/report/report_markdown.h"
+#include "eval/report/report_model.h"
+#include "eval/report/report_text.h"
 #include "eval/report/viewer_data.h"
 
 namespace ieval {
@@ -22,27 +28,51 @@ struct Pending {
   std::unique_ptr<AtomicFileWriter> writer;
 };
 
-Status Stage(const std::string& path, std::string_view content,
+// Opens the temporary file of `path` and has `write` fill it through a
+// sink; the first failed append is the result (later pieces are dropped).
+Status Stage(const std::string& path,
+             const std::function<void(const report_text::TextSink&)>& write,
              std::vector<Pending>& pending) {
   auto writer = AtomicFileWriter::Open(path);
   if (!writer.ok()) return writer.status();
-  if (Status s = (*writer)->Append(content); !s.ok()) return s;
+  Status status;
+  AtomicFileWriter& file = **writer;
+  write([&](std::string_view piece) {
+    if (status.ok()) status = file.Append(piece);
+  });
+  if (!status.ok()) return status;
   pending.push_back({path, std::move(*writer)});
   return Status::Ok();
 }
 
-std::string PredictionsJsonl(const RunResult& run, const VariantResult& v) {
-  std::string out;
+Status Stage(const std::string& path, std::string_view content,
+             std::vector<Pending>& pending) {
+  return Stage(
+      path, [content](const report_text::TextSink& sink) { sink(content); },
+      pending);
+}
+
+// predictions/<variant>.jsonl, one line per document, serialised on `jobs`
+// threads and written in order.
+void WritePredictions(const RunResult& run, const VariantResult& v, int jobs,
+                      const report_text::TextSink& sink) {
   WriteOptions options;
   options.include_text = false;
-  for (size_t i = 0; i < run.gold.size() && i < v.predictions.size(); ++i) {
-    AnnotatedDocument doc;
-    doc.document.doc_id = run.gold[i].document.doc_id;
-    doc.annotations = v.predictions[i];
-    out += SerializeAnnotatedDocument(doc, options);
-    out += "\n";
-  }
-  return out;
+  std::vector<std::string> lines(
+      std::min(run.gold.size(), v.predictions.size()));
+  ParallelForOrdered(
+      lines.size(), jobs,
+      [&](size_t i) {
+        AnnotatedDocument doc;
+        doc.document.doc_id = run.gold[i].document.doc_id;
+        doc.annotations = v.predictions[i];
+        lines[i] = SerializeAnnotatedDocument(doc, options);
+        lines[i] += "\n";
+      },
+      [&](size_t i) {
+        sink(lines[i]);
+        std::string().swap(lines[i]);
+      });
 }
 
 }  // namespace
@@ -51,33 +81,55 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
                                        const std::string& folder,
                                        const WriteReportOptions& options) {
   WrittenReports written;
-  written.report_json = RunReportToJson(run);
-  auto markdown = RenderMarkdown(written.report_json);
-  if (!markdown.ok()) return markdown.status();
-  auto html = RenderHtml(written.report_json,
-                         ViewerDataJson(run, options.viewer_documents));
-  if (!html.ok()) return html.status();
-
   const fs::path dir(folder);
   std::vector<Pending> pending;
-  if (Status s =
-          Stage((dir / "report.json").string(), written.report_json, pending);
+  nlohmann::json report;
+  if (Status s = Stage((dir / "report.json").string(),
+                       [&](const report_text::TextSink& sink) {
+                         report = report_text::BuildRunReport(run, options.jobs,
+                                                              sink);
+                       },
+                       pending);
       !s.ok())
     return s;
-  if (Status s = Stage((dir / "report.md").string(), *markdown, pending);
+  // report.json goes to disk (fsync) while the other files are made, so
+  // that committing them all does not wait for its 20 MB.
+  Status synced;
+  std::thread sync(
+      [&synced, &file = *pending.back().writer] { synced = file.Sync(); });
+  struct JoinOnReturn {  // an early error return must not leave it running
+    std::thread& thread;
+    ~JoinOnReturn() {
+      if (thread.joinable()) thread.join();
+    }
+  } join{sync};
+  const std::string markdown = report_text::MarkdownOf(report);
+  written.summary_text = report_text::SummaryText(report);
+  const std::string html = report_text::HtmlOf(
+      std::move(report),
+      ViewerDataJson(run, options.viewer_documents, options.jobs));
+  if (Status s = Stage((dir / "report.md").string(), markdown, pending);
       !s.ok())
     return s;
-  if (Status s = Stage((dir / "report.html").string(), *html, pending); !s.ok())
+  if (Status s = Stage((dir / "report.html").string(), html, pending); !s.ok())
     return s;
   std::set<std::string> predictions;
   for (const VariantResult& v : run.variants) {
     if (v.status != VariantStatus::kOk) continue;
     const std::string path = (dir / PredictionsPath(v.name)).string();
     predictions.insert(fs::path(path).filename().string());
-    if (Status s = Stage(path, PredictionsJsonl(run, v), pending); !s.ok())
+    if (Status s = Stage(
+            path,
+            [&](const report_text::TextSink& sink) {
+              WritePredictions(run, v, options.jobs, sink);
+            },
+            pending);
+        !s.ok())
       return s;
   }
 
+  sync.join();
+  if (!synced.ok()) return synced;
   if (options.interrupted != nullptr && options.interrupted->load())
     return Status::Internal("interrupted");  // ~Pending removes the temps
   for (Pending& p : pending) {

@@ -23,13 +23,18 @@ namespace ieval {
 struct WriteReportOptions {
   // Documents held by report.html's viewer (the first ones). Default: 100.
   int viewer_documents = 100;
+  // Threads serialising the per-document parts (report.json's counts, the
+  // predictions); the files are the same for every value. Default: 1.
+  int jobs = 1;
   // When set and true before the renames start, nothing is renamed and
   // kInternal "interrupted" is returned (temporary files removed).
   const std::atomic<bool>* interrupted = nullptr;
 };
 
 struct WrittenReports {
-  std::string report_json;         // the text written to report.json
+  // RenderSummaryText() of report.json (the table `ieval run` prints),
+  // rendered without reading the file again.
+  std::string summary_text;
   std::vector<std::string> paths;  // every file written, in order
 };
 

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "eval/report/report_model.h"
 #include "eval/report/report_text.h"
 
 namespace ieval {
@@ -79,11 +80,9 @@ std::string EscapeForScript(std::string_view json) {
   return out;
 }
 
-Result<std::string> RenderHtml(std::string_view report_json,
-                               std::string_view viewer_json) {
-  auto parsed = report_text::ParseReport(report_json);
-  if (!parsed.ok()) return parsed.status();
-  nlohmann::json report = std::move(*parsed);
+namespace report_text {
+
+std::string HtmlOf(nlohmann::json report, std::string_view viewer_json) {
   // The page shows corpus totals; per-document counts would only make it
   // heavy (they stay in report.json).
   for (auto& v : report["variants"])
@@ -96,6 +95,15 @@ Result<std::string> RenderHtml(std::string_view report_json,
                {"VIEWER_JSON", EscapeForScript(viewer_json)},
                {"REPORT_JS", kReportJs},
                {"VIEWER_JS", kViewerJs}});
+}
+
+}  // namespace report_text
+
+Result<std::string> RenderHtml(std::string_view report_json,
+                               std::string_view viewer_json) {
+  auto parsed = report_text::ParseReport(report_json);
+  if (!parsed.ok()) return parsed.status();
+  return report_text::HtmlOf(std::move(*parsed), viewer_json);
 }
 
 }  // namespace ieval

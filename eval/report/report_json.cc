@@ -1,8 +1,12 @@
 #include "eval/report/report_json.h"
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <utility>
+#include <vector>
 
+#include "eval/core/parallel.h"
+#include "eval/report/report_model.h"
 #include "eval/score/score_report.h"
 #include "eval/stats/bootstrap.h"
 
@@ -10,6 +14,18 @@ namespace ieval {
 namespace {
 
 using nlohmann::ordered_json;
+
+// The report is first built without the per-document counts: each scored
+// variant's "scores"."documents" holds a discarded value, which nlohmann
+// dumps as the bare token <discarded>. The hole is then found by this key
+// and token: inside a dumped string every '"' is escaped, so `s": <` can
+// only be the end of a real key followed by a value outside any string.
+constexpr std::string_view kDocumentsHole = "\"documents\": <discarded>";
+constexpr std::string_view kHoleKey = "\"documents\": ";
+// How deep each element of those arrays sits in report.json: root (0) >
+// "variants" (1) > a variant (2) > "scores" (3) > "documents" (4).
+constexpr int kDocumentDepth = 5;
+constexpr int kIndent = 1;
 
 ordered_json IntervalJson(const Interval& i) {
   return {{"estimate", i.estimate},
@@ -49,8 +65,9 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
   j["throughput"] = ThroughputJson(v.throughput);
   if (v.status != VariantStatus::kOk) return j;
   j["predictions"] = PredictionsPath(v.name);
-  j["scores"] =
-      ordered_json::parse(ScoresToJson(v.scores, run.score_options, false));
+  j["scores"] = ordered_json::parse(ScoresToJson(
+      v.scores, run.score_options, false, /*with_documents=*/false));
+  j["scores"]["documents"] = ordered_json(ordered_json::value_t::discarded);
   ordered_json intervals = ordered_json::object();
   for (const MetricInterval& m : v.intervals) {
     intervals[m.metric] = {{"unit", m.unit},
@@ -132,7 +149,10 @@ std::string PredictionsPath(const std::string& variant) {
   return "predictions/" + file + ".jsonl";
 }
 
-std::string RunReportToJson(const RunResult& run) {
+namespace {
+
+// report.json with a hole for each scored variant's per-document counts.
+ordered_json Skeleton(const RunResult& run) {
   ordered_json root;
   root["format"] = kRunReportFormat;
   root["format_version"] = kRunReportFormatVersion;
@@ -176,8 +196,107 @@ std::string RunReportToJson(const RunResult& run) {
   root["best_variant"] = BestVariant(run);
   root["comparisons"] = ComparisonsJson(run);
   root["notes"] = run.notes;
-  return root.dump(1) + "\n";
+  return root;
 }
+
+// Writes the skeleton's text to `sink` with every hole filled: the
+// per-document counts of the scored variants, in order, serialised on
+// `jobs` threads while the pieces already done go to the sink.
+void FillHoles(const std::string& skeleton, const RunResult& run, int jobs,
+               const report_text::TextSink& sink) {
+  std::vector<const DocumentScores*> documents;
+  std::vector<size_t> variant_of;  // per document: its scored variant
+  std::vector<size_t> first;       // per scored variant, into `documents`
+  std::vector<size_t> holes;       // per scored variant, into `skeleton`
+  for (const VariantResult& v : run.variants) {
+    if (v.status != VariantStatus::kOk) continue;
+    const size_t hole =
+        skeleton.find(kDocumentsHole, holes.empty() ? 0 : holes.back() + 1);
+    if (hole == std::string::npos) break;  // cannot happen: one per variant
+    holes.push_back(hole);
+    first.push_back(documents.size());
+    for (const auto& [id, d] : v.scores.documents()) {
+      documents.push_back(&d);
+      variant_of.push_back(holes.size() - 1);
+    }
+  }
+  first.push_back(documents.size());
+
+  const std::string item_indent(kDocumentDepth * kIndent, ' ');
+  const std::string end_indent((kDocumentDepth - 1) * kIndent, ' ');
+  size_t at = 0;      // skeleton bytes written
+  size_t opened = 0;  // holes reached
+  // The skeleton up to hole k, then the hole's key.
+  auto up_to_hole = [&](size_t k) {
+    sink(
+        std::string_view(skeleton).substr(at, holes[k] + kHoleKey.size() - at));
+    at = holes[k] + kDocumentsHole.size();
+    opened = k + 1;
+  };
+  std::vector<std::string> pieces(documents.size());
+  ParallelForOrdered(
+      documents.size(), jobs,
+      [&](size_t i) {
+        pieces[i] =
+            DocumentScoresToJson(*documents[i], kIndent, kDocumentDepth);
+      },
+      [&](size_t i) {
+        const size_t k = variant_of[i];
+        if (i == first[k]) {
+          while (opened < k) {  // variants without documents
+            up_to_hole(opened);
+            sink("[]");
+          }
+          up_to_hole(k);
+          sink("[\n");  // as nlohmann dumps an array
+        } else {
+          sink(",\n");
+        }
+        sink(item_indent);
+        sink(pieces[i]);
+        std::string().swap(pieces[i]);
+        if (i + 1 == first[k + 1]) {
+          sink("\n");
+          sink(end_indent);
+          sink("]");
+        }
+      });
+  while (opened < holes.size()) {
+    up_to_hole(opened);
+    sink("[]");
+  }
+  sink(std::string_view(skeleton).substr(at));
+  sink("\n");
+}
+
+// The renderers read a report without per-document counts: the small
+// rest goes through text once more, to give them the same value they
+// would parse from report.json.
+nlohmann::json Model(ordered_json skeleton) {
+  for (ordered_json& v : skeleton["variants"])
+    if (v.contains("scores")) v["scores"].erase("documents");
+  return nlohmann::json::parse(skeleton.dump());
+}
+
+}  // namespace
+
+std::string RunReportToJson(const RunResult& run) {
+  std::string text;
+  FillHoles(Skeleton(run).dump(kIndent), run, 1,
+            [&text](std::string_view piece) { text += piece; });
+  return text;
+}
+
+namespace report_text {
+
+nlohmann::json BuildRunReport(const RunResult& run, int jobs,
+                              const TextSink& sink) {
+  ordered_json root = Skeleton(run);
+  FillHoles(root.dump(kIndent), run, jobs, sink);
+  return Model(std::move(root));
+}
+
+}  // namespace report_text
 
 const char* VariantStatusName(VariantStatus status) {
   switch (status) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "eval/report/report_json.h"
+#include "eval/report/report_model.h"
 #include "eval/report/report_text.h"
 
 namespace ieval {
@@ -173,10 +174,9 @@ std::string Errors(const json& report) {
 
 }  // namespace
 
-Result<std::string> RenderMarkdown(std::string_view report_json) {
-  auto parsed = report_text::ParseReport(report_json);
-  if (!parsed.ok()) return parsed.status();
-  const json& report = *parsed;
+namespace report_text {
+
+std::string MarkdownOf(const json& report) {
   std::string out = "# ieval run\n\n";
   out += report_text::Headline(report) + "\n\n";
   out += Summary(report) + "\n";
@@ -204,6 +204,14 @@ Result<std::string> RenderMarkdown(std::string_view report_json) {
   out += Errors(report);
   out += "---\n" + report_text::Footer(report) + "\n";
   return out;
+}
+
+}  // namespace report_text
+
+Result<std::string> RenderMarkdown(std::string_view report_json) {
+  auto parsed = report_text::ParseReport(report_json);
+  if (!parsed.ok()) return parsed.status();
+  return report_text::MarkdownOf(*parsed);
 }
 
 Result<std::string> RenderSummaryText(std::string_view report_json) {

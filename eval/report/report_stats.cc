@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
+#include "eval/core/parallel.h"
 #include "eval/report/metrics.h"
 #include "eval/stats/bootstrap.h"
 #include "eval/stats/paired.h"
@@ -72,49 +74,81 @@ Status ComputeRunStatistics(RunResult& run) {
     if (v.status == VariantStatus::kOk) ok.push_back(&v);
   if (ok.empty() || run.gold.empty()) return Status::Ok();
 
-  std::vector<int64_t> unit_counts;
-  for (VariantResult* v : ok) {
-    v->intervals.clear();
+  // Every interval and every pair draws from the seed alone, so they are
+  // computed on the run's threads and gathered in order.
+  struct IntervalTask {
+    VariantResult* variant = nullptr;
+    const MetricRef* metric = nullptr;
+    bool empty = false;
+    std::optional<Result<ConfidenceInterval>> ci;
+    size_t units = 0;
+  };
+  std::vector<IntervalTask> intervals;
+  for (VariantResult* v : ok)
     for (const MetricRef& metric : metrics) {
-      const std::vector<PrfCounts> units = Units(run, *v, metric);
-      if (units.empty()) continue;
-      auto ci = BootstrapPrf(units, settings.bootstrap);
-      if (!ci.ok()) return ci.status();
-      MetricInterval interval;
-      interval.metric = metric.Name();
-      interval.unit = BySentence(run, metric) ? "sentence" : "document";
-      interval.interval = *ci;
-      interval.distinct_resamples =
-          DistinctBootstrapResamples(static_cast<int64_t>(units.size()));
-      v->intervals.push_back(interval);
-      if (v == ok.front()) unit_counts.push_back(ci->units);
+      intervals.emplace_back();
+      intervals.back().variant = v;
+      intervals.back().metric = &metric;
     }
+  ParallelFor(intervals.size(), run.jobs, [&](size_t i) {
+    IntervalTask& t = intervals[i];
+    const std::vector<PrfCounts> units = Units(run, *t.variant, *t.metric);
+    t.empty = units.empty();
+    t.units = units.size();
+    if (!t.empty) t.ci = BootstrapPrf(units, settings.bootstrap);
+  });
+  std::vector<int64_t> unit_counts;
+  for (VariantResult* v : ok) v->intervals.clear();
+  for (const IntervalTask& t : intervals) {
+    if (t.empty) continue;
+    const Result<ConfidenceInterval>& ci = *t.ci;
+    if (!ci.ok()) return ci.status();
+    MetricInterval interval;
+    interval.metric = t.metric->Name();
+    interval.unit = BySentence(run, *t.metric) ? "sentence" : "document";
+    interval.interval = *ci;
+    interval.distinct_resamples =
+        DistinctBootstrapResamples(static_cast<int64_t>(t.units));
+    t.variant->intervals.push_back(interval);
+    if (t.variant == ok.front()) unit_counts.push_back(ci->units);
   }
 
   // Paired comparisons on the primary metric.
   run.comparisons.clear();
   if (!metrics.empty() && ok.size() >= 2) {
     const MetricRef& primary = metrics.front();
+    struct PairTask {
+      const VariantResult* a;
+      const VariantResult* b;
+      std::optional<Result<PairedResult>> boot;
+      std::optional<Result<RandomizationResult>> ar;
+    };
+    std::vector<PairTask> pairs;
+    for (size_t i = 0; i < ok.size(); ++i)
+      for (size_t j = i + 1; j < ok.size(); ++j)
+        pairs.push_back({ok[i], ok[j], std::nullopt, std::nullopt});
+    ParallelFor(pairs.size(), run.jobs, [&](size_t i) {
+      PairTask& t = pairs[i];
+      const std::vector<PrfCounts> a = Units(run, *t.a, primary);
+      const std::vector<PrfCounts> b = Units(run, *t.b, primary);
+      t.boot = PairedBootstrap(a, b, settings.bootstrap);
+      t.ar = ApproximateRandomization(a, b, settings.bootstrap);
+    });
     std::vector<double> p_values;
-    for (size_t i = 0; i < ok.size(); ++i) {
-      for (size_t j = i + 1; j < ok.size(); ++j) {
-        const std::vector<PrfCounts> a = Units(run, *ok[i], primary);
-        const std::vector<PrfCounts> b = Units(run, *ok[j], primary);
-        auto boot = PairedBootstrap(a, b, settings.bootstrap);
-        if (!boot.ok()) return boot.status();
-        auto ar = ApproximateRandomization(a, b, settings.bootstrap);
-        if (!ar.ok()) return ar.status();
-        PairComparison c;
-        c.a = ok[i]->name;
-        c.b = ok[j]->name;
-        c.metric = primary.Name();
-        c.unit = BySentence(run, primary) ? "sentence" : "document";
-        c.bootstrap = *boot;
-        c.randomization = *ar;
-        // Both tests must agree: the larger p (see run_result.h).
-        p_values.push_back(std::max(boot->p_value, ar->p_value));
-        run.comparisons.push_back(c);
-      }
+    for (const PairTask& t : pairs) {
+      if (!t.boot->ok()) return t.boot->status();
+      if (!t.ar->ok()) return t.ar->status();
+      PairComparison c;
+      c.a = t.a->name;
+      c.b = t.b->name;
+      c.metric = primary.Name();
+      c.unit = BySentence(run, primary) ? "sentence" : "document";
+      c.bootstrap = **t.boot;
+      c.randomization = **t.ar;
+      // Both tests must agree: the larger p (see run_result.h).
+      p_values.push_back(
+          std::max(c.bootstrap.p_value, c.randomization.p_value));
+      run.comparisons.push_back(c);
     }
     const std::vector<double> adjusted = HolmBonferroni(p_values);
     for (size_t k = 0; k < run.comparisons.size(); ++k) {

@@ -21,8 +21,10 @@
 
 namespace ieval {
 
-// At most `max_documents` documents (the first ones, in gold order).
-std::string ViewerDataJson(const RunResult& run, int max_documents);
+// At most `max_documents` documents (the first ones, in gold order), made
+// on `jobs` threads (the same text for every `jobs`).
+std::string ViewerDataJson(const RunResult& run, int max_documents,
+                           int jobs = 1);
 
 }  // namespace ieval
 

@@ -1,18 +1,39 @@
 #include "eval/run/gold_loader.h"
 
+#include <algorithm>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <utility>
 
+#include "eval/core/parallel.h"
+#include "eval/core/string_set.h"
+#include "eval/io/annotation_json.h"
 #include "eval/io/corpus_reader.h"
 #include "eval/io/labels_io.h"
 #include "eval/validate/validator.h"
 
 namespace ieval {
+namespace {
+
+// One document of the corpus as it goes through loading; the problems of
+// each step are kept apart so they can be listed in the order a serial
+// load gives: every reading problem first, then every validation problem.
+struct Loading {
+  RawDocument raw;
+  std::optional<AnnotatedDocument> doc;
+  std::vector<Status> read_problems;
+  std::vector<Status> check_problems;
+  bool keep = false;
+};
+
+}  // namespace
 
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems) {
+                            std::vector<Status>* problems, int jobs) {
   const size_t before = problems->size();
-  auto corpus = ReadCorpus(path, problems);
-  if (!corpus.ok()) return corpus.status();
+  auto reader = CorpusReader::Open(path);
+  if (!reader.ok()) return reader.status();
   LoadedGold gold;
   std::optional<LabelSet> label_set;
   const std::optional<std::string> labels_path =
@@ -26,26 +47,68 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
     for (const auto& r : label_set->relation_types)
       if (r.symmetric) gold.symmetric_relations.insert(r.name);
   }
+
+  // Reading is serial (one thread at a time takes the next document from
+  // the reader); parsing (JSON, UTF-8, offsets) and validating are per
+  // document, on `jobs` threads, while another thread reads.
   ValidateOptions validate;
   validate.labels = label_set ? &*label_set : nullptr;
   validate.gold = true;
-  std::set<std::string> seen;
-  for (AnnotatedDocument& doc : corpus->documents) {
-    const Where where{doc.source_file, doc.source_line, doc.document.doc_id,
-                      ""};
-    if (doc.document.doc_id.empty()) continue;  // reported by the reader
-    if (!seen.insert(doc.document.doc_id).second) {
-      problems->push_back(Status::InvalidInput("duplicate doc_id", where));
-      continue;
+  std::deque<Loading> docs;  // grows at the back: references stay valid
+  std::vector<Status> file_problems;
+  std::mutex mu;  // guards the reader, `docs` and `file_problems`
+  bool end = false;
+  RunOnThreads(std::max(1, jobs), [&] {
+    for (;;) {
+      Loading* d;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (end) return;
+        RawDocument raw;
+        if (!(*reader)->NextRaw(&raw, &file_problems)) {
+          end = true;
+          return;
+        }
+        d = &docs.emplace_back();
+        d->raw = std::move(raw);
+        d->read_problems = std::move(file_problems);
+        file_problems.clear();
+      }
+      d->doc = ParseAnnotatedDocument(d->raw.json, d->raw.file, d->raw.line,
+                                      &d->read_problems);
+      d->raw = RawDocument{};
+      // Checked before knowing whether it duplicates an earlier doc_id;
+      // the problems of a duplicate are dropped below.
+      if (d->doc && d->doc->has_text && !d->doc->document.doc_id.empty())
+        CheckDocument(*d->doc, d->doc->document.text, validate,
+                      &d->check_problems);
     }
-    if (!doc.has_text) {
-      problems->push_back(
-          Status::InvalidInput("gold document without \"text\"", where));
-      continue;
+  });
+
+  StringSet seen;
+  for (Loading& d : docs) {
+    if (!d.doc) continue;
+    const Where where{d.doc->source_file, d.doc->source_line,
+                      d.doc->document.doc_id, ""};
+    if (d.doc->document.doc_id.empty()) continue;  // reported when read
+    if (!seen.Insert(d.doc->document.doc_id)) {
+      d.check_problems = {Status::InvalidInput("duplicate doc_id", where)};
+    } else if (!d.doc->has_text) {
+      d.check_problems = {
+          Status::InvalidInput("gold document without \"text\"", where)};
+    } else {
+      d.keep = true;
     }
-    CheckDocument(doc, doc.document.text, validate, problems);
-    gold.documents.push_back(std::move(doc));
   }
+
+  for (Loading& d : docs)
+    for (Status& s : d.read_problems) problems->push_back(std::move(s));
+  for (Status& s : file_problems) problems->push_back(std::move(s));
+  for (Loading& d : docs)
+    for (Status& s : d.check_problems) problems->push_back(std::move(s));
+  gold.documents.reserve(docs.size());
+  for (Loading& d : docs)
+    if (d.keep) gold.documents.push_back(std::move(*d.doc));
   if (problems->size() > before)
     return Status::InvalidInput("the gold is invalid (`ieval validate " + path +
                                     "` lists the same problems)",

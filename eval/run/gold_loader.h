@@ -23,8 +23,10 @@ struct LoadedGold {
 // corpus (eval/io/labels_io.h). Every problem is appended to `problems`;
 // the result is an error (kInvalidInput) when there was any, or kIoError
 // when the corpus cannot be opened, or when it holds no document.
+// Documents are parsed and validated on `jobs` threads; the documents and
+// the problems (in reading order) are the same for every `jobs`.
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems);
+                            std::vector<Status>* problems, int jobs = 1);
 
 }  // namespace ieval
 

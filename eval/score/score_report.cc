@@ -172,8 +172,29 @@ ordered_json DocumentJson(const DocumentScores& d) {
 
 }  // namespace
 
+std::string DocumentScoresToJson(const DocumentScores& document, int indent,
+                                 int depth) {
+  const std::string text = DocumentJson(document).dump(indent);
+  if (indent < 0 || depth <= 0) return text;
+  // JSON strings hold no raw line break ("\n" is escaped), so every '\n'
+  // of the dump starts a line.
+  const std::string prefix(static_cast<size_t>(depth * indent), ' ');
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  size_t at = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos;
+       nl = text.find('\n', at)) {
+    out.append(text, at, nl + 1 - at);
+    out += prefix;
+    at = nl + 1;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
+
 std::string ScoresToJson(const CorpusScores& scores,
-                         const ScoreOptions& options, bool pretty) {
+                         const ScoreOptions& options, bool pretty,
+                         bool with_documents) {
   const DocumentScores& total = scores.total();
   ordered_json root;
   ordered_json entities;
@@ -216,8 +237,9 @@ std::string ScoresToJson(const CorpusScores& scores,
                     {"gold_mentions", total.entities.gold_mentions},
                     {"predicted_mentions", total.entities.predicted_mentions}};
   ordered_json documents = ordered_json::array();
-  for (const auto& [id, doc] : scores.documents())
-    documents.push_back(DocumentJson(doc));
+  if (with_documents)
+    for (const auto& [id, doc] : scores.documents())
+      documents.push_back(DocumentJson(doc));
   root["documents"] = std::move(documents);
   ordered_json map = ordered_json::object();
   for (const auto& [from, to] : options.type_map) map[from] = to;

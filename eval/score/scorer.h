@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "eval/core/types.h"
@@ -117,6 +118,12 @@ class CorpusScores {
   // documents are not kept.
   const std::map<std::string, DocumentScores>& documents() const {
     return documents_;
+  }
+  // Hands every document's counts over, leaving none (document_count()
+  // and document_sums() then count none): for a caller that frees them on
+  // threads of its own.
+  std::map<std::string, DocumentScores> TakeDocuments() {
+    return std::exchange(documents_, {});
   }
   bool keeps_documents() const { return keep_documents_; }
   int64_t document_count() const {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "eval/io/corpus_reader.h"
+#include "eval/report/report_json.h"
 #include "tests/cli/cli_runner.h"
 #include "tests/report/report_testing.h"
 
@@ -35,13 +36,14 @@ std::vector<std::string> Listing(const fs::path& dir) {
 
 TEST(WriteRunReports, WritesReportsAndPredictionsOfScoredVariants) {
   const std::string dir = testing::MakeTempDir("report_files_all");
-  auto written = WriteRunReports(testing::SmallRun(), dir);
+  const RunResult run = testing::SmallRun();
+  auto written = WriteRunReports(run, dir);
   ASSERT_TRUE(written.ok()) << written.status().ToString();
   EXPECT_EQ(Listing(dir),
             (std::vector<std::string>{
                 "predictions/lossy.jsonl", "predictions/perfect.jsonl",
                 "report.html", "report.json", "report.md"}));
-  EXPECT_EQ(Slurp(fs::path(dir) / "report.json"), written->report_json);
+  EXPECT_EQ(Slurp(fs::path(dir) / "report.json"), RunReportToJson(run));
 }
 
 TEST(WriteRunReports, PredictionsReadBackAsWritten) {

@@ -62,29 +62,41 @@ VariantResult ScoredVariant(const std::vector<AnnotatedDocument>& gold,
   return v;
 }
 
-RunResult SmallRun() {
+namespace {
+
+// SmallRun over `gold` (copies of SmallGold()), with an ok variant without
+// documents when `with_empty`.
+RunResult RunOver(std::vector<AnnotatedDocument> gold, bool with_empty) {
   RunResult run;
   run.ieval_version = "ieval test";
   run.started_at = "2025-01-01T00:00:00Z";
   run.gold_path = "gold";
-  run.gold = SmallGold();
+  run.gold = std::move(gold);
   run.machine.cpu = "test CPU";
   run.statistics.bootstrap.resamples = 200;
   std::vector<Annotations> perfect, lossy;
   for (const AnnotatedDocument& d : run.gold) perfect.push_back(d.annotations);
   lossy = perfect;
-  lossy[0].mentions.erase(lossy[0].mentions.begin());  // Élysée missed
-  lossy[0].relations.clear();
-  lossy[1].mentions[0].start = 0;     // « Berlin: boundary
-  lossy[1].mentions[1].type = "PER";  // Rome: wrong type
-  Mention spurious;
-  spurious.id = "X1";
-  spurious.start = 12;
-  spurious.end = 18;
-  spurious.type = "ORG";  // visite: spurious
-  lossy[2].mentions.push_back(spurious);
+  for (size_t i = 0; i + 2 < lossy.size(); i += 3) {
+    lossy[i].mentions.erase(lossy[i].mentions.begin());  // Élysée missed
+    lossy[i].relations.clear();
+    lossy[i + 1].mentions[0].start = 0;     // « Berlin: boundary
+    lossy[i + 1].mentions[1].type = "PER";  // Rome: wrong type
+    Mention spurious;
+    spurious.id = "X1";
+    spurious.start = 12;
+    spurious.end = 18;
+    spurious.type = "ORG";  // visite: spurious
+    lossy[i + 2].mentions.push_back(spurious);
+  }
   run.variants.push_back(
       ScoredVariant(run.gold, "perfect", perfect, run.score_options));
+  if (with_empty) {
+    VariantResult empty;
+    empty.name = "empty";
+    empty.extractor = "fake";
+    run.variants.push_back(empty);
+  }
   run.variants.push_back(
       ScoredVariant(run.gold, "lossy", lossy, run.score_options));
   VariantResult broken;
@@ -95,6 +107,21 @@ RunResult SmallRun() {
   run.variants.push_back(broken);
   (void)ComputeRunStatistics(run);
   return run;
+}
+
+}  // namespace
+
+RunResult SmallRun() { return RunOver(SmallGold(), false); }
+
+RunResult ManyDocumentRun(int copies) {
+  std::vector<AnnotatedDocument> gold;
+  for (int k = 0; k < copies; ++k) {
+    for (AnnotatedDocument d : SmallGold()) {
+      d.document.doc_id += "-" + std::to_string(k);
+      gold.push_back(std::move(d));
+    }
+  }
+  return RunOver(std::move(gold), true);
 }
 
 }  // namespace ieval::testing

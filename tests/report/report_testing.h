@@ -22,6 +22,12 @@ VariantResult ScoredVariant(const std::vector<AnnotatedDocument>& gold,
 // perfect, lossy and broken over SmallGold(), statistics computed.
 RunResult SmallRun();
 
+// The same variants over `copies` copies of SmallGold() (doc_ids "a-0",
+// "b-0", …, "c-<copies-1>": their sorted order is not the gold order), a
+// variant without documents ("empty") between them: enough documents for
+// the per-document work of writing the reports to be shared by threads.
+RunResult ManyDocumentRun(int copies);
+
 }  // namespace ieval::testing
 
 #endif  // IEVAL_TESTS_REPORT_REPORT_TESTING_H_
