@@ -1,7 +1,8 @@
 // Token-sequence scoring of CoNLL files (eval/sequence/): the streaming
-// reader, conlleval.pl's scorer (`ieval conlleval`, `ieval score --conll`)
-// and seqeval's default and strict modes, over 10k, 100k and 1M tokens of
-// the synthetic corpus (bench/tools/synthetic.h).
+// reader (line by line, and as the scorers scan), conlleval.pl's scorer (`ieval
+// conlleval`, `ieval score --conll`) and seqeval's default and strict modes,
+// over 10k, 100k and 1M tokens of the synthetic corpus
+// (bench/tools/synthetic.h).
 //
 // Baseline (x_baseline): reading the same bytes through the same stdio
 // path in 1 MiB blocks and finding every line with memchr — the least any
@@ -19,6 +20,7 @@
 #include "bench/bench_util.h"
 #include "bench/tools/synthetic.h"
 #include "eval/sequence/conll_reader.h"
+#include "eval/sequence/conll_scan.h"
 #include "eval/sequence/conlleval.h"
 #include "eval/sequence/sequence_score.h"
 
@@ -109,6 +111,30 @@ void BM_ConllReader(benchmark::State& state) {
   SetRates(state, input);
 }
 
+// The reader as the scorers read it (ConllReader::Scan, conll_scan.h):
+// regular lines straight from the index, two views a token, no scoring.
+struct TokenCounter {
+  int64_t tokens = 0;
+  void Boundary() {}
+  void Token(std::string_view, std::string_view, int64_t, bool) { ++tokens; }
+};
+
+void BM_ConllScan(benchmark::State& state) {
+  const ConllInput& input = Input(state.range(0));
+  bench::RatioTimer ratio([&] { LineScan(input.text); });
+  for (auto _ : state) {
+    ratio.Time([&] {
+      MemoryFile in(input.text);
+      ConllReader reader(in.file, "bench");
+      TokenCounter counter;
+      bench::Check(reader.Scan(counter), "scan succeeds");
+      bench::Check(counter.tokens == input.tally.tokens, "scan token count");
+    });
+  }
+  ratio.Report(state);
+  SetRates(state, input);
+}
+
 // Checks counts every scorer must agree on, known by construction.
 void CheckCounts(const SequenceCounts& counts, const ConllInput& input,
                  const SequenceCounts& first) {
@@ -181,6 +207,7 @@ void Sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_ConllLineScan)->Apply(Sizes);
 BENCHMARK(BM_ConllReader)->Apply(Sizes);
+BENCHMARK(BM_ConllScan)->Apply(Sizes);
 BENCHMARK(BM_Conlleval)->Apply(Sizes);
 BENCHMARK(BM_ScoreConll_Conlleval)->Apply(Sizes);
 BENCHMARK(BM_ScoreConll_Seqeval)->Apply(Sizes);

@@ -66,7 +66,7 @@ bool ConllReader::Scan(Visitor& visitor) {
 // a token whose last two columns lie between the last two delimiters and
 // the '\n'. Anything else (a chunk's or the buffer's end, another count,
 // a special first field) returns to Scan, which reads one line by Next().
-// kFields: expected_fields_ when it is known at compile time, else 0.
+// kFields is expected_fields_ when known at compile time, else 0.
 template <size_t kFields, typename Visitor>
 [[gnu::always_inline]] inline void ConllReader::ScanRegular(Visitor& visitor) {
   // Locals, not members: the visitor's stores could alias the members.
