@@ -75,6 +75,22 @@ void WritePredictions(const RunResult& run, const VariantResult& v, int jobs,
       });
 }
 
+// A thread joined when it goes out of scope, so an early error return
+// never leaves one running.
+class Helper {
+ public:
+  explicit Helper(std::function<void()> fn) : thread_(std::move(fn)) {}
+  ~Helper() { Join(); }
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
+  void Join() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::thread thread_;
+};
+
 }  // namespace
 
 Result<WrittenReports> WriteRunReports(const RunResult& run,
@@ -92,26 +108,22 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
                        pending);
       !s.ok())
     return s;
-  // report.json goes to disk (fsync) while the other files are made, so
-  // that committing them all does not wait for its 20 MB.
+  // Two helpers while the rest is made: report.json goes to disk (fsync),
+  // so that committing the files does not wait for its 20 MB, and
+  // report.html (the viewer's documents, the page) is rendered while the
+  // predictions are written on the --jobs threads.
   Status synced;
-  std::thread sync(
-      [&synced, &file = *pending.back().writer] { synced = file.Sync(); });
-  struct JoinOnReturn {  // an early error return must not leave it running
-    std::thread& thread;
-    ~JoinOnReturn() {
-      if (thread.joinable()) thread.join();
-    }
-  } join{sync};
+  std::string html;
   const std::string markdown = report_text::MarkdownOf(report);
   written.summary_text = report_text::SummaryText(report);
-  const std::string html = report_text::HtmlOf(
-      std::move(report),
-      ViewerDataJson(run, options.viewer_documents, options.jobs));
+  Helper sync(
+      [&synced, &file = *pending.back().writer] { synced = file.Sync(); });
+  Helper render([&] {
+    html = report_text::HtmlOf(std::move(report),
+                               ViewerDataJson(run, options.viewer_documents));
+  });
   if (Status s = Stage((dir / "report.md").string(), markdown, pending);
       !s.ok())
-    return s;
-  if (Status s = Stage((dir / "report.html").string(), html, pending); !s.ok())
     return s;
   std::set<std::string> predictions;
   for (const VariantResult& v : run.variants) {
@@ -127,8 +139,13 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
         !s.ok())
       return s;
   }
+  render.Join();
+  if (Status s = Stage((dir / "report.html").string(), html, pending); !s.ok())
+    return s;
+  // Committed (and listed) in the usual order: report.html after report.md.
+  std::rotate(pending.begin() + 2, pending.end() - 1, pending.end());
 
-  sync.join();
+  sync.Join();
   if (!synced.ok()) return synced;
   if (options.interrupted != nullptr && options.interrupted->load())
     return Status::Internal("interrupted");  // ~Pending removes the temps

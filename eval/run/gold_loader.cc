@@ -106,9 +106,14 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   for (Status& s : file_problems) problems->push_back(std::move(s));
   for (Loading& d : docs)
     for (Status& s : d.check_problems) problems->push_back(std::move(s));
-  gold.documents.reserve(docs.size());
+  std::vector<Loading*> kept;
   for (Loading& d : docs)
-    if (d.keep) gold.documents.push_back(std::move(*d.doc));
+    if (d.keep) kept.push_back(&d);
+  gold.documents.resize(kept.size());
+  ParallelFor(kept.size(), jobs, [&](size_t i) {
+    gold.documents[i] = std::move(*kept[i]->doc);
+    kept[i]->doc.reset();
+  });
   if (problems->size() > before)
     return Status::InvalidInput("the gold is invalid (`ieval validate " + path +
                                     "` lists the same problems)",

@@ -209,16 +209,17 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
 }
 
 void FreeRun(RunResult run, int jobs) {
-  std::vector<std::map<std::string, DocumentScores>> taken;
-  std::vector<DocumentScores*> scores;
+  // Each document's scores leave their map as a node of its own, so that
+  // the nodes too are freed on the threads.
+  std::vector<std::map<std::string, DocumentScores>::node_type> scores;
   for (VariantResult& v : run.variants) {
-    taken.push_back(v.scores.TakeDocuments());
-    for (auto& [id, d] : taken.back()) scores.push_back(&d);
+    std::map<std::string, DocumentScores> taken = v.scores.TakeDocuments();
+    while (!taken.empty()) scores.push_back(taken.extract(taken.begin()));
   }
   const size_t n = scores.size() + run.gold.size();
   ParallelFor(n, jobs, [&](size_t i) {
     if (i < scores.size()) {
-      *scores[i] = DocumentScores{};
+      scores[i] = {};
       return;
     }
     i -= scores.size();
@@ -226,6 +227,6 @@ void FreeRun(RunResult run, int jobs) {
     for (VariantResult& v : run.variants)
       if (i < v.predictions.size()) v.predictions[i] = Annotations{};
   });
-}  // what is left (empty documents, map nodes) is freed here
+}  // what is left (empty documents and handles) is freed here
 
 }  // namespace ieval

@@ -125,6 +125,9 @@ ordered_json ClustersJson(const ClusterCounts& c) {
   return j;
 }
 
+// One element of "documents". document_json.cc writes the same bytes
+// without building the object (DocumentScoresToJson): the two must change
+// together (tests/score/document_json_test.cc compares them).
 ordered_json DocumentJson(const DocumentScores& d) {
   ordered_json j;
   j["doc_id"] = d.doc_id;
@@ -171,26 +174,6 @@ ordered_json DocumentJson(const DocumentScores& d) {
 }
 
 }  // namespace
-
-std::string DocumentScoresToJson(const DocumentScores& document, int indent,
-                                 int depth) {
-  const std::string text = DocumentJson(document).dump(indent);
-  if (indent < 0 || depth <= 0) return text;
-  // JSON strings hold no raw line break ("\n" is escaped), so every '\n'
-  // of the dump starts a line.
-  const std::string prefix(static_cast<size_t>(depth * indent), ' ');
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  size_t at = 0;
-  for (size_t nl = text.find('\n'); nl != std::string::npos;
-       nl = text.find('\n', at)) {
-    out.append(text, at, nl + 1 - at);
-    out += prefix;
-    at = nl + 1;
-  }
-  out.append(text, at, std::string::npos);
-  return out;
-}
 
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty,
