@@ -60,6 +60,7 @@ class Streamer {
     shards_.reserve(static_cast<size_t>(std::max(1, options.jobs)));
     for (int j = 0; j < std::max(1, options.jobs); ++j)
       shards_.emplace_back(options.score.max_examples, options.keep_documents);
+    indexes_.resize(shards_.size());
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
     pred_validate_.gold = false;
@@ -99,9 +100,7 @@ class Streamer {
             if (i < preds) Parse(parsing.pred[i], &parsing.parsed_pred[i]);
             break;
           default:
-            if (i < scoring.size())
-              ProcessPair(scoring[i], score,
-                          shards_[static_cast<size_t>(worker)]);
+            if (i < scoring.size()) ProcessPair(scoring[i], score, worker);
         }
       });
       Read(gold, pred, &read);
@@ -225,7 +224,7 @@ class Streamer {
     const bool score =
         result_.gold_problems.empty() && result_.pred_problems.empty();
     pool_.Start(pairs.size(), [&](size_t i, int worker) {
-      ProcessPair(pairs[i], score, shards_[static_cast<size_t>(worker)]);
+      ProcessPair(pairs[i], score, worker);
     });
     pool_.Finish();
     ListProblems(pairs);
@@ -238,18 +237,20 @@ class Streamer {
     }
   }
 
-  void ProcessPair(Pair& p, bool score, CorpusScores& shard) const {
-    ValidateAndScore(p, score, shard);
+  void ProcessPair(Pair& p, bool score, int worker) {
+    ValidateAndScore(p, score, worker);
     // The documents are freed here, in parallel, rather than serially on
     // the reading thread when the batch is cleared.
     p.gold = AnnotatedDocument();
     p.pred.reset();
   }
 
-  void ValidateAndScore(Pair& p, bool score, CorpusScores& shard) const {
+  void ValidateAndScore(Pair& p, bool score, int worker) {
     const AnnotatedDocument& g = p.gold;
     const std::string& text = g.document.text;
-    const OffsetIndex index(text);  // one for the pair
+    // One index for the pair, in this thread's reused tables.
+    OffsetIndex& index = indexes_[static_cast<size_t>(worker)];
+    index.Rebuild(text);
     CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
     const Annotations* predicted = &kNothing;
@@ -266,8 +267,8 @@ class Streamer {
       }
     }
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
-    shard.Add(
-        ScoreDocument(g.document, g.annotations, *predicted, options_.score));
+    shards_[static_cast<size_t>(worker)].Add(ScoreDocument(
+        g.document, g.annotations, *predicted, options_.score, &index));
   }
 
   // Moves the problems of `from` to the end of `to`.
@@ -280,7 +281,9 @@ class Streamer {
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;
   TaskPool pool_;
-  std::vector<CorpusScores> shards_;  // one per worker
+  // One per worker.
+  std::vector<CorpusScores> shards_;
+  std::vector<OffsetIndex> indexes_;
   bool gold_done_ = false, pred_done_ = false;
   StringSet gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;

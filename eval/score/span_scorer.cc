@@ -25,9 +25,15 @@ void KeepFirst(std::vector<ErrorExample>& examples, int max_examples) {
 // one, else the mention's own text.
 class ExampleMaker {
  public:
-  explicit ExampleMaker(const Document& document) : document_(document) {
-    if (!document.text.empty())
-      index_ = std::make_unique<OffsetIndex>(document.text);
+  // `text_index`: the caller's index of document.text, if any.
+  ExampleMaker(const Document& document, const OffsetIndex* text_index)
+      : document_(document) {
+    if (document.text.empty()) return;
+    if (text_index == nullptr) {
+      own_ = std::make_unique<OffsetIndex>(document.text);
+      text_index = own_.get();
+    }
+    index_ = text_index;
   }
   ExampleMention Make(const Mention& m) const {
     ExampleMention e{m.start, m.end, m.type, m.text.value_or("")};
@@ -39,7 +45,8 @@ class ExampleMaker {
 
  private:
   const Document& document_;
-  std::unique_ptr<OffsetIndex> index_;
+  std::unique_ptr<OffsetIndex> own_;
+  const OffsetIndex* index_ = nullptr;
 };
 
 }  // namespace
@@ -197,8 +204,8 @@ struct Candidate {
 EntityScores ScoreEntities(const Document& document,
                            const std::vector<Mention>& gold,
                            const std::vector<Mention>& pred,
-                           const DocumentAlignment& alignment,
-                           int max_examples) {
+                           const DocumentAlignment& alignment, int max_examples,
+                           const OffsetIndex* text_index) {
   EntityScores s;
   s.gold_mentions = static_cast<int64_t>(gold.size());
   s.predicted_mentions = static_cast<int64_t>(pred.size());
@@ -338,7 +345,7 @@ EntityScores ScoreEntities(const Document& document,
 
   // Examples: the first `max_examples` of each kind in example order,
   // chosen before any text is copied.
-  const ExampleMaker maker(document);
+  const ExampleMaker maker(document, text_index);
   auto side_less = [&](const Mention* a, const Mention* b) {
     if (!a || !b) return !a && b;  // none first, as std::optional
     if (a->start != b->start) return a->start < b->start;
