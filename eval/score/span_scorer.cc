@@ -156,29 +156,46 @@ struct TypeIndex {
 TypeIndex IndexTypes(const std::vector<Mention>& gold,
                      const std::vector<Mention>& pred) {
   TypeIndex t;
+  t.gold.reserve(gold.size());
+  t.pred.reserve(pred.size());
+  // A document has a handful of types: a linear search over them costs
+  // less than hashing (and allocates nothing); a hash map takes over when
+  // there are many.
+  constexpr size_t kLinear = 16;
+  std::vector<std::string_view> names;  // in order of first use
+  names.reserve(kLinear);
   std::unordered_map<std::string_view, int32_t> id;
   auto intern = [&](const std::string& type) {
-    auto [it, fresh] = id.emplace(type, static_cast<int32_t>(t.names.size()));
-    if (fresh) t.names.push_back(type);
-    return it->second;
+    if (names.size() <= kLinear) {
+      for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == type) return static_cast<int32_t>(i);
+      if (names.size() == kLinear)
+        for (size_t i = 0; i < names.size(); ++i)
+          id.emplace(names[i], static_cast<int32_t>(i));
+    }
+    if (!id.empty()) {
+      auto [it, fresh] = id.emplace(type, static_cast<int32_t>(names.size()));
+      if (!fresh) return it->second;
+    }
+    names.push_back(type);
+    return static_cast<int32_t>(names.size() - 1);
   };
   for (const Mention& m : gold) t.gold.push_back(intern(m.type));
   for (const Mention& m : pred) t.pred.push_back(intern(m.type));
   // Renumber in sorted order.
-  std::vector<int32_t> order(t.names.size());
+  std::vector<int32_t> order(names.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
   std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
-    return t.names[static_cast<size_t>(a)] < t.names[static_cast<size_t>(b)];
+    return names[static_cast<size_t>(a)] < names[static_cast<size_t>(b)];
   });
   std::vector<int32_t> rank(order.size());
-  std::vector<std::string> sorted(order.size());
+  t.names.reserve(order.size());
   for (size_t r = 0; r < order.size(); ++r) {
     rank[static_cast<size_t>(order[r])] = static_cast<int32_t>(r);
-    sorted[r] = t.names[static_cast<size_t>(order[r])];
+    t.names.emplace_back(names[static_cast<size_t>(order[r])]);
   }
   for (auto* v : {&t.gold, &t.pred})
     for (int32_t& x : *v) x = rank[static_cast<size_t>(x)];
-  t.names = std::move(sorted);
   return t;
 }
 
