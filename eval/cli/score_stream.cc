@@ -1,6 +1,7 @@
 #include "eval/cli/score_stream.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -67,24 +68,39 @@ class Streamer {
   }
 
   StreamScoreResult Run(CorpusReader& gold, CorpusReader& pred) {
-    // A pipeline of one step per batch. In step k the pool parses batch k
-    // and scores the pairs of batch k-2, while this thread reads batch k+1
-    // and pairs the documents of batch k-1 by doc_id, then joins the pool.
-    // Between steps only the problems are listed: in reading order, the
-    // pairs' of batch k-2, then batch k-1's.
-    Batch read, parsing, pairing;       // batches k+1, k, k-1
-    std::vector<Pair> scoring, paired;  // pairs of batches k-2, k-1
-    Read(gold, pred, &read);
-    while (!read.empty() || pairing.pending() || !scoring.empty()) {
-      std::swap(parsing, read);
+    // A pipeline of one step per batch. Batch k is read in step k-1 (on
+    // this thread), parsed in step k (on the pool), paired by doc_id in step
+    // k+1 (on this thread) and its problems listed in step k+2; its pairs
+    // are scored in step k+2 (on the pool) and their problems listed in
+    // step k+3. So in step s the pool parses batch s and scores the pairs
+    // of batch s-2 while this thread lists the problems of the pairs of
+    // batch s-3 then of batch s-2 — in reading order, as the steps went —
+    // reads batch s+1, pairs batch s-1, then joins the pool. Between steps
+    // nothing but the hand-over: the pool never waits for this thread's
+    // bookkeeping. Batch k lives in batches[k % 4], its pairs in
+    // pairs[k % 3].
+    std::array<Batch, 4> batches;
+    std::array<std::vector<Pair>, 3> pairs;
+    auto batch = [&](size_t k) -> Batch& { return batches[k % 4]; };
+    auto pairs_of = [&](size_t k) -> std::vector<Pair>& {
+      return pairs[k % 3];
+    };
+    // Batches are numbered from 3, so that s-3 is a batch number in the
+    // first step: batches 0 to 2 are empty, with nothing to do.
+    Read(gold, pred, &batch(3));
+    for (size_t s = 3;; ++s) {
+      Batch& parsing = batch(s);
+      std::vector<Pair>& scoring = pairs_of(s - 2);
+      if (parsing.empty() && !batch(s - 1).pending() && scoring.empty() &&
+          pairs_of(s - 3).empty() && !batch(s - 2).pending())
+        break;
       parsing.parsed_gold.resize(parsing.gold.size());
       parsing.parsed_pred.resize(parsing.pred.size());
       // Only an optimisation: scores are not used when anything is wrong.
       const bool score =
-          result_.gold_problems.empty() && result_.pred_problems.empty() &&
-          pairing.gold_problems.empty() && pairing.pred_problems.empty();
-      // Row i: parse gold and predicted document i of batch k, score pair
-      // i of batch k-2 — for corpora in the same order, the pair of the
+          result_.gold_problems.empty() && result_.pred_problems.empty();
+      // Row i: parse gold and predicted document i of batch s, score pair
+      // i of batch s-2 — for corpora in the same order, the pair of the
       // documents parsed at row i then. The pool gives a row to the same
       // thread from batch to batch (task_pool.h), so most documents are
       // freed by the thread that allocated them.
@@ -103,19 +119,21 @@ class Streamer {
             if (i < scoring.size()) ProcessPair(scoring[i], score, worker);
         }
       });
-      Read(gold, pred, &read);
-      for (Parsed& p : pairing.parsed_gold) AddGold(p, &pairing, &paired);
-      for (Parsed& p : pairing.parsed_pred) AddPred(p, &pairing, &paired);
-      pool_.Finish();
-      ListProblems(scoring);
-      scoring.clear();
-      Append(&pairing.gold_problems, &result_.gold_problems);
-      Append(&pairing.pred_problems, &result_.pred_problems);
+      ListProblems(pairs_of(s - 3));
+      pairs_of(s - 3).clear();
+      Append(&batch(s - 2).gold_problems, &result_.gold_problems);
+      Append(&batch(s - 2).pred_problems, &result_.pred_problems);
+      Read(gold, pred, &batch(s + 1));  // the slot of batch s-3
+      Batch& pairing = batch(s - 1);
+      for (Parsed& p : pairing.parsed_gold)
+        AddGold(p, &pairing, &pairs_of(s - 1));
+      for (Parsed& p : pairing.parsed_pred)
+        AddPred(p, &pairing, &pairs_of(s - 1));
       pairing.parsed_gold.clear();
       pairing.parsed_pred.clear();
-      std::swap(scoring, paired);
-      std::swap(pairing, parsing);
+      pool_.Finish();
     }
+    std::vector<Pair> scoring;
     // Gold documents never predicted; predictions never claimed.
     for (Waiting& w : Drain(waiting_gold_))
       scoring.push_back({std::move(w.doc), {}, {}, {}});
