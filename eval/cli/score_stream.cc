@@ -29,11 +29,41 @@ struct Pair {
   std::vector<Status> pred_problems;
 };
 
+// The raw documents of one side of a batch, back to back in one buffer
+// reused from batch to batch: its size follows the batch's total, where a
+// buffer per document would keep the largest document each slot ever held.
+struct RawBatch {
+  struct Doc {
+    size_t begin, size;  // in text
+    size_t file;         // in files
+    int64_t line;
+  };
+  std::string text;
+  std::vector<std::string> files;
+  std::vector<Doc> docs;
+
+  size_t size() const { return docs.size(); }
+  bool empty() const { return docs.empty(); }
+  void Clear() {
+    text.clear();
+    files.clear();
+    docs.clear();
+  }
+  void Add(const RawDocument& raw) {
+    if (files.empty() || files.back() != raw.file) files.push_back(raw.file);
+    docs.push_back({text.size(), raw.json.size(), files.size() - 1, raw.line});
+    text += raw.json;
+  }
+  std::string_view json(size_t i) const {
+    return std::string_view(text).substr(docs[i].begin, docs[i].size);
+  }
+  const std::string& file(size_t i) const { return files[docs[i].file]; }
+};
+
 // One batch of documents of each side: read, then parsed, then paired. The
 // problems are those of reading, then of parsing and pairing, in order.
 struct Batch {
-  // Raw documents; their buffers are reused from batch to batch.
-  std::vector<RawDocument> gold, pred;
+  RawBatch gold, pred;
   std::vector<Parsed> parsed_gold, parsed_pred;
   std::vector<Status> gold_problems, pred_problems;
   // Nothing was read.
@@ -110,10 +140,10 @@ class Streamer {
         const size_t i = task / 3;
         switch (task % 3) {
           case 0:
-            if (i < golds) Parse(parsing.gold[i], &parsing.parsed_gold[i]);
+            if (i < golds) Parse(parsing.gold, i, &parsing.parsed_gold[i]);
             break;
           case 1:
-            if (i < preds) Parse(parsing.pred[i], &parsing.parsed_pred[i]);
+            if (i < preds) Parse(parsing.pred, i, &parsing.parsed_pred[i]);
             break;
           default:
             if (i < scoring.size()) ProcessPair(scoring[i], score, worker);
@@ -162,24 +192,21 @@ class Streamer {
     ReadSide(pred, n, &pred_done_, &batch->pred, &batch->pred_problems);
   }
 
-  static void ReadSide(CorpusReader& reader, size_t n, bool* done,
-                       std::vector<RawDocument>* raw,
-                       std::vector<Status>* problems) {
-    raw->resize(n);
-    size_t got = 0;
-    while (!*done && got < n) {
-      if (reader.NextRaw(&(*raw)[got], problems)) {
-        ++got;
+  void ReadSide(CorpusReader& reader, size_t n, bool* done, RawBatch* raw,
+                std::vector<Status>* problems) {
+    raw->Clear();
+    while (!*done && raw->size() < n) {
+      if (reader.NextRaw(&line_, problems)) {
+        raw->Add(line_);
       } else {
         *done = true;
       }
     }
-    raw->resize(got);
   }
 
-  static void Parse(const RawDocument& raw, Parsed* parsed) {
-    parsed->doc =
-        ParseAnnotatedDocument(raw.json, raw.file, raw.line, &parsed->problems);
+  static void Parse(const RawBatch& raw, size_t i, Parsed* parsed) {
+    parsed->doc = ParseAnnotatedDocument(raw.json(i), raw.file(i),
+                                         raw.docs[i].line, &parsed->problems);
   }
 
   static std::vector<Waiting> Drain(
@@ -303,6 +330,7 @@ class Streamer {
   std::vector<CorpusScores> shards_;
   std::vector<OffsetIndex> indexes_;
   bool gold_done_ = false, pred_done_ = false;
+  RawDocument line_;  // NextRaw's buffer
   StringSet gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;
   std::unordered_map<std::string, Waiting> waiting_pred_;
