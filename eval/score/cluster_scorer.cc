@@ -22,6 +22,7 @@ int64_t Pairs(int64_t n) { return n * (n - 1) / 2; }
 std::vector<size_t> WithEntity(const std::vector<Mention>& mentions,
                                const std::vector<int32_t>& order) {
   std::vector<size_t> index;
+  index.reserve(order.size());
   for (int32_t i : order)
     if (mentions[static_cast<size_t>(i)].entity)
       index.push_back(static_cast<size_t>(i));
@@ -32,6 +33,7 @@ std::vector<size_t> WithEntity(const std::vector<Mention>& mentions,
 std::vector<size_t> OnePerSpan(const std::vector<Mention>& mentions,
                                const std::vector<size_t>& by_span) {
   std::vector<size_t> kept;
+  kept.reserve(by_span.size());
   for (size_t i : by_span) {
     if (!kept.empty() && mentions[kept.back()].start == mentions[i].start &&
         mentions[kept.back()].end == mentions[i].end)
@@ -55,6 +57,13 @@ struct Partition {
 // million mentions and as many entity ids.
 class Interner {
  public:
+  // Room for `n` keys without growing.
+  explicit Interner(size_t n) {
+    if (n == 0) return;
+    size_t slots = 16;
+    while (slots < 2 * n) slots *= 2;
+    slots_.resize(slots);
+  }
   // The number of `key`; true when it is new.
   std::pair<int32_t, bool> Intern(std::string_view key) {
     if (2 * (count_ + 1) > slots_.size()) Grow();
@@ -96,7 +105,8 @@ Partition Group(const std::vector<Mention>& mentions,
                 const std::vector<size_t>& members) {
   Partition p;
   p.cluster_of.assign(mentions.size(), -1);
-  Interner interner;
+  p.size.reserve(members.size());
+  Interner interner(members.size());
   for (size_t i : members) {
     const auto [id, fresh] = interner.Intern(*mentions[i].entity);
     if (fresh) p.size.push_back(0);
