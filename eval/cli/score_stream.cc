@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -88,10 +89,11 @@ class Streamer {
  public:
   explicit Streamer(const StreamScoreOptions& options)
       : options_(options), pool_(std::max(1, options.jobs)) {
-    shards_.reserve(static_cast<size_t>(std::max(1, options.jobs)));
+    workers_ = std::make_unique<Worker[]>(
+        static_cast<size_t>(std::max(1, options.jobs)));
     for (int j = 0; j < std::max(1, options.jobs); ++j)
-      shards_.emplace_back(options.score.max_examples, options.keep_documents);
-    indexes_.resize(shards_.size());
+      workers_[static_cast<size_t>(j)].shard =
+          CorpusScores(options.score.max_examples, options.keep_documents);
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
     pred_validate_.gold = false;
@@ -178,9 +180,9 @@ class Streamer {
                     " (predictions may only name gold documents)",
           where));
     }
-    result_.scores = std::move(shards_[0]);
-    for (size_t s = 1; s < shards_.size(); ++s)
-      result_.scores += std::move(shards_[s]);
+    result_.scores = std::move(workers_[0].shard);
+    for (int w = 1; w < pool_.threads(); ++w)
+      result_.scores += std::move(workers_[static_cast<size_t>(w)].shard);
     return std::move(result_);
   }
 
@@ -294,7 +296,8 @@ class Streamer {
     const AnnotatedDocument& g = p.gold;
     const std::string& text = g.document.text;
     // One index for the pair, in this thread's reused tables.
-    OffsetIndex& index = indexes_[static_cast<size_t>(worker)];
+    Worker& mine = workers_[static_cast<size_t>(worker)];
+    OffsetIndex& index = mine.index;
     index.Rebuild(text);
     CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
@@ -312,8 +315,8 @@ class Streamer {
       }
     }
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
-    shards_[static_cast<size_t>(worker)].Add(ScoreDocument(
-        g.document, g.annotations, *predicted, options_.score, &index));
+    mine.shard.Add(ScoreDocument(g.document, g.annotations, *predicted,
+                                 options_.score, &index));
   }
 
   // Moves the problems of `from` to the end of `to`.
@@ -326,9 +329,14 @@ class Streamer {
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;
   TaskPool pool_;
-  // One per worker.
-  std::vector<CorpusScores> shards_;
-  std::vector<OffsetIndex> indexes_;
+  // One per worker: what each worker writes, on cache lines of its own: two
+  // workers' counts or index side by side made every update of one a cache miss
+  // for the other (false sharing).
+  struct alignas(128) Worker {
+    CorpusScores shard;
+    OffsetIndex index;  // of the current pair's text, tables reused
+  };
+  std::unique_ptr<Worker[]> workers_;
   bool gold_done_ = false, pred_done_ = false;
   RawDocument line_;  // NextRaw's buffer
   StringSet gold_ids_;
