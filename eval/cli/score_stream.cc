@@ -1,6 +1,8 @@
 #include "eval/cli/score_stream.h"
 
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -28,11 +30,41 @@ struct Pair {
   std::vector<Status> pred_problems;
 };
 
+// The raw documents of one side of a batch, back to back in one buffer
+// reused from batch to batch: its size follows the batch's total, where a
+// buffer per document would keep the largest document each slot ever held.
+struct RawBatch {
+  struct Doc {
+    size_t begin, size;  // in text
+    size_t file;         // in files
+    int64_t line;
+  };
+  std::string text;
+  std::vector<std::string> files;
+  std::vector<Doc> docs;
+
+  size_t size() const { return docs.size(); }
+  bool empty() const { return docs.empty(); }
+  void Clear() {
+    text.clear();
+    files.clear();
+    docs.clear();
+  }
+  void Add(const RawDocument& raw) {
+    if (files.empty() || files.back() != raw.file) files.push_back(raw.file);
+    docs.push_back({text.size(), raw.json.size(), files.size() - 1, raw.line});
+    text += raw.json;
+  }
+  std::string_view json(size_t i) const {
+    return std::string_view(text).substr(docs[i].begin, docs[i].size);
+  }
+  const std::string& file(size_t i) const { return files[docs[i].file]; }
+};
+
 // One batch of documents of each side: read, then parsed, then paired. The
 // problems are those of reading, then of parsing and pairing, in order.
 struct Batch {
-  // Raw documents; their buffers are reused from batch to batch.
-  std::vector<RawDocument> gold, pred;
+  RawBatch gold, pred;
   std::vector<Parsed> parsed_gold, parsed_pred;
   std::vector<Status> gold_problems, pred_problems;
   // Nothing was read.
@@ -57,33 +89,50 @@ class Streamer {
  public:
   explicit Streamer(const StreamScoreOptions& options)
       : options_(options), pool_(std::max(1, options.jobs)) {
-    shards_.reserve(static_cast<size_t>(std::max(1, options.jobs)));
+    workers_ = std::make_unique<Worker[]>(
+        static_cast<size_t>(std::max(1, options.jobs)));
     for (int j = 0; j < std::max(1, options.jobs); ++j)
-      shards_.emplace_back(options.score.max_examples, options.keep_documents);
+      workers_[static_cast<size_t>(j)].shard =
+          CorpusScores(options.score.max_examples, options.keep_documents);
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
     pred_validate_.gold = false;
   }
 
   StreamScoreResult Run(CorpusReader& gold, CorpusReader& pred) {
-    // A pipeline of one step per batch. In step k the pool parses batch k
-    // and scores the pairs of batch k-2, while this thread reads batch k+1
-    // and pairs the documents of batch k-1 by doc_id, then joins the pool.
-    // Between steps only the problems are listed: in reading order, the
-    // pairs' of batch k-2, then batch k-1's.
-    Batch read, parsing, pairing;       // batches k+1, k, k-1
-    std::vector<Pair> scoring, paired;  // pairs of batches k-2, k-1
-    Read(gold, pred, &read);
-    while (!read.empty() || pairing.pending() || !scoring.empty()) {
-      std::swap(parsing, read);
+    // A pipeline of one step per batch. Batch k is read in step k-1 (on
+    // this thread), parsed in step k (on the pool), paired by doc_id in step
+    // k+1 (on this thread) and its problems listed in step k+2; its pairs
+    // are scored in step k+2 (on the pool) and their problems listed in
+    // step k+3. So in step s the pool parses batch s and scores the pairs
+    // of batch s-2 while this thread lists the problems of the pairs of
+    // batch s-3 then of batch s-2 — in reading order, as the steps went —
+    // reads batch s+1, pairs batch s-1, then joins the pool. Between steps
+    // nothing but the hand-over: the pool never waits for this thread's
+    // bookkeeping. Batch k lives in batches[k % 4], its pairs in
+    // pairs[k % 3].
+    std::array<Batch, 4> batches;
+    std::array<std::vector<Pair>, 3> pairs;
+    auto batch = [&](size_t k) -> Batch& { return batches[k % 4]; };
+    auto pairs_of = [&](size_t k) -> std::vector<Pair>& {
+      return pairs[k % 3];
+    };
+    // Batches are numbered from 3, so that s-3 is a batch number in the
+    // first step: batches 0 to 2 are empty, with nothing to do.
+    Read(gold, pred, &batch(3));
+    for (size_t s = 3;; ++s) {
+      Batch& parsing = batch(s);
+      std::vector<Pair>& scoring = pairs_of(s - 2);
+      if (parsing.empty() && !batch(s - 1).pending() && scoring.empty() &&
+          pairs_of(s - 3).empty() && !batch(s - 2).pending())
+        break;
       parsing.parsed_gold.resize(parsing.gold.size());
       parsing.parsed_pred.resize(parsing.pred.size());
       // Only an optimisation: scores are not used when anything is wrong.
       const bool score =
-          result_.gold_problems.empty() && result_.pred_problems.empty() &&
-          pairing.gold_problems.empty() && pairing.pred_problems.empty();
-      // Row i: parse gold and predicted document i of batch k, score pair
-      // i of batch k-2 — for corpora in the same order, the pair of the
+          result_.gold_problems.empty() && result_.pred_problems.empty();
+      // Row i: parse gold and predicted document i of batch s, score pair
+      // i of batch s-2 — for corpora in the same order, the pair of the
       // documents parsed at row i then. The pool gives a row to the same
       // thread from batch to batch (task_pool.h), so most documents are
       // freed by the thread that allocated them.
@@ -93,30 +142,30 @@ class Streamer {
         const size_t i = task / 3;
         switch (task % 3) {
           case 0:
-            if (i < golds) Parse(parsing.gold[i], &parsing.parsed_gold[i]);
+            if (i < golds) Parse(parsing.gold, i, &parsing.parsed_gold[i]);
             break;
           case 1:
-            if (i < preds) Parse(parsing.pred[i], &parsing.parsed_pred[i]);
+            if (i < preds) Parse(parsing.pred, i, &parsing.parsed_pred[i]);
             break;
           default:
-            if (i < scoring.size())
-              ProcessPair(scoring[i], score,
-                          shards_[static_cast<size_t>(worker)]);
+            if (i < scoring.size()) ProcessPair(scoring[i], score, worker);
         }
       });
-      Read(gold, pred, &read);
-      for (Parsed& p : pairing.parsed_gold) AddGold(p, &pairing, &paired);
-      for (Parsed& p : pairing.parsed_pred) AddPred(p, &pairing, &paired);
-      pool_.Finish();
-      ListProblems(scoring);
-      scoring.clear();
-      Append(&pairing.gold_problems, &result_.gold_problems);
-      Append(&pairing.pred_problems, &result_.pred_problems);
+      ListProblems(pairs_of(s - 3));
+      pairs_of(s - 3).clear();
+      Append(&batch(s - 2).gold_problems, &result_.gold_problems);
+      Append(&batch(s - 2).pred_problems, &result_.pred_problems);
+      Read(gold, pred, &batch(s + 1));  // the slot of batch s-3
+      Batch& pairing = batch(s - 1);
+      for (Parsed& p : pairing.parsed_gold)
+        AddGold(p, &pairing, &pairs_of(s - 1));
+      for (Parsed& p : pairing.parsed_pred)
+        AddPred(p, &pairing, &pairs_of(s - 1));
       pairing.parsed_gold.clear();
       pairing.parsed_pred.clear();
-      std::swap(scoring, paired);
-      std::swap(pairing, parsing);
+      pool_.Finish();
     }
+    std::vector<Pair> scoring;
     // Gold documents never predicted; predictions never claimed.
     for (Waiting& w : Drain(waiting_gold_))
       scoring.push_back({std::move(w.doc), {}, {}, {}});
@@ -131,9 +180,9 @@ class Streamer {
                     " (predictions may only name gold documents)",
           where));
     }
-    result_.scores = std::move(shards_[0]);
-    for (size_t s = 1; s < shards_.size(); ++s)
-      result_.scores += std::move(shards_[s]);
+    result_.scores = std::move(workers_[0].shard);
+    for (int w = 1; w < pool_.threads(); ++w)
+      result_.scores += std::move(workers_[static_cast<size_t>(w)].shard);
     return std::move(result_);
   }
 
@@ -145,24 +194,21 @@ class Streamer {
     ReadSide(pred, n, &pred_done_, &batch->pred, &batch->pred_problems);
   }
 
-  static void ReadSide(CorpusReader& reader, size_t n, bool* done,
-                       std::vector<RawDocument>* raw,
-                       std::vector<Status>* problems) {
-    raw->resize(n);
-    size_t got = 0;
-    while (!*done && got < n) {
-      if (reader.NextRaw(&(*raw)[got], problems)) {
-        ++got;
+  void ReadSide(CorpusReader& reader, size_t n, bool* done, RawBatch* raw,
+                std::vector<Status>* problems) {
+    raw->Clear();
+    while (!*done && raw->size() < n) {
+      if (reader.NextRaw(&line_, problems)) {
+        raw->Add(line_);
       } else {
         *done = true;
       }
     }
-    raw->resize(got);
   }
 
-  static void Parse(const RawDocument& raw, Parsed* parsed) {
-    parsed->doc =
-        ParseAnnotatedDocument(raw.json, raw.file, raw.line, &parsed->problems);
+  static void Parse(const RawBatch& raw, size_t i, Parsed* parsed) {
+    parsed->doc = ParseAnnotatedDocument(raw.json(i), raw.file(i),
+                                         raw.docs[i].line, &parsed->problems);
   }
 
   static std::vector<Waiting> Drain(
@@ -225,7 +271,7 @@ class Streamer {
     const bool score =
         result_.gold_problems.empty() && result_.pred_problems.empty();
     pool_.Start(pairs.size(), [&](size_t i, int worker) {
-      ProcessPair(pairs[i], score, shards_[static_cast<size_t>(worker)]);
+      ProcessPair(pairs[i], score, worker);
     });
     pool_.Finish();
     ListProblems(pairs);
@@ -238,18 +284,21 @@ class Streamer {
     }
   }
 
-  void ProcessPair(Pair& p, bool score, CorpusScores& shard) const {
-    ValidateAndScore(p, score, shard);
+  void ProcessPair(Pair& p, bool score, int worker) {
+    ValidateAndScore(p, score, worker);
     // The documents are freed here, in parallel, rather than serially on
     // the reading thread when the batch is cleared.
     p.gold = AnnotatedDocument();
     p.pred.reset();
   }
 
-  void ValidateAndScore(Pair& p, bool score, CorpusScores& shard) const {
+  void ValidateAndScore(Pair& p, bool score, int worker) {
     const AnnotatedDocument& g = p.gold;
     const std::string& text = g.document.text;
-    const OffsetIndex index(text);  // one for the pair
+    // One index for the pair, in this thread's reused tables.
+    Worker& mine = workers_[static_cast<size_t>(worker)];
+    OffsetIndex& index = mine.index;
+    index.Rebuild(text);
     CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
     const Annotations* predicted = &kNothing;
@@ -266,8 +315,8 @@ class Streamer {
       }
     }
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
-    shard.Add(
-        ScoreDocument(g.document, g.annotations, *predicted, options_.score));
+    mine.shard.Add(ScoreDocument(g.document, g.annotations, *predicted,
+                                 options_.score, &index));
   }
 
   // Moves the problems of `from` to the end of `to`.
@@ -280,8 +329,16 @@ class Streamer {
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;
   TaskPool pool_;
-  std::vector<CorpusScores> shards_;  // one per worker
+  // One per worker: what each worker writes, on cache lines of its own: two
+  // workers' counts or index side by side made every update of one a cache miss
+  // for the other (false sharing).
+  struct alignas(128) Worker {
+    CorpusScores shard;
+    OffsetIndex index;  // of the current pair's text, tables reused
+  };
+  std::unique_ptr<Worker[]> workers_;
   bool gold_done_ = false, pred_done_ = false;
+  RawDocument line_;  // NextRaw's buffer
   StringSet gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;
   std::unordered_map<std::string, Waiting> waiting_pred_;

@@ -39,8 +39,12 @@ std::optional<int64_t> FindInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
-OffsetIndex::OffsetIndex(std::string_view utf8)
-    : bytes_(static_cast<int64_t>(utf8.size())) {
+OffsetIndex::OffsetIndex(std::string_view utf8) { Rebuild(utf8); }
+
+void OffsetIndex::Rebuild(std::string_view utf8) {
+  bytes_ = static_cast<int64_t>(utf8.size());
+  byte_of_.clear();
+  utf16_of_.clear();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int64_t ascii_prefix = SkipAscii(s, 0, bytes_);
   ascii_ = ascii_prefix == bytes_;

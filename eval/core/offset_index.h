@@ -31,6 +31,10 @@ class OffsetIndex {
   // REQUIRES: `utf8` is valid UTF-8 (check with FindInvalidUtf8) and shorter
   // than 4 GiB. The index keeps no reference to the text.
   explicit OffsetIndex(std::string_view utf8);
+  OffsetIndex() : OffsetIndex(std::string_view()) {}
+  // Becomes the index of `utf8`, reusing the tables' memory (one index per
+  // thread serves a stream of documents without allocating).
+  void Rebuild(std::string_view utf8);
 
   int64_t codepoints() const { return codepoints_; }
   int64_t bytes() const { return bytes_; }

@@ -82,6 +82,7 @@ Alignment Greedy(const std::vector<Candidate>& candidates,
   // The others, sorted by value (no indirection: a large document contests
   // many).
   std::vector<std::pair<Candidate, int32_t>> order;
+  order.reserve(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     // A candidate sharing neither mention with another is taken whatever
@@ -113,6 +114,7 @@ Alignment Greedy(const std::vector<Candidate>& candidates,
   Alignment alignment;
   alignment.gold_pair.assign(n, -1);
   alignment.pred_pair.assign(m, -1);
+  alignment.pairs.reserve(std::min(n, m));
   for (size_t j = 0; j < n; ++j) {
     if (gold_taken[j] < 0) continue;
     const Candidate& c = candidates[static_cast<size_t>(gold_taken[j])];

@@ -23,6 +23,7 @@ int64_t Pairs(int64_t n) { return n * (n - 1) / 2; }
 std::vector<size_t> WithEntity(const std::vector<Mention>& mentions,
                                const std::vector<int32_t>& order) {
   std::vector<size_t> index;
+  index.reserve(order.size());
   for (int32_t i : order)
     if (mentions[static_cast<size_t>(i)].entity)
       index.push_back(static_cast<size_t>(i));
@@ -33,6 +34,7 @@ std::vector<size_t> WithEntity(const std::vector<Mention>& mentions,
 std::vector<size_t> OnePerSpan(const std::vector<Mention>& mentions,
                                const std::vector<size_t>& by_span) {
   std::vector<size_t> kept;
+  kept.reserve(by_span.size());
   for (size_t i : by_span) {
     if (!kept.empty() && mentions[kept.back()].start == mentions[i].start &&
         mentions[kept.back()].end == mentions[i].end)
@@ -57,7 +59,8 @@ Partition Group(const std::vector<Mention>& mentions,
                 const std::vector<size_t>& members) {
   Partition p;
   p.cluster_of.assign(mentions.size(), -1);
-  StringInterner interner;
+  p.size.reserve(members.size());
+  StringInterner interner(members.size());
   for (size_t i : members) {
     const auto [id, fresh] = interner.Intern(*mentions[i].entity);
     if (fresh) p.size.push_back(0);

@@ -58,7 +58,8 @@ bool NeedsPreparation(const Annotations& annotations, bool predicted,
 
 DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
                              const Annotations& pred,
-                             const ScoreOptions& options) {
+                             const ScoreOptions& options,
+                             const OffsetIndex* text_index) {
   // Copies only when the options change something (a large document's
   // mentions are not copied for nothing).
   Annotations gold_copy, pred_copy;
@@ -73,7 +74,7 @@ DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
   DocumentScores scores;
   scores.doc_id = document.doc_id;
   scores.entities = ScoreEntities(document, g.mentions, p.mentions, alignment,
-                                  options.max_examples);
+                                  options.max_examples, text_index);
   scores.relations = ScoreRelations(g, p, options.symmetric_relations);
   scores.values = ScoreValues(g.mentions, p.mentions, alignment.boundary_first,
                               options.value_types);

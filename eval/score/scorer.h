@@ -67,10 +67,12 @@ struct DocumentScores {
                          const DocumentScores&) = default;
 };
 
-// `document` gives the doc_id and the text of examples (see ScoreEntities).
+// `document` gives the doc_id and the text of examples (see ScoreEntities;
+// `text_index`, when given, is the OffsetIndex of document.text).
 DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
                              const Annotations& pred,
-                             const ScoreOptions& options);
+                             const ScoreOptions& options,
+                             const OffsetIndex* text_index = nullptr);
 DocumentScores ScoreDocument(const Annotations& gold, const Annotations& pred,
                              const ScoreOptions& options);
 

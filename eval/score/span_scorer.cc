@@ -25,9 +25,15 @@ void KeepFirst(std::vector<ErrorExample>& examples, int max_examples) {
 // one, else the mention's own text.
 class ExampleMaker {
  public:
-  explicit ExampleMaker(const Document& document) : document_(document) {
-    if (!document.text.empty())
-      index_ = std::make_unique<OffsetIndex>(document.text);
+  // `text_index`: the caller's index of document.text, if any.
+  ExampleMaker(const Document& document, const OffsetIndex* text_index)
+      : document_(document) {
+    if (document.text.empty()) return;
+    if (text_index == nullptr) {
+      own_ = std::make_unique<OffsetIndex>(document.text);
+      text_index = own_.get();
+    }
+    index_ = text_index;
   }
   ExampleMention Make(const Mention& m) const {
     ExampleMention e{m.start, m.end, m.type, m.text.value_or("")};
@@ -39,7 +45,8 @@ class ExampleMaker {
 
  private:
   const Document& document_;
-  std::unique_ptr<OffsetIndex> index_;
+  std::unique_ptr<OffsetIndex> own_;
+  const OffsetIndex* index_ = nullptr;
 };
 
 }  // namespace
@@ -149,29 +156,46 @@ struct TypeIndex {
 TypeIndex IndexTypes(const std::vector<Mention>& gold,
                      const std::vector<Mention>& pred) {
   TypeIndex t;
+  t.gold.reserve(gold.size());
+  t.pred.reserve(pred.size());
+  // A document has a handful of types: a linear search over them costs
+  // less than hashing (and allocates nothing); a hash map takes over when
+  // there are many.
+  constexpr size_t kLinear = 16;
+  std::vector<std::string_view> names;  // in order of first use
+  names.reserve(kLinear);
   std::unordered_map<std::string_view, int32_t> id;
   auto intern = [&](const std::string& type) {
-    auto [it, fresh] = id.emplace(type, static_cast<int32_t>(t.names.size()));
-    if (fresh) t.names.push_back(type);
-    return it->second;
+    if (names.size() <= kLinear) {
+      for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == type) return static_cast<int32_t>(i);
+      if (names.size() == kLinear)
+        for (size_t i = 0; i < names.size(); ++i)
+          id.emplace(names[i], static_cast<int32_t>(i));
+    }
+    if (!id.empty()) {
+      auto [it, fresh] = id.emplace(type, static_cast<int32_t>(names.size()));
+      if (!fresh) return it->second;
+    }
+    names.push_back(type);
+    return static_cast<int32_t>(names.size() - 1);
   };
   for (const Mention& m : gold) t.gold.push_back(intern(m.type));
   for (const Mention& m : pred) t.pred.push_back(intern(m.type));
   // Renumber in sorted order.
-  std::vector<int32_t> order(t.names.size());
+  std::vector<int32_t> order(names.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
   std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
-    return t.names[static_cast<size_t>(a)] < t.names[static_cast<size_t>(b)];
+    return names[static_cast<size_t>(a)] < names[static_cast<size_t>(b)];
   });
   std::vector<int32_t> rank(order.size());
-  std::vector<std::string> sorted(order.size());
+  t.names.reserve(order.size());
   for (size_t r = 0; r < order.size(); ++r) {
     rank[static_cast<size_t>(order[r])] = static_cast<int32_t>(r);
-    sorted[r] = t.names[static_cast<size_t>(order[r])];
+    t.names.emplace_back(names[static_cast<size_t>(order[r])]);
   }
   for (auto* v : {&t.gold, &t.pred})
     for (int32_t& x : *v) x = rank[static_cast<size_t>(x)];
-  t.names = std::move(sorted);
   return t;
 }
 
@@ -197,8 +221,8 @@ struct Candidate {
 EntityScores ScoreEntities(const Document& document,
                            const std::vector<Mention>& gold,
                            const std::vector<Mention>& pred,
-                           const DocumentAlignment& alignment,
-                           int max_examples) {
+                           const DocumentAlignment& alignment, int max_examples,
+                           const OffsetIndex* text_index) {
   EntityScores s;
   s.gold_mentions = static_cast<int64_t>(gold.size());
   s.predicted_mentions = static_cast<int64_t>(pred.size());
@@ -338,7 +362,7 @@ EntityScores ScoreEntities(const Document& document,
 
   // Examples: the first `max_examples` of each kind in example order,
   // chosen before any text is copied.
-  const ExampleMaker maker(document);
+  const ExampleMaker maker(document, text_index);
   auto side_less = [&](const Mention* a, const Mention* b) {
     if (!a || !b) return !a && b;  // none first, as std::optional
     if (a->start != b->start) return a->start < b->start;

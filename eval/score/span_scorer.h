@@ -42,6 +42,7 @@
 #include <utility>
 #include <vector>
 
+#include "eval/core/offset_index.h"
 #include "eval/core/types.h"
 #include "eval/score/alignment.h"
 #include "eval/score/counts.h"
@@ -143,11 +144,13 @@ struct EntityScores {
 // `document` names the examples (doc_id) and gives their text (code points
 // of document.text; a mention's own `text` when the document has none).
 // At most `max_examples` examples of each kind are kept (< 0: all).
+// `text_index`, when given, is the OffsetIndex of document.text (else one
+// is built when there are examples to cut out of the text).
 EntityScores ScoreEntities(const Document& document,
                            const std::vector<Mention>& gold,
                            const std::vector<Mention>& pred,
-                           const DocumentAlignment& alignment,
-                           int max_examples);
+                           const DocumentAlignment& alignment, int max_examples,
+                           const OffsetIndex* text_index = nullptr);
 
 }  // namespace ieval
 

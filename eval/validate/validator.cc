@@ -77,6 +77,7 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
   };
 
   std::vector<const Mention*> usable;
+  usable.reserve(n);
   for (const Mention& m : ann.mentions) {
     if (duplicate[static_cast<size_t>(&m - ann.mentions.data())]) {
       report(m.id, "duplicate mention id " + Quote(m.id), line_of(m));

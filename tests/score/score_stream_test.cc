@@ -120,11 +120,13 @@ class ScoreStreamsTest : public ::testing::Test {
     std::shuffle(pred.begin(), pred.end(), rng);
     WriteJsonl(dir_ + "/gold.jsonl", gold);
     WriteJsonl(dir_ + "/pred.jsonl", pred);
+    gold_ = gold;
   }
 
   StreamScoreResult Score(int jobs, size_t batch, bool keep_documents,
-                          const std::string& pred_file = "pred.jsonl") {
-    auto gold = CorpusReader::Open(dir_ + "/gold.jsonl");
+                          const std::string& pred_file = "pred.jsonl",
+                          const std::string& gold_path = "gold.jsonl") {
+    auto gold = CorpusReader::Open(dir_ + "/" + gold_path);
     auto pred = CorpusReader::Open(dir_ + "/" + pred_file);
     EXPECT_TRUE(gold.ok() && pred.ok());
     StreamScoreOptions options;
@@ -142,6 +144,7 @@ class ScoreStreamsTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::vector<AnnotatedDocument> gold_;
 };
 
 TEST_F(ScoreStreamsTest, ShuffledPredictionsScoreTheSameForAnyJobsAndBatch) {
@@ -198,6 +201,38 @@ TEST_F(ScoreStreamsTest, ProblemsAreListedTheSameWayForAnyJobs) {
           << "jobs " << jobs << ", batch " << batch;
       EXPECT_TRUE(r.gold_problems.empty());
     }
+  }
+}
+
+TEST_F(ScoreStreamsTest, AGoldFolderScoresAndNamesEachFileForAnyJobs) {
+  MakeCorpus(20);
+  // The gold as one pretty-printed .json file per document; doc7's second
+  // mention overlaps its first (invalid gold, reported on its own line).
+  std::vector<AnnotatedDocument> folder = gold_;
+  Mention& overlap = folder[7].annotations.mentions.at(1);
+  overlap.start = folder[7].annotations.mentions[0].start;
+  ASSERT_TRUE(WriteCorpus(Corpus{folder}, dir_ + "/gold", true).ok());
+  for (int jobs : {1, 2}) {
+    const StreamScoreResult r = Score(jobs, 3, false, "pred.jsonl", "gold");
+    ASSERT_EQ(r.gold_problems.size(), 1u) << "jobs " << jobs;
+    const std::string message = r.gold_problems[0].ToString();
+    EXPECT_NE(message.find("/gold/doc7.json:"), std::string::npos) << message;
+    EXPECT_NE(message.find("overlaps"), std::string::npos) << message;
+    EXPECT_EQ(r.gold_problems[0].where().line,
+              Score(1, 256, false, "pred.jsonl", "gold")
+                  .gold_problems[0]
+                  .where()
+                  .line);
+    EXPECT_GT(r.gold_problems[0].where().line, 3);  // the mention's line
+  }
+  // Valid, the folder scores as the JSONL file does.
+  ASSERT_TRUE(WriteCorpus(Corpus{gold_}, dir_ + "/gold_ok", true).ok());
+  const StreamScoreResult jsonl = Score(1, 256, true);
+  for (int jobs : {1, 2}) {
+    const StreamScoreResult r = Score(jobs, 3, true, "pred.jsonl", "gold_ok");
+    EXPECT_TRUE(r.gold_problems.empty() && r.pred_problems.empty());
+    EXPECT_EQ(r.scores.total(), jsonl.scores.total()) << "jobs " << jobs;
+    EXPECT_EQ(r.scores.documents(), jsonl.scores.documents());
   }
 }
 

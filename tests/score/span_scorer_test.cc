@@ -217,5 +217,27 @@ TEST(SpanScorer, MergingExamplesKeepsTheFirstOfBothListsInOrder) {
   }
 }
 
+TEST(SpanScorer, ManyTypesAreEachCountedUnderTheirName) {
+  // More types than IndexTypes searches linearly: 40, the predictions of
+  // every third one typed as the next.
+  std::vector<Mention> gold, pred;
+  auto type = [](int k) { return "TYPE" + std::to_string(k % 40); };
+  for (int k = 0; k < 40; ++k) {
+    gold.push_back(
+        MakeMention("g" + std::to_string(k), 2 * k, 2 * k + 1, type(k)));
+    pred.push_back(MakeMention("p" + std::to_string(k), 2 * k, 2 * k + 1,
+                               type(k % 3 == 0 ? k + 1 : k)));
+  }
+  const auto s = Score(gold, pred);
+  const auto& per_type = s.mode(SpanMode::kStrict).per_type;
+  ASSERT_EQ(per_type.size(), 40u);
+  EXPECT_EQ(per_type.at("TYPE0"), Counts(0, 1, 1));  // missed; 39 typed 0
+  EXPECT_EQ(per_type.at("TYPE1"), Counts(1, 1, 0));  // its own, and 0's
+  EXPECT_EQ(per_type.at("TYPE2"), Counts(1, 0, 0));
+  EXPECT_EQ(per_type.at("TYPE3"), Counts(0, 0, 1));
+  EXPECT_EQ(per_type.at("TYPE4"), Counts(1, 1, 0));
+  EXPECT_EQ(s.mode(SpanMode::kStrict).overall, Counts(26, 14, 14));
+}
+
 }  // namespace
 }  // namespace ieval
