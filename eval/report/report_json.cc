@@ -175,7 +175,8 @@ ordered_json Skeleton(const RunResult& run) {
                      {"cpu", run.machine.cpu},
                      {"cores", run.machine.cores},
                      {"memory_mb", run.machine.memory_mb},
-                     {"compiler", run.machine.compiler}};
+                     {"compiler", run.machine.compiler},
+                     {"allocator", run.machine.allocator}};
   int64_t bytes = 0, mentions = 0, relations = 0;
   ordered_json ids = ordered_json::array();
   for (const AnnotatedDocument& d : run.gold) {

@@ -113,6 +113,7 @@ struct MachineInfo {
   int cores = 0;    // std::thread::hardware_concurrency
   int64_t memory_mb = 0;
   std::string compiler;
+  std::string allocator;  // the malloc this process runs on (DescribeAllocator)
 };
 
 struct RunResult {

@@ -1,9 +1,11 @@
 #include "eval/run/resources.h"
 
+#include <dlfcn.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <thread>
@@ -65,7 +67,35 @@ MachineInfo DescribeMachine() {
 #elif defined(__GNUC__)
   m.compiler = "gcc " __VERSION__;
 #endif
+  m.allocator = DescribeAllocator();
   return m;
+}
+
+std::string DescribeAllocator() {
+  using InHeap = bool (*)(const void*);
+  using Version = int (*)();
+  const auto in_heap =
+      reinterpret_cast<InHeap>(dlsym(RTLD_DEFAULT, "mi_is_in_heap_region"));
+  const auto version =
+      reinterpret_cast<Version>(dlsym(RTLD_DEFAULT, "mi_version"));
+  if (in_heap != nullptr && version != nullptr) {
+    void* block = std::malloc(64);
+    const bool ours = in_heap(block);
+    std::free(block);
+    const int v = version();  // e.g. 209 for 2.0.9
+    const std::string name = "mimalloc " + std::to_string(v / 100) + "." +
+                             std::to_string(v / 10 % 10) + "." +
+                             std::to_string(v % 10);
+    if (ours) return name;
+    return name + " (loaded, but malloc is not its own)";
+  }
+#if defined(__SANITIZE_ADDRESS__)
+  return "AddressSanitizer's malloc";
+#elif defined(__GLIBC__)
+  return "glibc malloc";
+#else
+  return "system malloc";
+#endif
 }
 
 std::string UtcNow() {

@@ -28,6 +28,14 @@ int64_t ChildrenPeakRssKb();
 
 MachineInfo DescribeMachine();
 
+// The malloc this process runs on: "mimalloc 2.0.9" when mimalloc replaced
+// it (the `ieval` binary is linked with mimalloc unless configured with
+// -DIEVAL_MALLOC=system), else "glibc malloc". Asked of the running
+// process, not of the build: a malloc'd block is checked against
+// mimalloc's heap, found with dlsym, so a link that failed to interpose
+// shows here.
+std::string DescribeAllocator();
+
 // Now, UTC, as "2025-01-31T12:34:56Z".
 std::string UtcNow();
 

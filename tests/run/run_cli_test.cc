@@ -80,6 +80,22 @@ TEST_F(RunCli, WritesEveryReportAndPrintsOnlyTheSummary) {
   EXPECT_EQ(report["variants"][0]["throughput"]["documents"], 5);
 }
 
+// The binary links mimalloc ahead of glibc (IEVAL_MALLOC); a link that
+// loads it without replacing malloc, or drops it, shows in the report.
+TEST_F(RunCli, ReportNamesTheMallocTheProcessRanOn) {
+  ASSERT_EQ(RunIeval({"run", "--config", Config({Variant("good", "good")}),
+                      "--out", out_, "--quiet"})
+                .exit_code,
+            0);
+  const std::string allocator = Report()["machine"]["allocator"];
+  if (std::string(IEVAL_MALLOC_CONFIGURED) == "mimalloc") {
+    EXPECT_EQ(allocator.rfind("mimalloc ", 0), 0u) << allocator;
+    EXPECT_EQ(allocator.find("not its own"), std::string::npos) << allocator;
+  } else {
+    EXPECT_EQ(allocator.find("mimalloc"), std::string::npos) << allocator;
+  }
+}
+
 TEST_F(RunCli, PredictionsRescoreToTheReportedScores) {
   ASSERT_EQ(RunIeval({"run", "--config", Config({Variant("good", "good")}),
                       "--out", out_, "--quiet"})
