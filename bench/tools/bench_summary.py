@@ -174,8 +174,7 @@ def targets(med, process):
         rows.append((f"ieval score --jobs 2: >= 1.8x --jobs 1, "
                      f"identical output ({jobs.get('docs', '?')} documents, "
                      f"{jobs['cores']} cores)",
-                     f"{jobs['speedup']:.2f}x, output "
-                     f"{'identical' if jobs['identical_output'] else 'DIFFERENT'}",
+                     jobs_figure(jobs),
                      verdict(jobs["speedup"] >= 1.8 and
                              jobs["identical_output"])))
     run_jobs = (process or {}).get("run_jobs")
@@ -183,13 +182,22 @@ def targets(med, process):
                  + ("" if not run_jobs else
                     f" (variant {run_jobs['variant']}, "
                     f"{run_jobs['docs']} documents)"),
-                 "n/a" if not run_jobs else
-                 f"{run_jobs['speedup']:.2f}x, output "
-                 f"{'identical' if run_jobs['identical_output'] else 'DIFFERENT'}",
+                 "n/a" if not run_jobs else jobs_figure(run_jobs),
                  verdict(None if not run_jobs else
                          run_jobs["speedup"] >= 1.8 and
                          run_jobs["identical_output"])))
     return rows
+
+
+def jobs_figure(jobs):
+    """A --jobs 2 speed-up as measured by process_bench.py's paired()."""
+    text = f"{jobs['speedup']:.2f}x"
+    if "speedup_range" in jobs:  # older JSON: best of each, no pairs
+        low, high = jobs["speedup_range"]
+        text += (f" (median of {jobs['pairs']} alternating pairs, "
+                 f"{low:.2f}-{high:.2f}; CPU x{jobs['cpu_ratio']:.2f})")
+    same = "identical" if jobs["identical_output"] else "DIFFERENT"
+    return f"{text}, output {same}"
 
 
 def markdown(merged, process, title):
