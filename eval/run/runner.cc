@@ -208,25 +208,4 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
   return run;
 }
 
-void FreeRun(RunResult run, int jobs) {
-  // Each document's scores leave their map as a node of its own, so that
-  // the nodes too are freed on the threads.
-  std::vector<std::map<std::string, DocumentScores>::node_type> scores;
-  for (VariantResult& v : run.variants) {
-    std::map<std::string, DocumentScores> taken = v.scores.TakeDocuments();
-    while (!taken.empty()) scores.push_back(taken.extract(taken.begin()));
-  }
-  const size_t n = scores.size() + run.gold.size();
-  ParallelFor(n, jobs, [&](size_t i) {
-    if (i < scores.size()) {
-      scores[i] = {};
-      return;
-    }
-    i -= scores.size();
-    run.gold[i] = AnnotatedDocument{};
-    for (VariantResult& v : run.variants)
-      if (i < v.predictions.size()) v.predictions[i] = Annotations{};
-  });
-}  // what is left (empty documents and handles) is freed here
-
 }  // namespace ieval

@@ -64,12 +64,6 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
                               const std::vector<VariantToRun>& variants,
                               const RunnerOptions& options, bool* interrupted);
 
-// Destroys `run` with its documents' scores, predictions and gold freed on
-// `jobs` threads: a run of 5,000 documents holds about a million small
-// allocations, and freeing them one by one at the end of `ieval run` took
-// some 5 % of its time on one thread.
-void FreeRun(RunResult run, int jobs);
-
 }  // namespace ieval
 
 #endif  // IEVAL_EVAL_RUN_RUNNER_H_
