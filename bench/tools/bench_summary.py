@@ -196,6 +196,9 @@ def jobs_figure(jobs):
         low, high = jobs["speedup_range"]
         text += (f" (median of {jobs['pairs']} alternating pairs, "
                  f"{low:.2f}-{high:.2f}; CPU x{jobs['cpu_ratio']:.2f})")
+    if "two_processes" in jobs:
+        text += (f"; two --jobs 1 processes at once: "
+                 f"{jobs['two_processes']['speedup']:.2f}x")
     same = "identical" if jobs["identical_output"] else "DIFFERENT"
     return f"{text}, output {same}"
 

@@ -11,7 +11,9 @@ Benchmark cannot see from inside one binary:
     must be identical;
   * `ieval score --jobs 1` against `--jobs 2` and `ieval run --jobs 1`
     against `--jobs 2` (rules variant; report.json compared without its
-    timings, predictions byte for byte).
+    timings, predictions byte for byte), in alternating pairs, with the
+    ceiling this machine sets: two `--jobs 1` processes at once against
+    one alone.
 
 Peak RSS comes from GNU time (/usr/bin/time -f %M) when it is installed:
 a child forked from this Python process would otherwise inherit the
@@ -134,6 +136,30 @@ def paired(cmd1, cmd2, pairs, outputs=None):
     return summary, printed
 
 
+def ceiling(cmd_a, cmd_b, pairs):
+    """What two cores give this workload on this machine: `cmd_a` alone,
+    then `cmd_a` and `cmd_b` (the same work, different outputs) as two
+    processes at once, `pairs` times. Two processes share nothing but the
+    machine (caches, memory bandwidth, the host's other tenants), so
+    2 x alone / together is the most any --jobs 2 could reach; the
+    median is returned with its range."""
+    ratios = []
+    for _ in range(pairs):
+        alone = run(cmd_a)[0]
+        start = time.perf_counter()
+        children = [subprocess.Popen(c, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+                    for c in (cmd_a, cmd_b)]
+        if any(c.wait() != 0 for c in children):
+            raise SystemExit(f"process_bench: {' '.join(cmd_a)} failed "
+                             "when run twice at once")
+        together = time.perf_counter() - start
+        ratios.append(2 * alone / together)
+    ratios.sort()
+    return {"speedup": ratios[len(ratios) // 2],
+            "speedup_range": [ratios[0], ratios[-1]]}
+
+
 def strip_timings(value):
     """report.json without what differs from run to run."""
     volatile = ("throughput", "started_at", "total_seconds", "jobs")
@@ -229,6 +255,8 @@ def main():
     jobs, outputs = paired(score(large, "--jobs", "1"),
                            score(large, "--jobs", "2"), pairs)
     jobs["docs"] = 10 * args.docs
+    jobs["two_processes"] = ceiling(score(large, "--jobs", "1"),
+                                    score(large, "--jobs", "1"), pairs)
     json_out = [best(score(small, "--json", "--jobs", str(n)), 1)[1]
                 for n in (1, 2)]
     jobs["identical_output"] = (outputs[0] == outputs[1] and
@@ -248,6 +276,9 @@ def main():
         run_cmd(1), run_cmd(2), pairs,
         lambda n: run_outputs(os.path.join(args.work, f"run-jobs{n}")))
     run_jobs.update({"docs": args.docs, "variant": "rules"})
+    twin = run_cmd(1)
+    twin[twin.index("--out") + 1] += "-twin"
+    run_jobs["two_processes"] = ceiling(run_cmd(1), twin, pairs)
     run_jobs["identical_output"] = reports[0] == reports[1]
     result["run_jobs"] = run_jobs
 
