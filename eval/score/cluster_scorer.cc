@@ -59,8 +59,7 @@ Partition Group(const std::vector<Mention>& mentions,
                 const std::vector<size_t>& members) {
   Partition p;
   p.cluster_of.assign(mentions.size(), -1);
-  p.size.reserve(members.size());
-  StringInterner interner(members.size());
+  StringInterner interner;
   for (size_t i : members) {
     const auto [id, fresh] = interner.Intern(*mentions[i].entity);
     if (fresh) p.size.push_back(0);

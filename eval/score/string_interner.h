@@ -18,15 +18,6 @@ namespace ieval {
 
 class StringInterner {
  public:
-  StringInterner() = default;
-  // Room for `n` keys without growing.
-  explicit StringInterner(size_t n) {
-    if (n == 0) return;
-    size_t slots = 16;
-    while (slots < 2 * n) slots *= 2;
-    slots_.resize(slots);
-  }
-
   // The number of `key`; true when it is new.
   std::pair<int32_t, bool> Intern(std::string_view key) {
     if (2 * (count_ + 1) > slots_.size()) Grow();
