@@ -6,6 +6,8 @@
 
 #include <random>
 
+#include "eval/core/offset_index.h"
+#include "eval/score/alignment.h"
 #include "eval/score/scorer.h"
 #include "tests/score/random_document.h"
 
@@ -175,6 +177,40 @@ TEST(SpanScorer, ExamplesCarryDocIdTextInCodePointsAndBothLabels) {
             "Cor\xC3\xA9"
             "e");
   EXPECT_EQ(examples[0].pred->type, "ORG");
+}
+
+// The examples' text is the same whether the caller gives the text's
+// OffsetIndex (`ieval score`'s workers) or not (`ieval run`), on
+// texts of one- to four-byte characters (é, « », no-break spaces, 𝔸) and
+// mentions in any order, some ending past the text.
+TEST(SpanScorer, ExampleTextsAreTheSameWithAndWithoutAnOffsetIndex) {
+  const std::vector<std::string> pieces = {
+      "a",        "\xC3\xA9",     "\xC2\xAB",
+      "\xC2\xA0", "\xE2\x80\xAF", "\xF0\x9D\x94\xB8",
+      " "};
+  std::mt19937 rng(5);
+  for (int round = 0; round < 200; ++round) {
+    Document doc{"d", ""};
+    const int length = static_cast<int>(rng() % 40);
+    for (int i = 0; i < length; ++i) doc.text += pieces[rng() % pieces.size()];
+    auto mentions = [&](const char* id) {
+      std::vector<Mention> v;
+      for (int k = static_cast<int>(rng() % 6); k > 0; --k) {
+        const int64_t start = rng() % (length + 3);
+        v.push_back(MakeMention(id + std::to_string(k), start,
+                                start + 1 + rng() % 5, rng() % 2 ? "A" : "B"));
+      }
+      return v;
+    };
+    const std::vector<Mention> gold = mentions("g"), pred = mentions("p");
+    const DocumentAlignment alignment = AlignMentions(gold, pred, 0.0);
+    const OffsetIndex index(doc.text);
+    const EntityScores with =
+        ScoreEntities(doc, gold, pred, alignment, -1, &index);
+    const EntityScores without =
+        ScoreEntities(doc, gold, pred, alignment, -1, nullptr);
+    ASSERT_EQ(with.errors.examples, without.errors.examples) << round;
+  }
 }
 
 TEST(SpanScorer, ExamplesAreLimitedButCountsAreNot) {
