@@ -19,14 +19,14 @@ std::string ShellQuote(const std::string& s) {
   return out + "'";
 }
 
-std::string Slurp(const std::string& path) {
+}  // namespace
+
+std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
 }
-
-}  // namespace
 
 std::string MakeTempDir(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() /
@@ -54,8 +54,8 @@ CommandResult RunIeval(const std::vector<std::string>& args,
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = Slurp(out);
-  result.err = Slurp(err);
+  result.out = ReadText(out);
+  result.err = ReadText(err);
   fs::remove_all(base);
   return result;
 }

@@ -22,6 +22,9 @@ CommandResult RunIeval(const std::vector<std::string>& args,
 // A fresh, empty temporary folder for one test.
 std::string MakeTempDir(const std::string& name);
 
+// The bytes of the file at `path` (empty when it cannot be read).
+std::string ReadText(const std::string& path);
+
 // Writes `content` to `path` (creating parent folders).
 void WriteText(const std::string& path, const std::string& content);
 

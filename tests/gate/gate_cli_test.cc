@@ -17,13 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 constexpr char kNoSignificance[] = R"({
   "format": "ieval-gate-rules", "format_version": 1,
   "accuracy": [{"metric": "entities.strict.f1", "max_drop": 0.0}]})";
@@ -62,9 +55,9 @@ TEST_F(GateCli, RegressionExitsOneAndWritesJUnitAndMarkdown) {
                 Path("bad.json"), "--rules", Path("rules.json"), "--junit",
                 Path("out/junit.xml"), "--markdown", Path("out/verdict.md")});
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_EQ(Slurp(Path("out/verdict.md")), r.out);
+  EXPECT_EQ(testing::ReadText(Path("out/verdict.md")), r.out);
   EXPECT_NE(r.out.find("❌ regression"), std::string::npos);
-  const std::string xml = Slurp(Path("out/junit.xml"));
+  const std::string xml = testing::ReadText(Path("out/junit.xml"));
   EXPECT_NE(xml.find("failures=\"1\""), std::string::npos) << xml;
 }
 
@@ -106,8 +99,8 @@ TEST_F(GateCli, BadRulesExitTwo) {
 TEST_F(GateCli, PrintDefaultRulesPrintsTheShippedFile) {
   const auto r = RunIeval({"gate", "--print-default-rules"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, Slurp(std::string(IEVAL_SOURCE_DIR) +
-                         "/eval/gate/default_rules.json"));
+  EXPECT_EQ(r.out, testing::ReadText(std::string(IEVAL_SOURCE_DIR) +
+                                     "/eval/gate/default_rules.json"));
 }
 
 TEST_F(GateCli, UpdateBaselineWritesTheCurrentResults) {
@@ -115,7 +108,7 @@ TEST_F(GateCli, UpdateBaselineWritesTheCurrentResults) {
   const auto r = RunIeval({"gate", "--update-baseline", "--baseline", baseline,
                            "--current", Path("bad.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(Slurp(baseline), Slurp(Path("bad.json")));
+  EXPECT_EQ(testing::ReadText(baseline), testing::ReadText(Path("bad.json")));
   EXPECT_NE(r.out.find("updated " + baseline), std::string::npos);
   // The new baseline gates the same results as a pass.
   EXPECT_EQ(RunIeval({"gate", "--baseline", baseline, "--current",
@@ -130,7 +123,8 @@ TEST_F(GateCli, UpdateBaselineRefusesABrokenCurrentFile) {
       RunIeval({"gate", "--update-baseline", "--baseline", Path("good.json"),
                 "--current", Path("broken.json")});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(Slurp(Path("good.json")), Slurp(Path("good2.json")));  // intact
+  EXPECT_EQ(testing::ReadText(Path("good.json")),
+            testing::ReadText(Path("good2.json")));  // intact
 }
 
 TEST_F(GateCli, RealBenchmarkFilesWithAndWithoutScores) {
@@ -162,7 +156,8 @@ TEST_F(GateCli, RealBenchmarkFilesWithAndWithoutScores) {
 void WritePerturbedGold(const std::string& dir) {
   for (const auto& entry :
        fs::directory_iterator(std::string(IEVAL_SOURCE_DIR) + "/gold/docs")) {
-    nlohmann::json doc = nlohmann::json::parse(Slurp(entry.path().string()));
+    nlohmann::json doc =
+        nlohmann::json::parse(testing::ReadText(entry.path().string()));
     nlohmann::json kept = nlohmann::json::array();
     std::set<std::string> ids;
     for (size_t i = 0; i < doc["entities"].size(); ++i)

@@ -17,13 +17,6 @@ namespace ieval {
 namespace {
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // Every file under `dir`, dot files included.
 std::vector<std::string> Listing(const fs::path& dir) {
   std::vector<std::string> names;
@@ -43,7 +36,8 @@ TEST(WriteRunReports, WritesReportsAndPredictionsOfScoredVariants) {
             (std::vector<std::string>{
                 "predictions/lossy.jsonl", "predictions/perfect.jsonl",
                 "report.html", "report.json", "report.md"}));
-  EXPECT_EQ(Slurp(fs::path(dir) / "report.json"), RunReportToJson(run));
+  EXPECT_EQ(testing::ReadText(fs::path(dir) / "report.json"),
+            RunReportToJson(run));
 }
 
 TEST(WriteRunReports, PredictionsReadBackAsWritten) {
@@ -74,7 +68,7 @@ TEST(WriteRunReports, InterruptedWriteLeavesThePreviousReportsAndNoTemps) {
   options.interrupted = &interrupted;
   auto written = WriteRunReports(testing::SmallRun(), dir, options);
   EXPECT_FALSE(written.ok());
-  EXPECT_EQ(Slurp(fs::path(dir) / "report.json"), "previous");
+  EXPECT_EQ(testing::ReadText(fs::path(dir) / "report.json"), "previous");
   EXPECT_EQ(Listing(dir), std::vector<std::string>{"report.json"});
 }
 

@@ -20,13 +20,6 @@ namespace ieval {
 namespace {
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 TEST(WriteRunReports, FilesAreTheSameWhateverTheJobs) {
   const RunResult run = testing::ManyDocumentRun(70);
   std::vector<std::string> dirs, summaries;
@@ -44,8 +37,8 @@ TEST(WriteRunReports, FilesAreTheSameWhateverTheJobs) {
          {"report.json", "report.md", "report.html",
           "predictions/perfect.jsonl", "predictions/lossy.jsonl",
           "predictions/empty.jsonl"})
-      EXPECT_EQ(Slurp(fs::path(dirs[k]) / file),
-                Slurp(fs::path(dirs[0]) / file))
+      EXPECT_EQ(testing::ReadText(fs::path(dirs[k]) / file),
+                testing::ReadText(fs::path(dirs[0]) / file))
           << file << " with " << k + 1 << " jobs";
   }
 }
@@ -56,7 +49,8 @@ TEST(WriteRunReports, ReportJsonIsRunReportToJson) {
   WriteReportOptions options;
   options.jobs = 2;
   ASSERT_TRUE(WriteRunReports(run, dir, options).ok());
-  EXPECT_EQ(Slurp(fs::path(dir) / "report.json"), RunReportToJson(run));
+  EXPECT_EQ(testing::ReadText(fs::path(dir) / "report.json"),
+            RunReportToJson(run));
 }
 
 // The per-document counts are spliced into the text of the rest: the

@@ -24,13 +24,6 @@ using testing::RunIeval;
 
 const std::string kGold = std::string(IEVAL_SOURCE_DIR) + "/gold/docs";
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 json Variant(const std::string& name, const std::string& mode,
              double timeout = 30) {
   return {{"name", name},
@@ -58,7 +51,9 @@ class RunCli : public ::testing::Test {
     testing::WriteText(dir_ + "/run.json", config.dump());
     return dir_ + "/run.json";
   }
-  json Report() { return json::parse(Slurp(out_ + "/report.json")); }
+  json Report() {
+    return json::parse(testing::ReadText(out_ + "/report.json"));
+  }
 
   std::string dir_ = testing::MakeTempDir("run_cli");
   std::string out_ = dir_ + "/out";
@@ -127,8 +122,9 @@ TEST_F(RunCli, FailedVariantExitsThreeAfterWritingTheOthers) {
   EXPECT_EQ(report["variants"][1]["status"], "ok");
   EXPECT_TRUE(fs::exists(out_ + "/predictions/good.jsonl"));
   EXPECT_FALSE(fs::exists(out_ + "/predictions/crash.jsonl"));
-  EXPECT_NE(Slurp(out_ + "/report.md").find("> **Failed:** `crash`"),
-            std::string::npos);
+  EXPECT_NE(
+      testing::ReadText(out_ + "/report.md").find("> **Failed:** `crash`"),
+      std::string::npos);
   EXPECT_NE(r.out.find("failed: crash"), std::string::npos);
 }
 

@@ -7,18 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/score/random_document.h"
+
 namespace ieval {
 namespace {
 
-Mention Make(const std::string& id, int64_t start, int64_t end,
-             const std::string& type) {
-  Mention m;
-  m.id = id;
-  m.start = start;
-  m.end = end;
-  m.type = type;
-  return m;
-}
+using ::ieval::testing::MakeMention;
 
 std::vector<std::string> Check(const AnnotatedDocument& doc,
                                const ValidateOptions& options) {
@@ -34,9 +28,9 @@ TEST(CheckDocument, ADuplicateIdIsReportedAtEveryLaterMention) {
   doc.document = {"d", "Kim et Moscou et Paris"};
   doc.source_file = "f.jsonl";
   doc.source_line = 4;
-  doc.annotations.mentions = {Make("T2", 0, 3, "PER"), Make("T1", 7, 13, "LOC"),
-                              Make("T2", 17, 22, "LOC"),
-                              Make("T1", 14, 16, "LOC")};
+  doc.annotations.mentions = {
+      MakeMention("T2", 0, 3, "PER"), MakeMention("T1", 7, 13, "LOC"),
+      MakeMention("T2", 17, 22, "LOC"), MakeMention("T1", 14, 16, "LOC")};
   ValidateOptions options;
   options.gold = false;
   const std::vector<std::string> problems = Check(doc, options);
@@ -55,8 +49,9 @@ TEST(CheckDocument, ARelationNamesTheFirstMentionOfAnId) {
   labels.relation_types = {leader};
   AnnotatedDocument doc;
   doc.document = {"d", "Kim et Moscou"};
-  doc.annotations.mentions = {Make("A", 0, 3, "PER"), Make("B", 7, 13, "LOC"),
-                              Make("A", 7, 13, "LOC")};
+  doc.annotations.mentions = {MakeMention("A", 0, 3, "PER"),
+                              MakeMention("B", 7, 13, "LOC"),
+                              MakeMention("A", 7, 13, "LOC")};
   doc.annotations.relations = {{"leader_of", "A", "B"},
                                {"leader_of", "B", "Z"}};
   ValidateOptions options;
