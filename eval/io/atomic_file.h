@@ -40,8 +40,11 @@ class AtomicFileWriter {
   AtomicFileWriter(std::string path, std::string temp_path, std::FILE* file)
       : path_(std::move(path)), temp_path_(std::move(temp_path)), file_(file) {}
 
+  static constexpr size_t kBufferBytes = 256 * 1024;
+
   std::string path_;
   std::string temp_path_;
+  std::unique_ptr<char[]> buffer_;  // outlives file_: closed first
   std::FILE* file_;
   bool committed_ = false;
 };
