@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -13,13 +15,97 @@ int Threads(size_t n, int jobs) {
   return static_cast<int>(std::min(n, static_cast<size_t>(std::max(1, jobs))));
 }
 
+// A helper thread that outlives the calls it serves. `ieval run` goes
+// through eight parallel steps; a thread started and ended for each one
+// left its malloc heap behind every time (mimalloc abandons an ended
+// thread's pages, and the next thread faults fresh ones in), which made
+// --jobs 2 spend 15-30 % more CPU than --jobs 1 on page faults alone.
+class Helper {
+ public:
+  Helper() : thread_([this] { Loop(); }) { thread_.detach(); }
+
+  void Start(const std::function<void()>* task) {
+    std::lock_guard<std::mutex> lock(mu_);
+    task_ = task;
+    done_ = false;
+    cv_.notify_all();
+  }
+
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return done_; });
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [this] { return task_ != nullptr; });
+      const std::function<void()>* task = task_;
+      lock.unlock();
+      (*task)();
+      lock.lock();
+      task_ = nullptr;
+      done_ = true;
+      cv_.notify_all();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  const std::function<void()>* task_ = nullptr;  // guarded by mu_
+  bool done_ = false;                            // guarded by mu_
+  std::thread thread_;
+};
+
+// The helpers not running a task. Two parallel steps may run at once (the
+// report's page is rendered while the predictions are written), so a call
+// takes idle helpers and starts new ones only when none is idle. The
+// helpers are never destroyed: they wait, detached, until the process
+// exits (a static destructor joining them could wait for ever on one that
+// runs a task when exit() is called).
+class Helpers {
+ public:
+  static Helpers& Get() {
+    static Helpers* helpers = new Helpers;
+    return *helpers;
+  }
+
+  Helper* Take() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (idle_.empty()) {
+      all_.push_back(std::make_unique<Helper>());
+      return all_.back().get();
+    }
+    Helper* helper = idle_.back();
+    idle_.pop_back();
+    return helper;
+  }
+
+  void Give(Helper* helper) {
+    std::lock_guard<std::mutex> lock(mu_);
+    idle_.push_back(helper);
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Helper>> all_;  // guarded by mu_
+  std::vector<Helper*> idle_;                 // guarded by mu_
+};
+
 }  // namespace
 
 void RunOnThreads(int threads, const std::function<void()>& fn) {
-  std::vector<std::thread> helpers;
-  for (int k = 1; k < threads; ++k) helpers.emplace_back(fn);
+  std::vector<Helper*> helpers;
+  for (int k = 1; k < threads; ++k) {
+    helpers.push_back(Helpers::Get().Take());
+    helpers.back()->Start(&fn);
+  }
   fn();
-  for (std::thread& t : helpers) t.join();
+  for (Helper* helper : helpers) {
+    helper->Wait();
+    Helpers::Get().Give(helper);
+  }
 }
 
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& fn) {

@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "eval/core/parallel.h"
 #include "eval/report/report_stats.h"
@@ -86,10 +85,7 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   };
   const int jobs =
       std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
-  std::vector<std::thread> threads;
-  for (int k = 1; k < jobs; ++k) threads.emplace_back(work);
-  work();
-  for (auto& th : threads) th.join();
+  RunOnThreads(jobs, work);
   t.wall_seconds = Since(start);
   t.cpu_seconds += cpu;
   t.documents = done;
