@@ -4,7 +4,7 @@ namespace ieval {
 
 Prf Micro(const PrfCounts& c) { return {Precision(c), Recall(c), F1(c)}; }
 
-Prf Macro(const std::map<std::string, PrfCounts>& per_type) {
+Prf Macro(const ByType<PrfCounts>& per_type) {
   Prf sum;
   if (per_type.empty()) return sum;
   for (const auto& [type, c] : per_type) {
@@ -16,7 +16,7 @@ Prf Macro(const std::map<std::string, PrfCounts>& per_type) {
   return {sum.precision / n, sum.recall / n, sum.f1 / n};
 }
 
-Prf Weighted(const std::map<std::string, PrfCounts>& per_type) {
+Prf Weighted(const ByType<PrfCounts>& per_type) {
   Prf sum;
   double support = 0;
   for (const auto& [type, c] : per_type) {

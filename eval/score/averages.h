@@ -24,9 +24,9 @@ struct Prf {
 Prf Micro(const PrfCounts& c);
 // Over the types of `per_type` (every type seen in the gold or the
 // predictions); all zero when there is none.
-Prf Macro(const std::map<std::string, PrfCounts>& per_type);
+Prf Macro(const ByType<PrfCounts>& per_type);
 // All zero when no type has support.
-Prf Weighted(const std::map<std::string, PrfCounts>& per_type);
+Prf Weighted(const ByType<PrfCounts>& per_type);
 
 // The mean over documents of each document's P, R and F1 in one mode.
 // Documents without any gold or predicted mention are left out (nothing

@@ -10,9 +10,9 @@
 #ifndef IEVAL_EVAL_SCORE_COUNTS_H_
 #define IEVAL_EVAL_SCORE_COUNTS_H_
 
+#include <boost/container/flat_map.hpp>
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <string>
 
 namespace ieval {
@@ -51,13 +51,22 @@ inline double F1(double precision, double recall) {
 }
 inline double F1(const PrfCounts& c) { return F1(Precision(c), Recall(c)); }
 
+// Counts by entity or relation type, in type order. A sorted vector rather
+// than a std::map: every scored document keeps about forty of these tables
+// of a handful of types each (`ieval run` keeps them all for the report
+// and the statistics), and one allocation per table instead of one per
+// type made a 5,000-document run 7 % faster with 8 MB less memory
+// (bench/README.md).
+template <class Counts>
+using ByType = boost::container::flat_map<std::string, Counts>;
+
 // Counts of one matching mode: overall and per type. `overall` is counted
 // on its own, not summed from `per_type`, so tests can check the two agree.
 // per_type has an entry (possibly all zeros) for every type seen in the
 // gold or the predictions.
 struct TypedCounts {
   PrfCounts overall;
-  std::map<std::string, PrfCounts> per_type;
+  ByType<PrfCounts> per_type;
 
   TypedCounts& operator+=(const TypedCounts& o) {
     overall += o.overall;

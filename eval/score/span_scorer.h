@@ -68,7 +68,7 @@ inline bool SemevalHalfCredit(SemevalScheme s) {
 
 struct SemevalBlock {
   SemevalCounts overall;
-  std::map<std::string, SemevalCounts> per_type;
+  ByType<SemevalCounts> per_type;
   SemevalBlock& operator+=(const SemevalBlock& o) {
     overall += o.overall;
     for (const auto& [type, c] : o.per_type) per_type[type] += c;

@@ -146,8 +146,7 @@ TEST(Clusters, ARepeatedPredictedSpanIsKeptOnce) {
 }
 
 TEST(Averages, MacroIsTheMeanOfPerTypeScoresAndWeightedUsesGoldSupport) {
-  const std::map<std::string, PrfCounts> per_type = {{"A", {1, 0, 0}},
-                                                     {"B", {0, 1, 3}}};
+  const ByType<PrfCounts> per_type = {{"A", {1, 0, 0}}, {"B", {0, 1, 3}}};
   const Prf macro = Macro(per_type);
   EXPECT_DOUBLE_EQ(macro.precision, 0.5);
   EXPECT_DOUBLE_EQ(macro.f1, 0.5);

@@ -34,10 +34,10 @@ std::set<std::pair<int, int>> ReferenceAlign(const std::vector<Mention>& gold,
 struct ReferenceEntityCounts {
   // strict, exact, partial, type: overall and per type.
   std::map<std::string, PrfCounts> overall;
-  std::map<std::string, std::map<std::string, PrfCounts>> per_type;
+  std::map<std::string, ByType<PrfCounts>> per_type;
   // strict, exact, partial, ent_type.
   std::map<std::string, SemevalCounts> semeval;
-  std::map<std::string, std::map<std::string, SemevalCounts>> semeval_per_type;
+  std::map<std::string, ByType<SemevalCounts>> semeval_per_type;
 };
 ReferenceEntityCounts ReferenceScoreEntities(const std::vector<Mention>& gold,
                                              const std::vector<Mention>& pred,
