@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -78,6 +80,45 @@ TEST(RunOnThreads, RunsTheFunctionOncePerThread) {
   EXPECT_EQ(calls.load(), 3);
   RunOnThreads(0, [&] { ++calls; });
   EXPECT_EQ(calls.load(), 4);
+}
+
+// The ids of the threads one RunOnThreads call ran `threads` calls on.
+std::set<std::thread::id> ThreadsOfOneCall(int threads) {
+  std::mutex mu;
+  std::set<std::thread::id> ids;
+  std::atomic<int> arrived{0};
+  RunOnThreads(threads, [&] {
+    ++arrived;
+    // Every call waits for the others, so none can run two of them.
+    while (arrived.load() < threads) std::this_thread::yield();
+    std::lock_guard<std::mutex> lock(mu);
+    ids.insert(std::this_thread::get_id());
+  });
+  return ids;
+}
+
+TEST(RunOnThreads, EachCallIsOnItsOwnThreadAndTheCallerIsOne) {
+  const std::set<std::thread::id> ids = ThreadsOfOneCall(3);
+  EXPECT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids.count(std::this_thread::get_id()), 1u);
+}
+
+TEST(RunOnThreads, LaterCallsReuseTheHelperThreads) {
+  const std::set<std::thread::id> first = ThreadsOfOneCall(3);
+  const std::set<std::thread::id> second = ThreadsOfOneCall(3);
+  EXPECT_EQ(first, second);
+}
+
+TEST(RunOnThreads, TwoCallsAtOnceEachGetTheirThreads) {
+  // The report's page is rendered (a ParallelFor) while the predictions
+  // are written (another): neither may wait for the other's helpers.
+  std::set<std::thread::id> a, b;
+  std::thread other([&] { a = ThreadsOfOneCall(2); });
+  b = ThreadsOfOneCall(2);
+  other.join();
+  EXPECT_EQ(a.size(), 2u);
+  EXPECT_EQ(b.size(), 2u);
+  for (const std::thread::id& id : a) EXPECT_EQ(b.count(id), 0u);
 }
 
 }  // namespace
