@@ -10,6 +10,11 @@
 #include <fstream>
 #include <thread>
 
+#if __has_include(<mimalloc.h>)
+#include <mimalloc.h>  // the option names; the functions come from dlsym
+#define IEVAL_HAVE_MIMALLOC_H 1
+#endif
+
 namespace ieval {
 namespace {
 
@@ -86,8 +91,15 @@ std::string DescribeAllocator() {
     const std::string name = "mimalloc " + std::to_string(v / 100) + "." +
                              std::to_string(v / 10 % 10) + "." +
                              std::to_string(v % 10);
-    if (ours) return name;
-    return name + " (loaded, but malloc is not its own)";
+    if (!ours) return name + " (loaded, but malloc is not its own)";
+#ifdef IEVAL_HAVE_MIMALLOC_H
+    using Enabled = bool (*)(mi_option_t);
+    const auto enabled =
+        reinterpret_cast<Enabled>(dlsym(RTLD_DEFAULT, "mi_option_is_enabled"));
+    if (enabled != nullptr && enabled(mi_option_large_os_pages))
+      return name + ", large OS pages";
+#endif
+    return name;
   }
 #if defined(__SANITIZE_ADDRESS__)
   return "AddressSanitizer's malloc";

@@ -30,7 +30,8 @@ MachineInfo DescribeMachine();
 
 // The malloc this process runs on: "mimalloc 2.0.9" when mimalloc replaced
 // it (the `ieval` binary is linked with mimalloc unless configured with
-// -DIEVAL_MALLOC=system), else "glibc malloc". Asked of the running
+// -DIEVAL_MALLOC=system), with ", large OS pages" when it takes 2 MiB
+// pages (as `ieval` asks it to), else "glibc malloc". Asked of the running
 // process, not of the build: a malloc'd block is checked against
 // mimalloc's heap, found with dlsym, so a link that failed to interpose
 // shows here.

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -86,6 +88,11 @@ TEST_F(RunCli, ReportNamesTheMallocTheProcessRanOn) {
   if (std::string(IEVAL_MALLOC_CONFIGURED) == "mimalloc") {
     EXPECT_EQ(allocator.rfind("mimalloc ", 0), 0u) << allocator;
     EXPECT_EQ(allocator.find("not its own"), std::string::npos) << allocator;
+    // ieval's main asks mimalloc for 2 MiB pages unless told otherwise.
+    if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr) {
+      EXPECT_NE(allocator.find(", large OS pages"), std::string::npos)
+          << allocator;
+    }
   } else {
     EXPECT_EQ(allocator.find("mimalloc"), std::string::npos) << allocator;
   }
