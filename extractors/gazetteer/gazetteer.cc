@@ -246,17 +246,8 @@ std::vector<Mention> Gazetteer::Find(const TextView& view) const {
 }
 
 Result<Annotations> Gazetteer::Extract(const Document& doc) const {
-  auto view = TextView::Make(doc.text);
-  if (!view.ok()) {
-    return Status::ExtractorFailed("gazetteer: " + view.status().message(),
-                                   Where{"", 0, doc.doc_id, ""});
-  }
-  Annotations out;
-  out.mentions = Find(*view);
-  for (size_t i = 0; i < out.mentions.size(); ++i) {
-    out.mentions[i].id = "T" + std::to_string(i + 1);
-  }
-  return out;
+  return ExtractFromView("gazetteer", doc,
+                         [this](const TextView& view) { return Find(view); });
 }
 
 ExtractorInfo GazetteerExtractorInfo() {

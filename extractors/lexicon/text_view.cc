@@ -119,4 +119,21 @@ std::string_view TextView::Slice(int64_t start, int64_t end) const {
   return text_.substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
 }
 
+Result<Annotations> ExtractFromView(
+    std::string_view name, const Document& doc,
+    const std::function<std::vector<Mention>(const TextView&)>& find) {
+  auto view = TextView::Make(doc.text);
+  if (!view.ok()) {
+    return Status::ExtractorFailed(
+        std::string(name) + ": " + view.status().message(),
+        Where{"", 0, doc.doc_id, ""});
+  }
+  Annotations out;
+  out.mentions = find(*view);
+  for (size_t i = 0; i < out.mentions.size(); ++i) {
+    out.mentions[i].id = "T" + std::to_string(i + 1);
+  }
+  return out;
+}
+
 }  // namespace ieval

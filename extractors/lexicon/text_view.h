@@ -9,11 +9,13 @@
 #define IEVAL_EXTRACTORS_LEXICON_TEXT_VIEW_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "eval/core/status.h"
+#include "eval/core/types.h"
 #include "extractors/text/segmenter.h"
 
 namespace ieval {
@@ -57,6 +59,14 @@ class TextView {
   std::vector<int64_t> byte_of_;  // code point -> byte offset (size n + 1)
   std::vector<Piece> pieces_;
 };
+
+// The Extract of a back end that reads documents as TextViews (rules,
+// gazetteer): the mentions `find` gives for doc.text's view, numbered T1,
+// T2, … in their order. `name` (the back end's) starts the error message
+// when the view cannot be made.
+Result<Annotations> ExtractFromView(
+    std::string_view name, const Document& doc,
+    const std::function<std::vector<Mention>(const TextView&)>& find);
 
 // The sentences of `text` (Segmenter::Sentences on this thread's
 // segmenter): thread-safe.
