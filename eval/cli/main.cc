@@ -66,8 +66,9 @@ void AddCommands(CLI::App& app, ieval::CommandContext& context, int argc,
 // a trip through the hypervisor). mimalloc then takes 2 MiB pages
 // (transparent huge pages, where the kernel allows them, else it falls
 // back to small ones) and commits a thread's first segment at once: a
-// 5,000-document run went 0.93 s -> 0.6 s, and 0.57 s -> 0.37 s with
-// --jobs 2, for 10 MB more memory (bench/README.md, "Huge pages").
+// 5,000-document run went from 0.93 s to 0.6-0.8 s, and from 0.57 s to
+// 0.37-0.45 s with --jobs 2, for 10 MB more memory (bench/README.md,
+// "What was done for --jobs (fifth session)").
 // MIMALLOC_LARGE_OS_PAGES=0 or MIMALLOC_EAGER_COMMIT_DELAY=1 in the
 // environment still say otherwise.
 void TuneMalloc() {
