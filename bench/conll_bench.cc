@@ -17,12 +17,12 @@
 #include <string>
 #include <vector>
 
-#include "bench/bench_util.h"
-#include "bench/tools/synthetic.h"
-#include "eval/sequence/conll_reader.h"
-#include "eval/sequence/conll_scan.h"
-#include "eval/sequence/conlleval.h"
-#include "eval/sequence/sequence_score.h"
+#include "bench_util.h"
+#include "ieval/sequence/conll_reader.h"
+#include "ieval/sequence/conll_scan.h"
+#include "ieval/sequence/conlleval.h"
+#include "ieval/sequence/sequence_score.h"
+#include "tools/synthetic.h"
 
 namespace ieval {
 namespace {
@@ -149,7 +149,7 @@ void CheckCounts(const SequenceCounts& counts, const ConllInput& input,
 void BM_Conlleval(benchmark::State& state) {
   const ConllInput& input = Input(state.range(0));
   auto score = [&] {
-    // What `ieval conlleval` runs (eval/cli/conlleval_command.cc).
+    // What `ieval conlleval` runs (app/cli/conlleval_command.cc).
     MemoryFile in(input.text);
     ConllReader reader(in.file, "bench");
     auto result = ScoreConll(reader, SequenceOptions{});

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "bench/bench_util.h"
-#include "bench/tools/synthetic.h"
-#include "eval/core/types.h"
-#include "eval/score/alignment.h"
+#include "bench_util.h"
+#include "ieval/core/types.h"
+#include "ieval/score/alignment.h"
+#include "tools/synthetic.h"
 
 namespace ieval::bench {
 

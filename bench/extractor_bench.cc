@@ -4,8 +4,8 @@
 // Reports bytes/s, documents/s (items) and tokens/s (ICU words).
 //
 // Baseline (x_baseline): ICU word segmentation of the same texts
-// (extractors/text/segmenter.h), which every rule-based back end starts
-// with. Targets (issue 9): rules and gazetteer within 3x of it; the
+// (eval/text/include/ieval/text/segmenter.h), which every rule-based back end
+// starts with. Targets (issue 9): rules and gazetteer within 3x of it; the
 // statistical tagger at least 200,000 tokens/s on one core.
 //   build/release/bench/extractor_bench --benchmark_filter=rules
 // Extractors that cannot be created with their default options (external
@@ -18,11 +18,12 @@
 #include <string>
 #include <vector>
 
-#include "bench/bench_util.h"
-#include "bench/tools/synthetic.h"
-#include "eval/io/corpus_reader.h"
-#include "extractors/registry.h"
-#include "extractors/text/segmenter.h"
+#include "bench_util.h"
+#include "ieval/extractors/builtin.h"
+#include "ieval/extractors/registry.h"
+#include "ieval/io/corpus_reader.h"
+#include "ieval/text/segmenter.h"
+#include "tools/synthetic.h"
 
 namespace ieval {
 namespace {

@@ -20,10 +20,10 @@
 
 #include <unistd.h>
 
-#include "bench/bench_util.h"
-#include "bench/tools/synthetic.h"
-#include "eval/io/annotation_json.h"
-#include "eval/io/corpus_reader.h"
+#include "bench_util.h"
+#include "ieval/io/annotation_json.h"
+#include "ieval/io/corpus_reader.h"
+#include "tools/synthetic.h"
 
 namespace ieval {
 namespace {

@@ -1,8 +1,9 @@
-// Offset conversion (eval/core/offset_index.h, eval/io/offsets.h): checking
-// UTF-8, building a document's OffsetIndex, converting every mention's
-// offsets between code points, UTF-8 bytes and UTF-16 units, and resolving
-// a byte-offset prediction against its text, on 100, 1,000 and 10,000
-// documents of the synthetic corpus (French text: é, « », U+00A0, U+202F).
+// Offset conversion (eval/core/include/ieval/core/offset_index.h,
+// eval/io/include/ieval/io/offsets.h): checking UTF-8, building a document's
+// OffsetIndex, converting every mention's offsets between code points, UTF-8
+// bytes and UTF-16 units, and resolving a byte-offset prediction against its
+// text, on 100, 1,000 and 10,000 documents of the synthetic corpus (French
+// text: é, « », U+00A0, U+202F).
 //
 // Baseline (x_baseline): one pass over the same bytes counting code points
 // (the bytes that are not UTF-8 continuation bytes) — what building any
@@ -13,10 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "bench/bench_util.h"
-#include "bench/tools/synthetic.h"
-#include "eval/core/offset_index.h"
-#include "eval/io/offsets.h"
+#include "bench_util.h"
+#include "ieval/core/offset_index.h"
+#include "ieval/io/offsets.h"
+#include "tools/synthetic.h"
 
 namespace ieval {
 namespace {

@@ -1,7 +1,7 @@
-// Relation scoring (eval/score/relation_scorer.h) and cluster scoring
-// (eval/score/cluster_scorer.h: MUC, B-cubed, CEAF, BLANC) over the
-// merged document of 10k, 100k and 1M gold mentions of the synthetic corpus
-// (with their relations and entity ids).
+// Relation scoring (eval/score/include/ieval/score/relation_scorer.h) and
+// cluster scoring (eval/score/include/ieval/score/cluster_scorer.h: MUC,
+// B-cubed, CEAF, BLANC) over the merged document of 10k, 100k and 1M gold
+// mentions of the synthetic corpus (with their relations and entity ids).
 //
 // Baselines (x_baseline): for relations, sorting the gold and predicted
 // relations (type, head, tail); for clusters, sorting the gold and
@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "bench/bench_util.h"
-#include "bench/corpus_inputs.h"
-#include "eval/score/cluster_scorer.h"
-#include "eval/score/relation_scorer.h"
+#include "bench_util.h"
+#include "corpus_inputs.h"
+#include "ieval/score/cluster_scorer.h"
+#include "ieval/score/relation_scorer.h"
 
 namespace ieval {
 namespace {

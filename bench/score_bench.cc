@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <random>
 
-#include "eval/score/alignment.h"
-#include "eval/score/scorer.h"
+#include "ieval/score/alignment.h"
+#include "ieval/score/scorer.h"
 
 namespace ieval {
 namespace {

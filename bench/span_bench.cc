@@ -18,11 +18,11 @@
 // documents do not overlap): checked.
 #include <benchmark/benchmark.h>
 
-#include "bench/bench_util.h"
-#include "bench/corpus_inputs.h"
-#include "eval/score/alignment.h"
-#include "eval/score/scorer.h"
-#include "eval/score/span_scorer.h"
+#include "bench_util.h"
+#include "corpus_inputs.h"
+#include "ieval/score/alignment.h"
+#include "ieval/score/scorer.h"
+#include "ieval/score/span_scorer.h"
 
 namespace ieval {
 namespace {

@@ -3,9 +3,10 @@
 //   build/release/bench/stats_bench --benchmark_filter=BM_Bootstrap
 // Per-document counts are drawn like a real extractor's (small integers:
 // 0-20 gold mentions, 0-5 false positives: 893 distinct rows), so rows
-// repeat and the Poissonized multinomial applies (eval/stats/resample.h);
-// BM_BootstrapDistinct makes every document's counts unique (non-integer
-// partial credit), forcing N index draws per resample, the worst case.
+// repeat and the Poissonized multinomial applies
+// (eval/stats/include/ieval/stats/resample.h); BM_BootstrapDistinct makes every
+// document's counts unique (non-integer partial credit), forcing N index draws
+// per resample, the worst case.
 //
 // Baseline (x_baseline): the naive bootstrap — per resample, N uniform
 // index draws (splitmix64) and a sum of the drawn counts, then F1; timed on
@@ -18,11 +19,11 @@
 #include <random>
 #include <vector>
 
-#include "bench/bench_util.h"
-#include "eval/score/counts.h"
-#include "eval/stats/bootstrap.h"
-#include "eval/stats/mann_whitney.h"
-#include "eval/stats/paired.h"
+#include "bench_util.h"
+#include "ieval/score/counts.h"
+#include "ieval/stats/bootstrap.h"
+#include "ieval/stats/mann_whitney.h"
+#include "ieval/stats/paired.h"
 
 namespace ieval {
 namespace {

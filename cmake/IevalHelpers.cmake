@@ -1,9 +1,15 @@
-# Shared build settings and the two helpers every folder uses:
-#   ieval_add_library(NAME SOURCES… [DEPS …] [PRIVATE_DEPS …])
-#     -> target ieval_NAME with alias ieval::NAME, headers included from the
-#        repository root ("eval/core/types.h").
+# Shared build settings and the helpers every folder uses:
+#   ieval_add_library(NAME SOURCES… [DEPS …] [PRIVATE_DEPS …] [INSTALL])
+#     -> static library ieval_NAME, alias ieval::NAME. Its public headers are
+#        the folder's include/ (included as "ieval/<lib>/x.h"): that folder,
+#        and nothing else of the tree, is what its users see. Headers beside
+#        the sources are private to the library. DEPS are the libraries its
+#        public headers need, PRIVATE_DEPS those only its sources need.
+#        INSTALL adds it to the exported package (cmake/IevalInstall.cmake).
 #   ieval_add_test(NAME SOURCES… LIBS … [LABELS …])
 #     -> a GoogleTest binary registered with gtest_discover_tests.
+#   ieval_embed_text(TARGET SYMBOL FILE)
+#     -> FILE's contents compiled into TARGET as `extern const char SYMBOL[]`.
 
 add_library(ieval_warnings INTERFACE)
 target_compile_options(ieval_warnings INTERFACE -Wall -Wextra -Wpedantic)
@@ -23,13 +29,28 @@ if(IEVAL_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
+# The libraries of the exported package, in dependency order.
+set_property(GLOBAL PROPERTY IEVAL_INSTALLED_LIBRARIES "")
+
 function(ieval_add_library name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
-  add_library(ieval_${name} ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
+  cmake_parse_arguments(ARG "INSTALL" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  if(NOT IS_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}/include")
+    message(FATAL_ERROR "ieval_add_library(${name}): "
+            "${CMAKE_CURRENT_SOURCE_DIR}/include (its public headers) is missing")
+  endif()
+  add_library(ieval_${name} STATIC ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
   add_library(ieval::${name} ALIAS ieval_${name})
-  target_include_directories(ieval_${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  set_target_properties(ieval_${name} PROPERTIES EXPORT_NAME ${name})
+  target_include_directories(ieval_${name} PUBLIC
+    $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>
+    $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(ieval_${name} PUBLIC ${ARG_DEPS}
                         PRIVATE ieval_warnings ${ARG_PRIVATE_DEPS})
+  if(ARG_INSTALL)
+    set_property(GLOBAL APPEND PROPERTY IEVAL_INSTALLED_LIBRARIES ieval_${name})
+    install(DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}/include/"
+            DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT devel)
+  endif()
 endfunction()
 
 function(ieval_add_test name)
@@ -37,6 +58,8 @@ function(ieval_add_test name)
   add_executable(${name} ${ARG_SOURCES} ${ARG_UNPARSED_ARGUMENTS})
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} ieval_warnings
                         GTest::gtest GTest::gmock GTest::gtest_main)
+  # Where tests find the tree's files, the shared/ folder and the binary;
+  # nothing else outside the repository is read.
   target_compile_definitions(${name} PRIVATE
     IEVAL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     IEVAL_SHARED_DIR="${IEVAL_SHARED_DIR}"
@@ -48,9 +71,6 @@ function(ieval_add_test name)
                        DISCOVERY_TIMEOUT 60)
 endfunction()
 
-# ieval_embed_text(TARGET SYMBOL FILE): compiles FILE's contents into
-# TARGET as `extern const char SYMBOL[]` (namespace ieval), regenerated
-# whenever FILE changes (cmake/EmbedText.cmake).
 function(ieval_embed_text target symbol file)
   get_filename_component(name "${file}" NAME)
   set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded/${name}.cc")

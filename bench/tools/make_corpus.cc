@@ -12,7 +12,7 @@
 #include <iostream>
 #include <string>
 
-#include "bench/tools/synthetic.h"
+#include "tools/synthetic.h"
 
 int main(int argc, char** argv) {
   std::string out_dir = ".", shared = "../shared";

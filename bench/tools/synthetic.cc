@@ -1,4 +1,4 @@
-#include "bench/tools/synthetic.h"
+#include "tools/synthetic.h"
 
 #include <cctype>
 #include <cstdio>

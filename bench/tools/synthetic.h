@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/core/status.h"
-#include "eval/core/types.h"
+#include "ieval/core/status.h"
+#include "ieval/core/types.h"
 
 namespace ieval {
 

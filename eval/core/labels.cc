@@ -1,4 +1,4 @@
-#include "eval/core/labels.h"
+#include "ieval/core/labels.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "eval/core/parallel.h"
+#include "ieval/core/parallel.h"
 
 #include <algorithm>
 #include <atomic>

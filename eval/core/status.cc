@@ -1,4 +1,4 @@
-#include "eval/core/status.h"
+#include "ieval/core/status.h"
 
 namespace ieval {
 

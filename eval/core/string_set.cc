@@ -1,4 +1,4 @@
-#include "eval/core/string_set.h"
+#include "ieval/core/string_set.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "eval/core/types.h"
+#include "ieval/core/types.h"
 
 namespace ieval {
 

@@ -1,12 +1,12 @@
-#include "eval/gate/accuracy.h"
+#include "accuracy.h"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
-#include "eval/gate/format.h"
-#include "eval/gate/metrics.h"
-#include "eval/stats/paired.h"
+#include "format.h"
+#include "ieval/stats/paired.h"
+#include "metrics.h"
 
 namespace ieval::gate_internal {
 namespace {

@@ -17,10 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "eval/core/status.h"
-#include "eval/gate/gate.h"
-#include "eval/gate/inputs.h"
-#include "eval/gate/rules.h"
+#include "ieval/core/status.h"
+#include "ieval/gate/gate.h"
+#include "ieval/gate/inputs.h"
+#include "ieval/gate/rules.h"
 
 namespace ieval::gate_internal {
 

@@ -5,8 +5,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "eval/gate/accuracy.h"
-#include "eval/gate/format.h"
+#include "accuracy.h"
+#include "format.h"
 
 namespace ieval::gate_internal {
 namespace {

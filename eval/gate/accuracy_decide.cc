@@ -3,9 +3,9 @@
 // that require significance.
 #include <cmath>
 
-#include "eval/gate/accuracy.h"
-#include "eval/gate/format.h"
-#include "eval/stats/paired.h"
+#include "accuracy.h"
+#include "format.h"
+#include "ieval/stats/paired.h"
 
 namespace ieval::gate_internal {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/gate/format.h"
+#include "format.h"
 
 #include <cmath>
 #include <cstdio>

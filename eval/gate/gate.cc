@@ -1,9 +1,9 @@
-#include "eval/gate/gate.h"
+#include "ieval/gate/gate.h"
 
 #include <algorithm>
 
-#include "eval/gate/accuracy.h"
-#include "eval/gate/speed.h"
+#include "accuracy.h"
+#include "speed.h"
 
 namespace ieval {
 namespace {

@@ -1,10 +1,10 @@
-#include "eval/gate/inputs.h"
+#include "ieval/gate/inputs.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "eval/io/atomic_file.h"
+#include "ieval/io/atomic_file.h"
 
 namespace ieval {
 namespace {

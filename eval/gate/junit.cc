@@ -4,8 +4,8 @@
 // carries the details in its body; other test cases in <system-out>.
 #include <cmath>
 
-#include "eval/gate/format.h"
-#include "eval/gate/render.h"
+#include "format.h"
+#include "ieval/gate/render.h"
 
 namespace ieval {
 namespace {

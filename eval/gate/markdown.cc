@@ -1,8 +1,8 @@
 // RenderGateMarkdown (render.h).
 #include <cmath>
 
-#include "eval/gate/format.h"
-#include "eval/gate/render.h"
+#include "format.h"
+#include "ieval/gate/render.h"
 
 namespace ieval {
 namespace {

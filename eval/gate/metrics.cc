@@ -1,9 +1,9 @@
-#include "eval/gate/metrics.h"
+#include "metrics.h"
 
 #include <unordered_map>
 
-#include "eval/gate/format.h"
-#include "eval/gate/rules.h"
+#include "format.h"
+#include "ieval/gate/rules.h"
 
 namespace ieval::gate_internal {
 namespace {

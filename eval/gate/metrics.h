@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/gate/inputs.h"
-#include "eval/score/counts.h"
+#include "ieval/gate/inputs.h"
+#include "ieval/score/counts.h"
 
 namespace ieval::gate_internal {
 

@@ -1,4 +1,4 @@
-#include "eval/gate/rules.h"
+#include "ieval/gate/rules.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

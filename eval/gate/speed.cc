@@ -1,10 +1,10 @@
-#include "eval/gate/speed.h"
+#include "speed.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "eval/gate/format.h"
-#include "eval/stats/mann_whitney.h"
+#include "format.h"
+#include "ieval/stats/mann_whitney.h"
 
 namespace ieval::gate_internal {
 namespace {

@@ -1,23 +1,23 @@
 // The speed half of the gate: Google Benchmark repetitions of the baseline
 // and the current build, compared per benchmark the way Google Benchmark's
 // tools/compare.py does — a two-sided Mann-Whitney U test over the
-// repetitions (eval/stats/mann_whitney.h), with at least 9 repetitions per
-// side for a trustworthy answer — plus a minimum effect: a benchmark fails
-// only when its median time grew by more than the rule's max_slowdown AND
-// the U test finds the shift significant. A consistent 1 % shift is
-// significant with enough repetitions, yet it is noise between two runs on
-// a shared machine; max_slowdown (>= 1 %) keeps it from failing. Internal
-// to ieval::gate.
+// repetitions (eval/stats/include/ieval/stats/mann_whitney.h), with at least 9
+// repetitions per side for a trustworthy answer — plus a minimum effect: a
+// benchmark fails only when its median time grew by more than the rule's
+// max_slowdown AND the U test finds the shift significant. A consistent 1 %
+// shift is significant with enough repetitions, yet it is noise between two
+// runs on a shared machine; max_slowdown (>= 1 %) keeps it from failing.
+// Internal to ieval::gate.
 #ifndef IEVAL_EVAL_GATE_SPEED_H_
 #define IEVAL_EVAL_GATE_SPEED_H_
 
 #include <string>
 #include <vector>
 
-#include "eval/core/status.h"
-#include "eval/gate/gate.h"
-#include "eval/gate/inputs.h"
-#include "eval/gate/rules.h"
+#include "ieval/core/status.h"
+#include "ieval/gate/gate.h"
+#include "ieval/gate/inputs.h"
+#include "ieval/gate/rules.h"
 
 namespace ieval::gate_internal {
 

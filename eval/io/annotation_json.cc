@@ -1,11 +1,11 @@
-#include "eval/io/annotation_json.h"
+#include "ieval/io/annotation_json.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "eval/core/offset_index.h"
-#include "eval/io/annotation_scanner.h"
-#include "eval/io/offsets.h"
+#include "ieval/core/offset_index.h"
+#include "ieval/io/annotation_scanner.h"
+#include "ieval/io/offsets.h"
 
 namespace ieval {
 namespace {

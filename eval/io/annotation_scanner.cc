@@ -1,10 +1,10 @@
-#include "eval/io/annotation_scanner.h"
+#include "ieval/io/annotation_scanner.h"
 
 #include <cstring>
 #include <utility>
 #include <vector>
 
-#include "eval/io/offsets.h"
+#include "ieval/io/offsets.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/io/atomic_file.h"
+#include "ieval/io/atomic_file.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "eval/io/brat_reader.h"
+#include "ieval/io/brat_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,8 +7,8 @@
 #include <optional>
 #include <set>
 
-#include "eval/core/offset_index.h"
-#include "eval/io/atomic_file.h"
+#include "ieval/core/offset_index.h"
+#include "ieval/io/atomic_file.h"
 
 namespace ieval {
 namespace {

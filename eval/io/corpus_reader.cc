@@ -1,10 +1,10 @@
-#include "eval/io/corpus_reader.h"
+#include "ieval/io/corpus_reader.h"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "eval/io/annotation_json.h"
-#include "eval/io/atomic_file.h"
+#include "ieval/io/annotation_json.h"
+#include "ieval/io/atomic_file.h"
 
 namespace ieval {
 namespace fs = std::filesystem;

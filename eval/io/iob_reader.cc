@@ -1,11 +1,11 @@
-#include "eval/io/iob_reader.h"
+#include "ieval/io/iob_reader.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <filesystem>
 
-#include "eval/io/atomic_file.h"
+#include "ieval/io/atomic_file.h"
 
 namespace ieval {
 namespace {

@@ -1,9 +1,9 @@
-#include "eval/io/labels_io.h"
+#include "ieval/io/labels_io.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "eval/io/atomic_file.h"
+#include "ieval/io/atomic_file.h"
 
 namespace ieval {
 namespace fs = std::filesystem;
@@ -33,7 +33,8 @@ Result<LabelSet> ReadLabelSet(const std::string& path) {
     }
   } catch (const nlohmann::json::exception& e) {
     return Status::InvalidInput(
-        std::string("not a valid label set (see eval/io/labels_io.h): ") +
+        std::string("not a valid label set (see "
+                    "eval/io/include/ieval/io/labels_io.h): ") +
             e.what(),
         where);
   }

@@ -1,4 +1,4 @@
-#include "eval/io/offsets.h"
+#include "ieval/io/offsets.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "eval/report/compare.h"
+#include "ieval/report/compare.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "eval/io/atomic_file.h"
-#include "eval/report/report_json.h"
+#include "ieval/io/atomic_file.h"
+#include "ieval/report/report_json.h"
 
 namespace ieval {
 namespace {

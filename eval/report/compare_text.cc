@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "eval/report/compare.h"
-#include "eval/report/report_text.h"
+#include "ieval/report/compare.h"
+#include "report_text.h"
 
 namespace ieval {
 namespace {

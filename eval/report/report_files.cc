@@ -1,4 +1,4 @@
-#include "eval/report/report_files.h"
+#include "ieval/report/report_files.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,13 +9,13 @@
 #include <string_view>
 #include <thread>
 
-#include "eval/core/parallel.h"
-#include "eval/io/annotation_json.h"
-#include "eval/io/atomic_file.h"
-#include "eval/report/report_json.h"
-#include "eval/report/report_model.h"
-#include "eval/report/report_text.h"
-#include "eval/report/viewer_data.h"
+#include "ieval/core/parallel.h"
+#include "ieval/io/annotation_json.h"
+#include "ieval/io/atomic_file.h"
+#include "ieval/report/report_json.h"
+#include "ieval/report/viewer_data.h"
+#include "report_model.h"
+#include "report_text.h"
 
 namespace ieval {
 namespace fs = std::filesystem;

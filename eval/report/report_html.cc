@@ -1,11 +1,11 @@
-#include "eval/report/report_html.h"
+#include "ieval/report/report_html.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
 
-#include "eval/report/report_model.h"
-#include "eval/report/report_text.h"
+#include "report_model.h"
+#include "report_text.h"
 
 namespace ieval {
 

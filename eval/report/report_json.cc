@@ -1,14 +1,14 @@
-#include "eval/report/report_json.h"
+#include "ieval/report/report_json.h"
 
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "eval/core/parallel.h"
-#include "eval/report/report_model.h"
-#include "eval/score/score_report.h"
-#include "eval/stats/bootstrap.h"
+#include "ieval/core/parallel.h"
+#include "ieval/report/score_report.h"
+#include "ieval/stats/bootstrap.h"
+#include "report_model.h"
 
 namespace ieval {
 namespace {

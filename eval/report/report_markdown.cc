@@ -1,4 +1,4 @@
-#include "eval/report/report_markdown.h"
+#include "ieval/report/report_markdown.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,9 +6,9 @@
 #include <set>
 #include <vector>
 
-#include "eval/report/report_json.h"
-#include "eval/report/report_model.h"
-#include "eval/report/report_text.h"
+#include "ieval/report/report_json.h"
+#include "report_model.h"
+#include "report_text.h"
 
 namespace ieval {
 namespace {

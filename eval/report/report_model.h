@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "eval/report/run_result.h"
+#include "ieval/results/run_result.h"
 
 namespace ieval::report_text {
 

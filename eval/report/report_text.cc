@@ -1,9 +1,9 @@
-#include "eval/report/report_text.h"
+#include "report_text.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "eval/report/report_json.h"
+#include "ieval/report/report_json.h"
 
 namespace ieval::report_text {
 namespace {

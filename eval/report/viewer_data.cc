@@ -1,13 +1,13 @@
-#include "eval/report/viewer_data.h"
+#include "ieval/report/viewer_data.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
 
-#include "eval/core/parallel.h"
-#include "eval/score/alignment.h"
-#include "eval/score/span_scorer.h"
+#include "ieval/core/parallel.h"
+#include "ieval/score/alignment.h"
+#include "ieval/score/span_scorer.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/score/alignment.h"
+#include "ieval/score/alignment.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,4 +1,4 @@
-#include "eval/score/assignment.h"
+#include "ieval/score/assignment.h"
 
 #include <cstddef>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "eval/score/averages.h"
+#include "ieval/score/averages.h"
 
 namespace ieval {
 

@@ -1,4 +1,4 @@
-#include "eval/score/cluster_scorer.h"
+#include "ieval/score/cluster_scorer.h"
 
 #include <algorithm>
 #include <functional>
@@ -7,9 +7,9 @@
 #include <tuple>
 #include <utility>
 
-#include "eval/score/alignment.h"
-#include "eval/score/assignment.h"
-#include "eval/score/string_interner.h"
+#include "ieval/core/string_interner.h"
+#include "ieval/score/alignment.h"
+#include "ieval/score/assignment.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/score/relation_scorer.h"
+#include "ieval/score/relation_scorer.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "eval/score/alignment.h"
-#include "eval/score/string_interner.h"
+#include "ieval/core/string_interner.h"
+#include "ieval/score/alignment.h"
 
 namespace ieval {
 namespace {

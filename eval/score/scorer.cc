@@ -1,10 +1,10 @@
-#include "eval/score/scorer.h"
+#include "ieval/score/scorer.h"
 
 #include <algorithm>
 #include <unordered_set>
 #include <utility>
 
-#include "eval/score/alignment.h"
+#include "ieval/score/alignment.h"
 
 namespace ieval {
 

@@ -1,4 +1,4 @@
-#include "eval/score/span_scorer.h"
+#include "ieval/score/span_scorer.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "eval/core/offset_index.h"
+#include "ieval/core/offset_index.h"
 
 namespace ieval {
 namespace {

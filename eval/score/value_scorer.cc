@@ -1,4 +1,4 @@
-#include "eval/score/value_scorer.h"
+#include "ieval/score/value_scorer.h"
 
 #include <algorithm>
 

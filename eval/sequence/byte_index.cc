@@ -1,5 +1,5 @@
 // See byte_index.h.
-#include "eval/sequence/byte_index.h"
+#include "ieval/sequence/byte_index.h"
 
 #include <bit>
 

@@ -1,4 +1,4 @@
-#include "eval/sequence/classification_report.h"
+#include "ieval/sequence/classification_report.h"
 
 #include <limits>
 

@@ -1,11 +1,11 @@
-#include "eval/sequence/conll_reader.h"
+#include "ieval/sequence/conll_reader.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 
-#include "eval/sequence/byte_index.h"
+#include "ieval/sequence/byte_index.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/sequence/conlleval.h"
+#include "ieval/sequence/conlleval.h"
 
 #include <array>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "eval/sequence/field_splitter.h"
+#include "ieval/sequence/field_splitter.h"
 
 #include <cstring>
 

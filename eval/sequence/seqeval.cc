@@ -1,4 +1,4 @@
-#include "eval/sequence/seqeval.h"
+#include "ieval/sequence/seqeval.h"
 
 #include <array>
 #include <cstdio>

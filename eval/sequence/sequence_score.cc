@@ -1,10 +1,10 @@
-#include "eval/sequence/sequence_score.h"
+#include "ieval/sequence/sequence_score.h"
 
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "eval/sequence/conll_scan.h"
+#include "ieval/sequence/conll_scan.h"
 
 namespace ieval {
 namespace {

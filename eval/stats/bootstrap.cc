@@ -1,11 +1,11 @@
-#include "eval/stats/bootstrap.h"
+#include "ieval/stats/bootstrap.h"
 
 #include <cmath>
 #include <cstddef>
 #include <vector>
 
-#include "eval/stats/common.h"
-#include "eval/stats/resample.h"
+#include "common.h"
+#include "ieval/stats/resample.h"
 
 namespace ieval {
 

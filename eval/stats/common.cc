@@ -1,4 +1,4 @@
-#include "eval/stats/common.h"
+#include "common.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/core/status.h"
-#include "eval/score/counts.h"
-#include "eval/stats/bootstrap.h"
+#include "ieval/core/status.h"
+#include "ieval/score/counts.h"
+#include "ieval/stats/bootstrap.h"
 
 namespace ieval::stats_internal {
 

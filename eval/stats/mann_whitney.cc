@@ -1,4 +1,4 @@
-#include "eval/stats/mann_whitney.h"
+#include "ieval/stats/mann_whitney.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "eval/stats/paired.h"
+#include "ieval/stats/paired.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/stats/common.h"
-#include "eval/stats/resample.h"
+#include "common.h"
+#include "ieval/stats/resample.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/stats/resample.h"
+#include "ieval/stats/resample.h"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "eval/stats/sampling.h"
+#include "ieval/stats/sampling.h"
 
 namespace ieval::stats_internal {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/stats/sampling.h"
+#include "ieval/stats/sampling.h"
 
 #include <array>
 #include <bit>

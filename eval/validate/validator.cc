@@ -1,4 +1,4 @@
-#include "eval/validate/validator.h"
+#include "ieval/validate/validator.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "eval/core/offset_index.h"
+#include "ieval/core/offset_index.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/ensemble/ensemble_extractor.h"
+#include "ieval/extractors/ensemble/ensemble_extractor.h"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "extractors/run.h"
+#include "ieval/extractors/run.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/external/external_extractor.h"
+#include "ieval/extractors/external/external_extractor.h"
 
 #include <unistd.h>
 
@@ -8,10 +8,10 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "eval/core/offset_index.h"
-#include "eval/io/annotation_json.h"
-#include "eval/io/offsets.h"
-#include "extractors/external/line_process.h"
+#include "ieval/core/offset_index.h"
+#include "ieval/io/annotation_json.h"
+#include "ieval/io/offsets.h"
+#include "line_process.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/external/line_process.h"
+#include "line_process.h"
 
 #include <fcntl.h>
 #include <poll.h>

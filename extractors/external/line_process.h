@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/core/status.h"
+#include "ieval/core/status.h"
 
 namespace ieval {
 

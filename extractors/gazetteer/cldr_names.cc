@@ -1,4 +1,4 @@
-#include "extractors/gazetteer/cldr_names.h"
+#include "cldr_names.h"
 
 #include <unicode/locid.h>
 #include <unicode/region.h>
@@ -12,7 +12,7 @@
 #include <map>
 #include <memory>
 
-#include "extractors/lexicon/normalize.h"
+#include "ieval/extractors/lexicon/normalize.h"
 
 namespace ieval {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "extractors/gazetteer/name_lists.h"
+#include "ieval/extractors/gazetteer/name_lists.h"
 
 namespace ieval {
 

@@ -1,4 +1,4 @@
-#include "extractors/gazetteer/gazetteer.h"
+#include "ieval/extractors/gazetteer/gazetteer.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,10 +8,10 @@
 #include <sstream>
 #include <unordered_set>
 
-#include "extractors/gazetteer/cldr_names.h"
-#include "extractors/gazetteer/embedded_data.h"
-#include "extractors/gazetteer/name_lists.h"
-#include "extractors/lexicon/normalize.h"
+#include "cldr_names.h"
+#include "embedded_data.h"
+#include "ieval/extractors/gazetteer/name_lists.h"
+#include "ieval/extractors/lexicon/normalize.h"
 
 namespace ieval {
 namespace {

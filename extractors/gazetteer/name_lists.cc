@@ -1,6 +1,6 @@
-#include "extractors/gazetteer/name_lists.h"
+#include "ieval/extractors/gazetteer/name_lists.h"
 
-#include "extractors/lexicon/normalize.h"
+#include "ieval/extractors/lexicon/normalize.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/lexicon/normalize.h"
+#include "ieval/extractors/lexicon/normalize.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

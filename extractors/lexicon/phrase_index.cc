@@ -1,4 +1,4 @@
-#include "extractors/lexicon/phrase_index.h"
+#include "ieval/extractors/lexicon/phrase_index.h"
 
 #include <algorithm>
 

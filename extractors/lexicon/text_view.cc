@@ -1,4 +1,4 @@
-#include "extractors/lexicon/text_view.h"
+#include "ieval/extractors/lexicon/text_view.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -6,8 +6,8 @@
 #include <array>
 #include <memory>
 
-#include "extractors/lexicon/normalize.h"
-#include "extractors/text/segmenter.h"
+#include "ieval/extractors/lexicon/normalize.h"
+#include "ieval/text/segmenter.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/plugin/plugin_extractor.h"
+#include "ieval/extractors/plugin/plugin_extractor.h"
 
 #include <dlfcn.h>
 
@@ -7,8 +7,8 @@
 #include <mutex>
 #include <system_error>
 
-#include "eval/core/offset_index.h"
-#include "extractors/include/ieval_plugin.h"
+#include "ieval/core/offset_index.h"
+#include "ieval_plugin.h"
 
 namespace ieval {
 namespace {
@@ -140,7 +140,7 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
   if (get == nullptr) {
     return Status::Usage("plug-in " + path + " does not export " +
                          IEVAL_PLUGIN_ENTRY +
-                         "() (see extractors/include/ieval_plugin.h)");
+                         "() (see extractors/plugin/include/ieval_plugin.h)");
   }
   const ieval_plugin_table* table = get();
   if (table == nullptr || table->abi_version != IEVAL_PLUGIN_ABI_VERSION) {
@@ -215,7 +215,7 @@ ExtractorInfo PluginExtractorInfo() {
   info.name = "plugin";
   info.description =
       "An extractor in a shared library (C ABI of "
-      "extractors/include/ieval_plugin.h, version " +
+      "extractors/plugin/include/ieval_plugin.h, version " +
       std::to_string(IEVAL_PLUGIN_ABI_VERSION) +
       "); options other than `path` go to the library, which declares them.";
   info.options = {

@@ -1,4 +1,4 @@
-#include "extractors/relations/patterns.h"
+#include "ieval/extractors/relations/patterns.h"
 
 #include <unicode/regex.h>
 #include <unicode/uchar.h>

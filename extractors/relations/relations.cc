@@ -1,4 +1,4 @@
-#include "extractors/relations/relations.h"
+#include "ieval/extractors/relations/relations.h"
 
 #include <unicode/utf8.h>
 
@@ -7,10 +7,10 @@
 #include <set>
 #include <sstream>
 
-#include "extractors/gazetteer/gazetteer.h"
-#include "extractors/lexicon/text_view.h"
-#include "extractors/relations/patterns.h"
-#include "extractors/rules/rules.h"
+#include "ieval/extractors/gazetteer/gazetteer.h"
+#include "ieval/extractors/lexicon/text_view.h"
+#include "ieval/extractors/relations/patterns.h"
+#include "ieval/extractors/rules/rules.h"
 
 namespace ieval {
 namespace {

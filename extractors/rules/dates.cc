@@ -1,4 +1,4 @@
-#include "extractors/rules/dates.h"
+#include "ieval/extractors/rules/dates.h"
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "extractors/lexicon/normalize.h"
-#include "extractors/rules/word_classes.h"
+#include "ieval/extractors/lexicon/normalize.h"
+#include "word_classes.h"
 
 namespace ieval {
 namespace {

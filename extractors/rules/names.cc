@@ -1,4 +1,4 @@
-#include "extractors/rules/names.h"
+#include "ieval/extractors/rules/names.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/rules/numbers.h"
+#include "ieval/extractors/rules/numbers.h"
 
 #include <unicode/fmtable.h>
 #include <unicode/locid.h>
@@ -9,8 +9,8 @@
 #include <memory>
 #include <unordered_map>
 
-#include "extractors/lexicon/normalize.h"
-#include "extractors/rules/word_classes.h"
+#include "ieval/extractors/lexicon/normalize.h"
+#include "word_classes.h"
 
 namespace ieval {
 namespace {

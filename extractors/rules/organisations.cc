@@ -2,9 +2,9 @@
 // tails, and acronyms.
 #include <string_view>
 
-#include "extractors/lexicon/normalize.h"
-#include "extractors/rules/names.h"
-#include "extractors/rules/word_classes.h"
+#include "ieval/extractors/lexicon/normalize.h"
+#include "ieval/extractors/rules/names.h"
+#include "word_classes.h"
 
 namespace ieval {
 namespace {

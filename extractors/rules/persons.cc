@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include "extractors/lexicon/normalize.h"
-#include "extractors/rules/names.h"
-#include "extractors/rules/word_classes.h"
+#include "ieval/extractors/lexicon/normalize.h"
+#include "ieval/extractors/rules/names.h"
+#include "word_classes.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/rules/rules.h"
+#include "ieval/extractors/rules/rules.h"
 
 #include <unicode/uversion.h>
 

@@ -1,9 +1,9 @@
-#include "extractors/rules/word_classes.h"
+#include "word_classes.h"
 
 #include <algorithm>
 #include <iterator>
 
-#include "extractors/lexicon/normalize.h"
+#include "ieval/extractors/lexicon/normalize.h"
 
 namespace ieval {
 namespace {

@@ -7,7 +7,7 @@
 
 #include <string_view>
 
-#include "extractors/lexicon/text_view.h"
+#include "ieval/extractors/lexicon/text_view.h"
 
 namespace ieval {
 

@@ -1,4 +1,4 @@
-#include "extractors/tagger/dictionary.h"
+#include "ieval/extractors/tagger/dictionary.h"
 
 #include <unicode/locid.h>
 #include <unicode/strenum.h>
@@ -8,7 +8,7 @@
 
 #include <unordered_map>
 
-#include "extractors/tagger/tokens.h"
+#include "ieval/extractors/tagger/tokens.h"
 
 namespace ieval::tagger {
 

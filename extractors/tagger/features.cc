@@ -1,4 +1,4 @@
-#include "extractors/tagger/features.h"
+#include "ieval/extractors/tagger/features.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

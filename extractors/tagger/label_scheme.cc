@@ -1,4 +1,4 @@
-#include "extractors/tagger/label_scheme.h"
+#include "ieval/extractors/tagger/label_scheme.h"
 
 namespace ieval::tagger {
 namespace {

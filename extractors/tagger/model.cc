@@ -1,11 +1,11 @@
-#include "extractors/tagger/model.h"
+#include "ieval/extractors/tagger/model.h"
 
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
-#include "eval/io/atomic_file.h"
+#include "ieval/io/atomic_file.h"
 
 namespace ieval::tagger {
 namespace {

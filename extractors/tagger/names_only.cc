@@ -1,4 +1,4 @@
-#include "extractors/tagger/names_only.h"
+#include "ieval/extractors/tagger/names_only.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -7,8 +7,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "eval/core/offset_index.h"
-#include "extractors/tagger/tokens.h"
+#include "ieval/core/offset_index.h"
+#include "ieval/extractors/tagger/tokens.h"
 
 namespace ieval::tagger {
 namespace {

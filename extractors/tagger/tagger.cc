@@ -1,11 +1,11 @@
-#include "extractors/tagger/tagger.h"
+#include "ieval/extractors/tagger/tagger.h"
 
 #include <algorithm>
 #include <mutex>
 
-#include "eval/core/offset_index.h"
-#include "extractors/tagger/features.h"
-#include "extractors/tagger/viterbi.h"
+#include "ieval/core/offset_index.h"
+#include "ieval/extractors/tagger/features.h"
+#include "ieval/extractors/tagger/viterbi.h"
 
 #ifndef IEVAL_TAGGER_MODEL
 #error "IEVAL_TAGGER_MODEL (the default model path) must be defined"

@@ -1,4 +1,4 @@
-#include "extractors/tagger/tokens.h"
+#include "ieval/extractors/tagger/tokens.h"
 
 #include <array>
 #include <cctype>

@@ -1,11 +1,11 @@
-#include "extractors/tagger/trainer.h"
+#include "ieval/extractors/tagger/trainer.h"
 
 #include <algorithm>
 #include <chrono>
 #include <numeric>
 
-#include "extractors/tagger/features.h"
-#include "extractors/tagger/viterbi.h"
+#include "ieval/extractors/tagger/features.h"
+#include "ieval/extractors/tagger/viterbi.h"
 
 namespace ieval::tagger {
 namespace {

@@ -1,4 +1,4 @@
-#include "extractors/tagger/viterbi.h"
+#include "ieval/extractors/tagger/viterbi.h"
 
 #include <Eigen/Core>
 

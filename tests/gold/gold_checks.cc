@@ -1,4 +1,4 @@
-#include "tests/gold/gold_checks.h"
+#include "gold_checks.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/core/types.h"
+#include "ieval/core/types.h"
 
 namespace ieval::gold {
 

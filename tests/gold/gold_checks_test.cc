@@ -1,6 +1,6 @@
 // The gold checks (gold_checks.h) on small hand-made documents, so that a
 // check that passes on the real gold is known to be able to fail.
-#include "tests/gold/gold_checks.h"
+#include "gold_checks.h"
 
 #include <gtest/gtest.h>
 

@@ -14,10 +14,10 @@
 #include <sstream>
 #include <utility>
 
-#include "eval/io/corpus_reader.h"
-#include "eval/io/labels_io.h"
-#include "eval/validate/validator.h"
-#include "tests/gold/gold_checks.h"
+#include "gold_checks.h"
+#include "ieval/io/corpus_reader.h"
+#include "ieval/io/labels_io.h"
+#include "ieval/validate/validator.h"
 
 namespace ieval {
 namespace {

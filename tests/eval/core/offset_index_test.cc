@@ -1,4 +1,4 @@
-#include "eval/core/offset_index.h"
+#include "ieval/core/offset_index.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // ParallelFor and ParallelForOrdered: every index exactly once, commits in
 // order after their work, whatever the number of threads.
-#include "eval/core/parallel.h"
+#include "ieval/core/parallel.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "eval/io/annotation_json.h"
+#include "ieval/io/annotation_json.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // everything else over. Checked on hand-written documents and on thousands
 // of mutations of them (a byte deleted, inserted, replaced, or a piece
 // repeated), most of which are invalid in some way.
-#include "eval/io/annotation_scanner.h"
+#include "ieval/io/annotation_scanner.h"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "eval/io/annotation_json.h"
+#include "ieval/io/annotation_json.h"
 
 namespace ieval {
 namespace {

@@ -1,4 +1,4 @@
-#include "eval/io/brat_reader.h"
+#include "ieval/io/brat_reader.h"
 
 #include <gtest/gtest.h>
 

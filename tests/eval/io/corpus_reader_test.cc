@@ -1,4 +1,4 @@
-#include "eval/io/corpus_reader.h"
+#include "ieval/io/corpus_reader.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include <mutex>
 #include <thread>
 
-#include "eval/io/annotation_json.h"
+#include "ieval/io/annotation_json.h"
 
 namespace ieval {
 namespace {

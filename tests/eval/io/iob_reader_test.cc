@@ -1,4 +1,4 @@
-#include "eval/io/iob_reader.h"
+#include "ieval/io/iob_reader.h"
 
 #include <gtest/gtest.h>
 

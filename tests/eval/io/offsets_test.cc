@@ -1,7 +1,7 @@
 // ResolveCodepointOffsets (offsets.h) must treat a document exactly as
 // ResolveOffsets with the text's OffsetIndex does when its offsets are code
 // points: same offsets, same problems, same unusable mentions.
-#include "eval/io/offsets.h"
+#include "ieval/io/offsets.h"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,13 @@
-// CheckDocument (eval/validate/validator.h): how duplicate mention ids and
-// the mentions relations name are found.
-#include "eval/validate/validator.h"
+// CheckDocument (eval/validate/include/ieval/validate/validator.h): how
+// duplicate mention ids and the mentions relations name are found.
+#include "ieval/validate/validator.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "tests/score/random_document.h"
+#include "testing/random_document.h"
 
 namespace ieval {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <random>
 
-#include "extractors/tagger/model.h"
+#include "ieval/extractors/tagger/model.h"
 
 namespace ieval::tagger {
 namespace {

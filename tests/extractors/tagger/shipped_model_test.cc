@@ -7,8 +7,9 @@
 #include <filesystem>
 #include <thread>
 
-#include "extractors/registry.h"
-#include "extractors/tagger/tagger.h"
+#include "ieval/extractors/builtin.h"
+#include "ieval/extractors/registry.h"
+#include "ieval/extractors/tagger/tagger.h"
 
 namespace ieval::tagger {
 namespace {

@@ -2,10 +2,10 @@
 // features.h, dictionary.h, names_only.h).
 #include <gtest/gtest.h>
 
-#include "extractors/tagger/dictionary.h"
-#include "extractors/tagger/features.h"
-#include "extractors/tagger/names_only.h"
-#include "extractors/tagger/tokens.h"
+#include "ieval/extractors/tagger/dictionary.h"
+#include "ieval/extractors/tagger/features.h"
+#include "ieval/extractors/tagger/names_only.h"
+#include "ieval/extractors/tagger/tokens.h"
 
 namespace ieval::tagger {
 namespace {

@@ -1,8 +1,8 @@
 // Training learns a tiny synthetic corpus, deterministically (trainer.h).
 #include <gtest/gtest.h>
 
-#include "extractors/tagger/tagger.h"
-#include "extractors/tagger/trainer.h"
+#include "ieval/extractors/tagger/tagger.h"
+#include "ieval/extractors/tagger/trainer.h"
 
 namespace ieval::tagger {
 namespace {

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <random>
 
-#include "extractors/tagger/label_scheme.h"
-#include "extractors/tagger/viterbi.h"
+#include "ieval/extractors/tagger/label_scheme.h"
+#include "ieval/extractors/tagger/viterbi.h"
 
 namespace ieval::tagger {
 namespace {

@@ -1,0 +1,157 @@
+// ieval extract (--extractor NAME [--option K=V]… | --variant NAME)
+//               (--gold DIR | --docs DIR) --out PATH [--jobs N]
+// Runs one extractor over documents and writes its predictions in the
+// annotation format, without the document text. Nothing is written unless
+// every document succeeded.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "ieval/extractors/registry.h"
+#include "ieval/extractors/run.h"
+#include "ieval/extractors/variants.h"
+#include "ieval/io/corpus_reader.h"
+
+namespace ieval {
+namespace {
+
+struct ExtractArgs {
+  std::string extractor;
+  std::string variant;
+  std::vector<std::string> options;
+  std::string config;
+  std::string gold;
+  std::string docs;
+  std::string out;
+  int jobs = 1;
+};
+
+int Fail(const Status& status) {
+  std::cerr << "ieval extract: " << status.ToString() << "\n";
+  return ExitCodeFor(status);
+}
+
+int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry) {
+  OptionValues options;
+  for (const std::string& kv : args.options) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Fail(Status::Usage("--option takes KEY=VALUE, not '" + kv + "'"));
+    }
+    options[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+
+  // The variants file: for --variant, and for extractors made of variants.
+  const ExtractorInfo* info =
+      args.extractor.empty() ? nullptr : registry.Find(args.extractor);
+  std::optional<VariantSet> variants;
+  if (!args.variant.empty() || (info != nullptr && info->create_composite)) {
+    auto loaded = VariantSet::Load(
+        args.config.empty() ? DefaultVariantsPath() : args.config, registry);
+    if (!loaded.ok()) return Fail(loaded.status());
+    variants = std::move(*loaded);
+  }
+
+  Result<std::unique_ptr<Extractor>> extractor = Status::Internal("unset");
+  std::string label = args.extractor;
+  if (!args.variant.empty()) {
+    label = args.variant;
+    if (!options.empty()) {  // --option overrides the variant's options
+      std::vector<VariantSpec> specs = variants->variants();
+      for (VariantSpec& spec : specs) {
+        if (spec.name != args.variant) continue;
+        for (const auto& [k, v] : options) spec.options[k] = v;
+      }
+      auto changed =
+          VariantSet::FromSpecs(std::move(specs), registry, variants->source());
+      if (!changed.ok()) return Fail(changed.status());
+      variants = std::move(*changed);
+    }
+    extractor = variants->Create(args.variant);
+  } else {
+    extractor = registry.Create(args.extractor, options,
+                                variants ? &*variants : nullptr);
+  }
+  if (!extractor.ok()) return Fail(extractor.status());
+
+  auto docs = args.docs.empty() ? ReadGoldDocuments(args.gold)
+                                : ReadTextDocuments(args.docs);
+  if (!docs.ok()) return Fail(docs.status());
+
+  auto predictions = ExtractAll(**extractor, *docs, label, args.jobs);
+  if (!predictions.ok()) return Fail(predictions.status());
+
+  Corpus corpus;
+  int64_t mentions = 0, relations = 0;
+  for (size_t i = 0; i < docs->size(); ++i) {
+    AnnotatedDocument doc;
+    doc.document.doc_id = (*docs)[i].doc_id;
+    doc.annotations = std::move((*predictions)[i]);
+    mentions += static_cast<int64_t>(doc.annotations.mentions.size());
+    relations += static_cast<int64_t>(doc.annotations.relations.size());
+    corpus.documents.push_back(std::move(doc));
+  }
+  if (Status s = WriteCorpus(corpus, args.out, /*include_text=*/false); !s.ok())
+    return Fail(s);
+  std::cout << "extracted " << docs->size() << " documents with " << label
+            << " (" << (*extractor)->Name() << " " << (*extractor)->Version()
+            << "): " << mentions << " mentions, " << relations
+            << " relations -> " << args.out << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddExtractCommand(CLI::App& app, CommandContext& context) {
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract",
+      "Run one extractor (or variant) over documents and write its "
+      "predictions in the annotation format (document text omitted). Exit 2 "
+      "on bad usage or input, 3 when the extractor fails.");
+  auto* extractor =
+      cmd->add_option("--extractor", args->extractor,
+                      "A registered extractor (see `ieval list`)");
+  auto* variant = cmd->add_option(
+      "--variant", args->variant,
+      "A variant of the variants file (--config) instead of --extractor");
+  extractor->excludes(variant);
+  cmd->add_option("--option", args->options,
+                  "KEY=VALUE for the extractor (repeatable); with --variant, "
+                  "overrides the variant's own");
+  cmd->add_option("--config", args->config,
+                  "The variants file (default: extractors/variants.json of the "
+                  "source tree); used by --variant and by ensemble members");
+  auto* gold = cmd->add_option(
+      "--gold", args->gold,
+      "An annotation corpus (folder, .jsonl or .json) whose texts are used");
+  auto* docs = cmd->add_option(
+      "--docs", args->docs,
+      "A folder of UTF-8 .txt files (doc_id = file name without .txt)");
+  gold->excludes(docs);
+  cmd->add_option("--out", args->out,
+                  "Where to write: a .jsonl file, or else a folder of "
+                  "<doc_id>.json files (written atomically)")
+      ->required();
+  cmd->add_option("--jobs", args->jobs, "Documents extracted at once")
+      ->check(CLI::PositiveNumber);
+  cmd->callback([args, &context] {
+    if (args->extractor.empty() == args->variant.empty()) {
+      context.exit_code =
+          Fail(Status::Usage("give --extractor NAME or --variant NAME (see "
+                             "`ieval list`)"));
+      return;
+    }
+    if (args->gold.empty() == args->docs.empty()) {
+      context.exit_code = Fail(Status::Usage("give --gold DIR or --docs DIR"));
+      return;
+    }
+    context.exit_code = RunExtract(*args, context.registry());
+  });
+}
+
+}  // namespace ieval

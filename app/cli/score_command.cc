@@ -1,0 +1,84 @@
+// ieval score --gold DIR --pred PATH …   (span_score.cc)
+// ieval score --conll FILE …             (conll_score.cc)
+#include "score_command.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "exit_codes.h"
+
+namespace ieval {
+
+void AddScoreCommand(CLI::App& app, CommandContext& context) {
+  auto args = std::make_shared<ScoreArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "score",
+      "Score predictions against gold: span, relation, value and entity-"
+      "cluster metrics (--gold/--pred), or token-sequence metrics of a CoNLL "
+      "file (--conll).");
+  cmd->add_option("--gold", args->gold,
+                  "Gold corpus: a folder of .json files or a .jsonl file");
+  cmd->add_option("--pred", args->pred,
+                  "Predictions in the annotation format (folder or .jsonl)");
+  cmd->add_option("--types", args->types,
+                  "Score only these entity types (comma-separated)")
+      ->delimiter(',');
+  cmd->add_option("--map", args->map,
+                  "Rename predicted types before scoring: a JSON file "
+                  "{\"pred\": \"gold\"} or pred=gold[,pred=gold…]");
+  cmd->add_option("--min-overlap", args->min_overlap,
+                  "Partial and type modes: the least share of the gold span's "
+                  "characters a prediction must cover (0 = any overlap)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--labels", args->labels,
+                  "Label set (symmetric relation types); default: labels.json "
+                  "beside the gold");
+  cmd->add_option("--max-examples", args->max_examples,
+                  "Examples of each error kind in the output (-1: all)")
+      ->check(CLI::Range(-1, 1000000000));
+  cmd->add_option("--conll", args->conll,
+                  "A CoNLL file whose last two columns are gold and predicted "
+                  "tags (conlleval's input); '-' reads standard input");
+  cmd->add_option("--mode", args->mode,
+                  "Token-sequence chunking: conlleval (conlleval.pl's rules, "
+                  "default), seqeval (seqeval's default mode) or strict "
+                  "(seqeval's strict mode; needs --scheme)")
+      ->check(CLI::IsMember({"conlleval", "seqeval", "strict"}));
+  cmd->add_option("--scheme", args->scheme, "Tagging scheme for --mode strict")
+      ->check(
+          CLI::IsMember({"IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"}));
+  cmd->add_option("-d,--delimiter", args->delimiter,
+                  "Column separator of the CoNLL file (default: one space, as "
+                  "conlleval.pl; '\\t' for tabs)");
+  cmd->add_flag("--json", args->json, "Print one JSON object (INTERFACE.md)");
+  cmd->add_option("--out", args->out,
+                  "Write the result to this file (atomically) instead of "
+                  "standard output");
+  cmd->add_option("--jobs", args->jobs, "Threads over documents")
+      ->check(CLI::PositiveNumber);
+  cmd->callback([args, &context] {
+    const bool spans = !args->gold.empty() || !args->pred.empty();
+    if (spans == !args->conll.empty()) {
+      std::cerr << "ieval score: give either --gold DIR --pred PATH, or "
+                   "--conll FILE (see ieval score --help)\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (spans && (args->gold.empty() || args->pred.empty())) {
+      std::cerr << "ieval score: span scoring needs both --gold and --pred\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (!spans && args->mode == "strict" && args->scheme.empty()) {
+      std::cerr << "ieval score: --mode strict needs --scheme "
+                   "IOB1|IOB2|IOE1|IOE2|IOBES|BILOU\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    context.exit_code = spans ? RunSpanScore(*args) : RunConllScore(*args);
+  });
+}
+
+}  // namespace ieval

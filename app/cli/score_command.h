@@ -1,0 +1,39 @@
+// `ieval score` has two inputs: gold + prediction annotation files (span,
+// relation, value and cluster metrics; span_score.cc) or one CoNLL file of
+// token tags (token-sequence metrics; conll_score.cc). score_command.cc
+// declares the options and dispatches.
+#ifndef IEVAL_APP_CLI_SCORE_COMMAND_H_
+#define IEVAL_APP_CLI_SCORE_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+namespace ieval {
+
+struct ScoreArgs {
+  // Span scoring.
+  std::string gold;
+  std::string pred;
+  std::vector<std::string> types;  // --types PER,LOC: only these
+  std::string map;                 // --map FILE or pred=gold,pred=gold
+  double min_overlap = 0.0;        // --min-overlap (partial modes)
+  std::string labels;              // --labels FILE
+  int max_examples = 20;           // --max-examples (per error kind)
+  // Token-sequence scoring.
+  std::string conll;
+  std::string mode = "conlleval";  // conlleval | strict
+  std::string scheme;              // IOB1 IOB2 IOE1 IOE2 IOBES BILOU
+  std::string delimiter;           // -d (default: one space)
+  // Output.
+  bool json = false;
+  std::string out;  // write here (atomically) instead of stdout
+  int jobs = 1;
+};
+
+// Each returns the exit code.
+int RunSpanScore(const ScoreArgs& args);
+int RunConllScore(const ScoreArgs& args);
+
+}  // namespace ieval
+
+#endif  // IEVAL_APP_CLI_SCORE_COMMAND_H_

@@ -1,0 +1,207 @@
+#include "ieval/run/runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "ieval/core/parallel.h"
+#include "ieval/extractors/run.h"
+#include "ieval/results/run_statistics.h"
+#include "ieval/run/resources.h"
+#include "sentence_scores.h"
+
+namespace ieval {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// RunExtractor (extractors/api/include/ieval/extractors/run.h: runs and checks
+// the output), with an exception from a C++ back end turned into a failure too.
+Result<Annotations> ExtractOne(const Extractor& extractor, const Document& doc,
+                               const std::string& label) {
+  try {
+    return RunExtractor(extractor, doc, label);
+  } catch (const std::exception& e) {
+    return Status::ExtractorFailed(label + ": threw " + e.what(),
+                                   Where{"", 0, doc.doc_id, ""});
+  } catch (...) {
+    return Status::ExtractorFailed(label + ": threw a non-standard exception",
+                                   Where{"", 0, doc.doc_id, ""});
+  }
+}
+
+// Extracts every document with `jobs` threads. On a failure, stops handing
+// out documents and returns the failure of the earliest failing document
+// (so the message does not depend on thread timing).
+Status ExtractVariant(const Extractor& extractor, const std::string& label,
+                      const std::vector<AnnotatedDocument>& gold,
+                      const RunnerOptions& options, RunProgress progress,
+                      std::vector<Annotations>& out, Throughput& t) {
+  const size_t n = gold.size();
+  out.assign(n, Annotations{});
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex mu;  // guards the fields below and the progress callback
+  size_t failed_at = n;
+  Status failure;
+  int64_t done = 0;
+  int64_t bytes = 0;
+  double cpu = 0;
+  const Clock::time_point start = Clock::now();
+  auto work = [&] {
+    const double cpu_start = ThreadCpuSeconds();
+    while (!stop.load()) {
+      if (options.interrupt != nullptr && options.interrupt->load()) break;
+      const size_t i = next++;
+      if (i >= n) break;
+      auto result = ExtractOne(extractor, gold[i].document, label);
+      std::lock_guard<std::mutex> lock(mu);
+      if (!result.ok()) {
+        stop = true;
+        if (i < failed_at) {
+          failed_at = i;
+          failure = result.status();
+        }
+        continue;
+      }
+      out[i] = std::move(*result);
+      ++done;
+      bytes += static_cast<int64_t>(gold[i].document.text.size());
+      if (options.progress) {
+        progress.done = done;
+        progress.seconds = Since(start);
+        options.progress(progress);
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    cpu += ThreadCpuSeconds() - cpu_start;
+  };
+  const int jobs =
+      std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
+  RunOnThreads(jobs, work);
+  t.wall_seconds = Since(start);
+  t.cpu_seconds += cpu;
+  t.documents = done;
+  t.bytes = bytes;
+  return failure;
+}
+
+// Scores every document (and sentence, with that unit) with `jobs` threads;
+// the scores are added in gold order (the examples kept are the first
+// ones) while the other threads go on scoring.
+void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
+                  const std::vector<std::vector<int64_t>>& sentences,
+                  const RunnerOptions& options, VariantResult& v) {
+  const size_t n = gold.size();
+  // Pointers, not values: 5,000 default DocumentScores (1.5 KB each) cost
+  // more to construct and page in than the scoring of a few documents.
+  std::vector<std::unique_ptr<DocumentScores>> scored(n);
+  std::vector<std::vector<DocumentScores>> by_sentence(n);
+  v.scores = CorpusScores(options.score.max_examples);
+  v.sentence_scores.clear();
+  ParallelForOrdered(
+      n, options.jobs,
+      [&](size_t i) {
+        scored[i] = std::make_unique<DocumentScores>(
+            ScoreDocument(gold[i].document, gold[i].annotations,
+                          v.predictions[i], options.score));
+        if (!sentences.empty())
+          by_sentence[i] =
+              ScoreSentences(gold[i].document, gold[i].annotations,
+                             v.predictions[i], sentences[i], options.score);
+      },
+      [&](size_t i) {
+        v.scores.Add(std::move(*scored[i]));
+        scored[i].reset();
+        for (DocumentScores& d : by_sentence[i])
+          v.sentence_scores.push_back(std::move(d));
+        by_sentence[i].clear();
+      });
+}
+
+}  // namespace
+
+Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
+                              const std::vector<VariantToRun>& variants,
+                              const RunnerOptions& options, bool* interrupted) {
+  *interrupted = false;
+  RunResult run;
+  run.gold = std::move(gold);
+  run.score_options = options.score;
+  run.statistics = options.statistics;
+  run.jobs = options.jobs;
+  const std::vector<std::vector<int64_t>> sentences =
+      options.statistics.unit == "sentence"
+          ? SentenceStarts(run.gold)
+          : std::vector<std::vector<int64_t>>{};
+  auto stopped = [&] {
+    return options.interrupt != nullptr && options.interrupt->load();
+  };
+  for (size_t k = 0; k < variants.size(); ++k) {
+    if (stopped()) break;
+    const VariantToRun& spec = variants[k];
+    VariantResult v;
+    v.name = spec.name;
+    v.extractor = spec.extractor;
+    v.description = spec.description;
+    v.options = spec.options;
+    Throughput& t = v.throughput;
+    const double children_cpu = ChildrenCpuSeconds();
+    Clock::time_point setup = Clock::now();
+    Result<std::unique_ptr<Extractor>> created =
+        spec.create ? spec.create()
+                    : Status::Internal("variant without a factory");
+    t.setup_seconds = Since(setup);
+    if (!created.ok()) {
+      const bool missing =
+          created.status().code() == Status::Code::kUnavailable;
+      v.status = missing ? VariantStatus::kSkipped : VariantStatus::kFailed;
+      v.error = created.status().ToString();
+      if (missing)
+        run.notes.push_back("Variant " + v.name +
+                            " was skipped: " + created.status().message());
+      run.variants.push_back(std::move(v));
+      continue;
+    }
+    std::unique_ptr<Extractor> extractor = std::move(*created);
+    v.extractor_version = extractor->Version();
+    RunProgress progress;
+    progress.variant = v.name;
+    progress.variant_index = static_cast<int>(k);
+    progress.variants = static_cast<int>(variants.size());
+    progress.total = static_cast<int64_t>(run.gold.size());
+    const Status extracted = ExtractVariant(
+        *extractor, v.name, run.gold, options, progress, v.predictions, t);
+    extractor.reset();  // ends external processes, so their CPU is counted
+    t.cpu_seconds += ChildrenCpuSeconds() - children_cpu;
+    t.peak_rss_kb = PeakRssKb();
+    t.children_peak_rss_kb = ChildrenPeakRssKb();
+    if (stopped()) break;
+    if (!extracted.ok()) {
+      v.status = VariantStatus::kFailed;
+      v.error = extracted.ToString();
+      v.predictions.clear();
+      run.variants.push_back(std::move(v));
+      continue;
+    }
+    const Clock::time_point scoring = Clock::now();
+    ScoreVariant(run.gold, sentences, options, v);
+    t.score_seconds = Since(scoring);
+    run.variants.push_back(std::move(v));
+  }
+  if (stopped()) {
+    *interrupted = true;
+    return run;
+  }
+  if (Status s = ComputeRunStatistics(run); !s.ok()) return s;
+  return run;
+}
+
+}  // namespace ieval

@@ -1,0 +1,101 @@
+// The rules of `ieval gate`: which metrics of which variants are checked,
+// against what floors and tolerances, and which benchmarks may slow down by
+// how much. Read from a JSON file (format in README.md, "Regression gate");
+// a default set is compiled in (eval/gate/default_rules.json, printed by
+// `ieval gate --print-default-rules`). Plain data: parsing validates every
+// field so a typo in a rules file is an error, never a silently unchecked
+// metric.
+#ifndef IEVAL_GATE_RULES_H_
+#define IEVAL_GATE_RULES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ieval/core/status.h"
+
+namespace ieval {
+
+// Which paired test decides whether an accuracy drop is significant.
+enum class GateTest {
+  kRandomization,  // approximate randomization (default; valid for few units)
+  kBootstrap,      // paired bootstrap, shifted null
+};
+const char* GateTestName(GateTest test);  // "randomization", "bootstrap"
+
+// Settings shared by every accuracy check ("statistics" in the file).
+struct GateStatistics {
+  GateTest test = GateTest::kRandomization;
+  int resamples = 10000;     // trials / bootstrap resamples; >= 1
+  double confidence = 0.95;  // of the interval of the change
+  uint64_t seed = 5489;
+  // Holm-Bonferroni over every check that requires significance, so that
+  // checking many metrics does not multiply false alarms. "holm" or "none".
+  bool holm = true;
+};
+
+// One accuracy rule. It expands into one check per matching variant and
+// metric; each check fails when the floor or the drop tolerance fails.
+struct AccuracyRule {
+  std::string name;  // optional label shown in outputs
+  // A metric path into the variant's scores (see README): dot-separated,
+  // each component may be a glob ("entities.strict.per_type.*.f1").
+  // "FAMILY.MODE.STAT" is short for "FAMILY.MODE.overall.STAT". The last
+  // component must be precision, recall, f1, accuracy or conll_f1 (higher is
+  // better).
+  std::string metric;
+  std::vector<std::string> variants = {"*"};  // globs over variant names
+  std::optional<double> min;                  // floor: current >= min
+  // Allowed drop (baseline - current): absolute, and relative to the
+  // baseline. With both, the larger allowance applies. Unset: no drop check.
+  std::optional<double> max_drop;
+  std::optional<double> max_relative_drop;
+  // A drop beyond the tolerance fails only when the paired test over
+  // per-document counts finds it significant at `alpha`.
+  bool require_significance = false;
+  double alpha = 0.05;
+};
+
+// What to do with a benchmark that has fewer repetitions than required.
+enum class TooFewRepetitions { kSkip, kFail };
+
+// One speed rule: one check per matching benchmark of the baseline.
+struct SpeedRule {
+  std::string name;
+  std::vector<std::string> benchmarks = {"*"};  // globs over run names
+  // "cpu_time" (default) or "real_time". CPU time, because wall time on a
+  // loaded CI machine also measures the other jobs.
+  std::string measure = "cpu_time";
+  // Allowed slowdown of the median time, relative (0.05 = 5 %). It is also
+  // the minimum effect size: a smaller slowdown never fails, however
+  // significant. REQUIRES >= 0.01 (below is run-to-run noise).
+  double max_slowdown = 0.05;
+  double alpha = 0.05;      // Mann-Whitney U, two-sided
+  int min_repetitions = 9;  // per side, as Google Benchmark's compare.py
+  TooFewRepetitions too_few = TooFewRepetitions::kSkip;
+};
+
+struct GateRules {
+  std::string comment;
+  GateStatistics statistics;
+  std::vector<AccuracyRule> accuracy;
+  std::vector<SpeedRule> speed;
+};
+
+// Parses a rules file's text; `path` names it in messages. kInvalidInput
+// for bad JSON, unknown keys (a typo must not disable a check), values out
+// of range or a rule that checks nothing.
+Result<GateRules> ParseGateRules(std::string_view text,
+                                 const std::string& path);
+
+// The compiled-in default rules (eval/gate/default_rules.json), as text.
+std::string_view DefaultGateRulesText();
+
+// Glob match: '*' any run of characters, '?' one character, else literal.
+bool GlobMatch(std::string_view pattern, std::string_view text);
+
+}  // namespace ieval
+
+#endif  // IEVAL_GATE_RULES_H_

@@ -1,0 +1,33 @@
+// Loading the gold a run scores against: the corpus (every document with its
+// text, valid, unique doc_ids) and the label set's symmetric relation types.
+// The same checks as `ieval score`, so a run never scores invalid gold.
+#ifndef IEVAL_PIPELINE_GOLD_LOADER_H_
+#define IEVAL_PIPELINE_GOLD_LOADER_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ieval/core/status.h"
+#include "ieval/core/types.h"
+
+namespace ieval {
+
+struct LoadedGold {
+  std::vector<AnnotatedDocument> documents;  // in corpus order
+  std::string labels_path;                   // empty when none was found
+  std::set<std::string> symmetric_relations;
+};
+
+// `labels`: a label-set file, or empty to look for labels.json beside the
+// corpus (eval/io/include/ieval/io/labels_io.h). Every problem is appended to
+// `problems`; the result is an error (kInvalidInput) when there was any, or
+// kIoError when the corpus cannot be opened, or when it holds no document.
+// Documents are parsed and validated on `jobs` threads; the documents and
+// the problems (in reading order) are the same for every `jobs`.
+Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
+                            std::vector<Status>* problems, int jobs = 1);
+
+}  // namespace ieval
+
+#endif  // IEVAL_PIPELINE_GOLD_LOADER_H_

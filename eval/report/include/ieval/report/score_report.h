@@ -1,0 +1,38 @@
+// Formatting corpus scores: the `ieval score --json` object (the floor of
+// ../shared/INTERFACE.md, extended; the exact shape is in eval/README.md,
+// "Span, relation, value and cluster scoring") and the readable tables
+// printed without --json. Pure: strings out, no I/O.
+#ifndef IEVAL_REPORT_SCORE_REPORT_H_
+#define IEVAL_REPORT_SCORE_REPORT_H_
+
+#include <string>
+
+#include "ieval/score/scorer.h"
+
+namespace ieval {
+
+// One JSON object, indented by 1 space when `pretty`, else on one line;
+// ends with a newline. `options` are echoed under "options". Without
+// `with_documents`, the "documents" array is left empty: for callers that write
+// it themselves, document by document (DocumentScoresToJson), on threads
+// of their own (report.json of `ieval run`).
+std::string ScoresToJson(const CorpusScores& scores,
+                         const ScoreOptions& options, bool pretty = true,
+                         bool with_documents = true);
+
+// One element of ScoresToJson's "documents" array, exactly as it appears
+// in a JSON text dumped with `indent` spaces per level (nlohmann's dump)
+// where the element sits `depth` levels deep: every line after the first
+// is indented by (depth + level) * indent spaces. No newline at the end.
+// `indent` < 0: on one line (depth ignored).
+std::string DocumentScoresToJson(const DocumentScores& document, int indent,
+                                 int depth);
+
+// Tables: per mode and type, the SemEval block, relations, values,
+// clusters and the error analysis.
+std::string ScoresToText(const CorpusScores& scores,
+                         const ScoreOptions& options);
+
+}  // namespace ieval
+
+#endif  // IEVAL_REPORT_SCORE_REPORT_H_

@@ -1,0 +1,141 @@
+// What one `ieval run` produced, as plain data: the effective settings, the
+// machine, and per variant its status, throughput, scores (with every
+// document's counts), predictions and statistics. eval/run fills it in;
+// report_json.h turns it into report.json, which is the single source of
+// report.md, report.html and `ieval compare` / `ieval gate`.
+#ifndef IEVAL_RESULTS_RUN_RESULT_H_
+#define IEVAL_RESULTS_RUN_RESULT_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ieval/core/types.h"
+#include "ieval/score/counts.h"
+#include "ieval/score/scorer.h"
+#include "ieval/stats/bootstrap.h"
+#include "ieval/stats/paired.h"
+
+namespace ieval {
+
+// The statistics settings of a run (run.json "statistics").
+struct StatisticsSettings {
+  // "document" or "sentence": the unit bootstrap and paired tests resample.
+  // With "sentence", entity metrics resample sentences (mentions belong to
+  // the sentence their start falls in); relation metrics still resample
+  // documents (a relation may cross sentences).
+  std::string unit = "document";
+  BootstrapOptions bootstrap;  // resamples, confidence, seed
+  // Significance level of the paired comparisons, after Holm-Bonferroni.
+  double alpha = 0.05;
+  // Metrics given intervals, as "entities.strict", "entities.partial",
+  // "relations.strict" (MODE.TYPE for one type). The first is the primary
+  // metric: the best variant and the paired comparisons use it.
+  std::vector<std::string> metrics = {"entities.strict", "entities.partial",
+                                      "relations.strict"};
+};
+
+// Resources one variant used while extracting (scoring is timed apart).
+struct Throughput {
+  int64_t documents = 0;
+  int64_t bytes = 0;         // UTF-8 bytes of the texts extracted
+  double setup_seconds = 0;  // creating the extractor (process start…)
+  double wall_seconds = 0;   // steady_clock, extraction only
+  double cpu_seconds = 0;    // CPU of the worker threads + reaped children
+  double score_seconds = 0;  // scoring the predictions
+  int64_t peak_rss_kb = 0;   // getrusage ru_maxrss of the whole process
+  int64_t children_peak_rss_kb = 0;  // largest reaped child process
+  double DocumentsPerSecond() const {
+    return wall_seconds > 0 ? static_cast<double>(documents) / wall_seconds : 0;
+  }
+  double MegabytesPerSecond() const {
+    return wall_seconds > 0 ? static_cast<double>(bytes) / 1e6 / wall_seconds
+                            : 0;
+  }
+};
+
+// A metric's bootstrap interval for one variant.
+struct MetricInterval {
+  std::string metric;  // "entities.strict"
+  std::string unit;    // "document" or "sentence"
+  ConfidenceInterval interval;
+  // C(2N-1, N): how many different resamples N units allow.
+  double distinct_resamples = 0;
+};
+
+// One pair of variants compared on the primary metric (B minus A).
+struct PairComparison {
+  std::string a;
+  std::string b;
+  std::string metric;
+  std::string unit;
+  PairedResult bootstrap;
+  RandomizationResult randomization;
+  // The larger of the bootstrap and randomization p-values (both tests
+  // must agree: the shifted-null bootstrap is anti-conservative on a few
+  // documents, randomization cannot go below about 2/2^N), adjusted by
+  // Holm-Bonferroni over all pairs.
+  double p_holm = 1;
+  bool significant = false;  // p_holm <= alpha
+};
+
+enum class VariantStatus { kOk, kFailed, kSkipped };
+// "ok", "failed", "skipped".
+const char* VariantStatusName(VariantStatus status);
+
+struct VariantResult {
+  std::string name;
+  std::string extractor;
+  std::string extractor_version;
+  std::string description;
+  std::map<std::string, std::string> options;
+  VariantStatus status = VariantStatus::kOk;
+  // Why it failed (the extractor's error naming the document) or was
+  // skipped (a missing requirement).
+  std::string error;
+  Throughput throughput;
+  // kOk only: the scores, every document's counts included.
+  CorpusScores scores;
+  // kOk only: predictions in gold-document order (also written to
+  // predictions/<name>.jsonl) and the bootstrap intervals.
+  std::vector<Annotations> predictions;
+  std::vector<MetricInterval> intervals;
+  // With the "sentence" unit only: each gold sentence's counts, in order
+  // (kept in memory for the statistics, not written).
+  std::vector<DocumentScores> sentence_scores;
+};
+
+struct MachineInfo {
+  std::string os;   // uname: sysname release machine
+  std::string cpu;  // /proc/cpuinfo model name
+  int cores = 0;    // std::thread::hardware_concurrency
+  int64_t memory_mb = 0;
+  std::string compiler;
+  std::string allocator;  // the malloc this process runs on (DescribeAllocator)
+};
+
+struct RunResult {
+  std::string ieval_version;
+  std::string started_at;  // UTC, ISO 8601
+  double total_seconds = 0;
+  std::string config_path;
+  std::string gold_path;
+  std::string variants_path;
+  int jobs = 1;
+  ScoreOptions score_options;
+  StatisticsSettings statistics;
+  MachineInfo machine;
+  // The gold, in order (texts are used by the HTML document viewer).
+  std::vector<AnnotatedDocument> gold;
+  std::vector<VariantResult> variants;
+  std::vector<PairComparison> comparisons;
+  // Plain-language caveats (few documents, skipped variants…), shown in
+  // every report.
+  std::vector<std::string> notes;
+};
+
+}  // namespace ieval
+
+#endif  // IEVAL_RESULTS_RUN_RESULT_H_

@@ -1,0 +1,100 @@
+// The run config: defaults, paths relative to the file, checks.
+#include "ieval/run/run_config.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "testing/cli_runner.h"
+
+namespace ieval {
+namespace {
+
+std::string Write(const std::string& name, const std::string& content) {
+  const std::string dir = testing::MakeTempDir("run_config_" + name);
+  testing::WriteText(dir + "/run.json", content);
+  return dir + "/run.json";
+}
+
+TEST(RunConfig, EmptyObjectGivesTheDefaults) {
+  auto c = LoadRunConfig(Write("empty", "{}"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->jobs, 1);
+  EXPECT_EQ(c->statistics.unit, "document");
+  EXPECT_EQ(c->statistics.bootstrap.resamples, 1000);
+  EXPECT_EQ(c->statistics.metrics.front(), "entities.strict");
+  EXPECT_TRUE(c->variants.empty());
+}
+
+TEST(RunConfig, RelativePathsAreTakenFromTheConfigsFolder) {
+  const std::string path =
+      Write("paths", R"({"gold": "../g/docs", "variants_file": "v.json"})");
+  auto c = LoadRunConfig(path);
+  ASSERT_TRUE(c.ok());
+  const auto dir = std::filesystem::path(path).parent_path();
+  EXPECT_EQ(c->gold, (dir.parent_path() / "g/docs").string());
+  EXPECT_EQ(c->variants_file, (dir / "v.json").string());
+}
+
+TEST(RunConfig, ReadsEverySetting) {
+  auto c = LoadRunConfig(Write("all", R"({
+    "variants": ["a", "b"], "jobs": 3,
+    "scoring": {"min_overlap": 0.5, "types": ["PER"], "map": {"PERSON": "PER"},
+                "max_examples": 4},
+    "statistics": {"unit": "sentence", "resamples": 50, "confidence": 0.9,
+                   "seed": 7, "alpha": 0.01, "metrics": ["entities.type.PER"]},
+    "report": {"viewer_documents": 3}})"));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->variants, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(c->jobs, 3);
+  EXPECT_EQ(c->scoring.min_overlap, 0.5);
+  EXPECT_EQ(c->scoring.type_map.at("PERSON"), "PER");
+  EXPECT_EQ(c->scoring.max_examples, 4);
+  EXPECT_EQ(c->statistics.unit, "sentence");
+  EXPECT_EQ(c->statistics.bootstrap.seed, 7u);
+  EXPECT_EQ(c->statistics.alpha, 0.01);
+  EXPECT_EQ(c->viewer_documents, 3);
+}
+
+TEST(RunConfig, UnknownKeyIsNamed) {
+  auto c = LoadRunConfig(Write("typo", R"({"statistics": {"resample": 5}})"));
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("\"statistics.resample\": unknown key"),
+            std::string::npos)
+      << c.status().message();
+}
+
+TEST(RunConfig, WrongTypeAndRangeAreNamed) {
+  auto type = LoadRunConfig(Write("type", R"({"jobs": "two"})"));
+  ASSERT_FALSE(type.ok());
+  EXPECT_NE(type.status().message().find("\"jobs\": wrong type"),
+            std::string::npos);
+  auto range =
+      LoadRunConfig(Write("range", R"({"statistics": {"confidence": 1.5}})"));
+  ASSERT_FALSE(range.ok());
+  EXPECT_NE(range.status().message().find("statistics.confidence"),
+            std::string::npos);
+}
+
+TEST(RunConfig, UnknownMetricIsRejected) {
+  auto c = LoadRunConfig(
+      Write("metric", R"({"statistics": {"metrics": ["entities.fuzzy"]}})"));
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("unknown metric"), std::string::npos);
+}
+
+TEST(RunConfig, InvalidJsonNamesTheFile) {
+  const std::string path = Write("json", "{");
+  auto c = LoadRunConfig(path);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().where().file, path);
+}
+
+TEST(RunConfig, ShippedDefaultLoads) {
+  auto c = LoadRunConfig(DefaultRunConfigPath());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_TRUE(std::filesystem::exists(c->gold)) << c->gold;
+}
+
+}  // namespace
+}  // namespace ieval

@@ -1,0 +1,74 @@
+// Random documents for property tests: flat gold over a short text, and
+// predictions that copy, shift, nest, overlap and mistype it.
+#ifndef IEVAL_TESTS_TESTING_RANDOM_DOCUMENT_H_
+#define IEVAL_TESTS_TESTING_RANDOM_DOCUMENT_H_
+
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ieval/core/types.h"
+
+namespace ieval::testing {
+
+struct RandomDocument {
+  std::vector<Mention> gold;
+  std::vector<Mention> pred;
+};
+
+inline Mention MakeMention(const std::string& id, int64_t start, int64_t end,
+                           const std::string& type) {
+  Mention m;
+  m.id = id;
+  m.start = start;
+  m.end = end;
+  m.type = type;
+  return m;
+}
+
+// `unique_spans`: no span twice on the prediction side (cluster tests).
+inline RandomDocument MakeRandomDocument(std::mt19937& rng, int length,
+                                         bool unique_spans = false) {
+  const std::vector<std::string> types = {"A", "B", "C"};
+  auto pick = [&](int n) {
+    return std::uniform_int_distribution<int>(0, n - 1)(rng);
+  };
+  RandomDocument d;
+  for (int pos = pick(3); pos < length;) {
+    const int len = 1 + pick(5);
+    if (pos + len > length) break;
+    Mention m = MakeMention("G" + std::to_string(d.gold.size()), pos, pos + len,
+                            types[static_cast<size_t>(pick(3))]);
+    if (pick(5) > 0) m.entity = "e" + std::to_string(pick(4));
+    d.gold.push_back(m);
+    pos += len + pick(4);
+  }
+  const int n_pred = pick(static_cast<int>(d.gold.size()) + 4);
+  std::set<std::pair<int64_t, int64_t>> spans;
+  for (int i = 0; i < n_pred; ++i) {
+    Mention m;
+    if (!d.gold.empty() && pick(2) == 0) {
+      m = d.gold[static_cast<size_t>(pick(static_cast<int>(d.gold.size())))];
+      if (pick(3) == 0) m.start = std::max<int64_t>(0, m.start - pick(3));
+      if (pick(3) == 0) m.end = std::max<int64_t>(m.start + 1, m.end - pick(3));
+      if (pick(3) == 0) m.end += pick(4);
+      if (pick(4) == 0) m.type = types[static_cast<size_t>(pick(3))];
+    } else {
+      const int start = pick(length);
+      m = MakeMention("", start, start + 1 + pick(8),
+                      types[static_cast<size_t>(pick(3))]);
+    }
+    m.id = "P" + std::to_string(i);
+    m.entity.reset();
+    if (pick(5) > 0) m.entity = "r" + std::to_string(pick(4));
+    if (unique_spans && !spans.insert({m.start, m.end}).second) continue;
+    d.pred.push_back(m);
+  }
+  return d;
+}
+
+}  // namespace ieval::testing
+
+#endif  // IEVAL_TESTS_TESTING_RANDOM_DOCUMENT_H_
