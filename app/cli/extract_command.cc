@@ -82,7 +82,8 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry) {
                                 : ReadTextDocuments(args.docs);
   if (!docs.ok()) return Fail(docs.status());
 
-  auto predictions = ExtractAll(**extractor, *docs, label, args.jobs);
+  ThreadPool pool(args.jobs);
+  auto predictions = ExtractAll(**extractor, *docs, label, pool);
   if (!predictions.ok()) return Fail(predictions.status());
 
   Corpus corpus;

@@ -89,7 +89,9 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
     config->statistics.bootstrap.seed = static_cast<uint64_t>(args.seed);
 
   std::vector<Status> problems;
-  auto gold = LoadGold(config->gold, config->labels, &problems, config->jobs);
+  // One pool for every parallel step of the run.
+  ThreadPool pool(config->jobs);
+  auto gold = LoadGold(config->gold, config->labels, &problems, pool);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -118,7 +120,6 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
   }
 
   RunnerOptions options;
-  options.jobs = config->jobs;
   options.score = config->scoring;
   options.score.symmetric_relations = gold->symmetric_relations;
   options.statistics = config->statistics;
@@ -139,8 +140,8 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
 
   const std::string started_at = UtcNow();
   bool interrupted = false;
-  auto run =
-      RunVariants(std::move(gold->documents), to_run, options, &interrupted);
+  auto run = RunVariants(std::move(gold->documents), to_run, options, pool,
+                         &interrupted);
   progress.Finish();
   if (interrupted || g_interrupted) return Interrupted();
   if (!run.ok()) return Fail(run.status());
@@ -156,9 +157,8 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
 
   WriteReportOptions write;
   write.viewer_documents = config->viewer_documents;
-  write.jobs = config->jobs;
   write.interrupted = &g_interrupted;
-  auto written = WriteRunReports(*run, args.out, write);
+  auto written = WriteRunReports(*run, args.out, pool, write);
   if (g_interrupted) return Interrupted();
   if (!written.ok()) return Fail(written.status());
   signal(SIGINT, SIG_DFL);

@@ -7,7 +7,7 @@
 #include <memory>
 #include <mutex>
 
-#include "ieval/core/parallel.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/extractors/run.h"
 #include "ieval/results/run_statistics.h"
 #include "ieval/run/resources.h"
@@ -37,13 +37,14 @@ Result<Annotations> ExtractOne(const Extractor& extractor, const Document& doc,
   }
 }
 
-// Extracts every document with `jobs` threads. On a failure, stops handing
+// Extracts every document on the pool's threads. On a failure, stops handing
 // out documents and returns the failure of the earliest failing document
 // (so the message does not depend on thread timing).
 Status ExtractVariant(const Extractor& extractor, const std::string& label,
                       const std::vector<AnnotatedDocument>& gold,
-                      const RunnerOptions& options, RunProgress progress,
-                      std::vector<Annotations>& out, Throughput& t) {
+                      const RunnerOptions& options, ThreadPool& pool,
+                      RunProgress progress, std::vector<Annotations>& out,
+                      Throughput& t) {
   const size_t n = gold.size();
   out.assign(n, Annotations{});
   std::atomic<size_t> next{0};
@@ -55,7 +56,7 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   int64_t bytes = 0;
   double cpu = 0;
   const Clock::time_point start = Clock::now();
-  auto work = [&] {
+  auto work = [&](int) {
     const double cpu_start = ThreadCpuSeconds();
     while (!stop.load()) {
       if (options.interrupt != nullptr && options.interrupt->load()) break;
@@ -83,9 +84,7 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
     std::lock_guard<std::mutex> lock(mu);
     cpu += ThreadCpuSeconds() - cpu_start;
   };
-  const int jobs =
-      std::max(1, std::min<int>(options.jobs, static_cast<int>(n)));
-  RunOnThreads(jobs, work);
+  pool.Run(work);
   t.wall_seconds = Since(start);
   t.cpu_seconds += cpu;
   t.documents = done;
@@ -93,12 +92,13 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   return failure;
 }
 
-// Scores every document (and sentence, with that unit) with `jobs` threads;
+// Scores every document (and sentence, with that unit) on the pool's threads;
 // the scores are added in gold order (the examples kept are the first
 // ones) while the other threads go on scoring.
 void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
                   const std::vector<std::vector<int64_t>>& sentences,
-                  const RunnerOptions& options, VariantResult& v) {
+                  const RunnerOptions& options, ThreadPool& pool,
+                  VariantResult& v) {
   const size_t n = gold.size();
   // Pointers, not values: 5,000 default DocumentScores (1.5 KB each) cost
   // more to construct and page in than the scoring of a few documents.
@@ -107,7 +107,7 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
   v.scores = CorpusScores(options.score.max_examples);
   v.sentence_scores.clear();
   ParallelForOrdered(
-      n, options.jobs,
+      pool, n,
       [&](size_t i) {
         scored[i] = std::make_unique<DocumentScores>(
             ScoreDocument(gold[i].document, gold[i].annotations,
@@ -130,13 +130,14 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
 
 Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
                               const std::vector<VariantToRun>& variants,
-                              const RunnerOptions& options, bool* interrupted) {
+                              const RunnerOptions& options, ThreadPool& pool,
+                              bool* interrupted) {
   *interrupted = false;
   RunResult run;
   run.gold = std::move(gold);
   run.score_options = options.score;
   run.statistics = options.statistics;
-  run.jobs = options.jobs;
+  run.jobs = pool.threads();
   const std::vector<std::vector<int64_t>> sentences =
       options.statistics.unit == "sentence"
           ? SentenceStarts(run.gold)
@@ -177,8 +178,9 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     progress.variant_index = static_cast<int>(k);
     progress.variants = static_cast<int>(variants.size());
     progress.total = static_cast<int64_t>(run.gold.size());
-    const Status extracted = ExtractVariant(
-        *extractor, v.name, run.gold, options, progress, v.predictions, t);
+    const Status extracted =
+        ExtractVariant(*extractor, v.name, run.gold, options, pool, progress,
+                       v.predictions, t);
     extractor.reset();  // ends external processes, so their CPU is counted
     t.cpu_seconds += ChildrenCpuSeconds() - children_cpu;
     t.peak_rss_kb = PeakRssKb();
@@ -192,7 +194,7 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
       continue;
     }
     const Clock::time_point scoring = Clock::now();
-    ScoreVariant(run.gold, sentences, options, v);
+    ScoreVariant(run.gold, sentences, options, pool, v);
     t.score_seconds = Since(scoring);
     run.variants.push_back(std::move(v));
   }
@@ -200,7 +202,7 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     *interrupted = true;
     return run;
   }
-  if (Status s = ComputeRunStatistics(run); !s.ok()) return s;
+  if (Status s = ComputeRunStatistics(run, pool); !s.ok()) return s;
   return run;
 }
 

@@ -7,8 +7,8 @@
 #include <span>
 #include <utility>
 
-#include "ieval/core/parallel.h"
 #include "ieval/core/string_set.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/corpus_reader.h"
 #include "ieval/io/labels_io.h"
@@ -31,7 +31,7 @@ struct Loading {
 }  // namespace
 
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems, int jobs) {
+                            std::vector<Status>* problems, ThreadPool& pool) {
   const size_t before = problems->size();
   auto reader = CorpusReader::Open(path);
   if (!reader.ok()) return reader.status();
@@ -50,9 +50,9 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   }
 
   // Reading is serial (one thread at a time takes the next documents from
-  // the reader, a few at once: taken one by one, the threads queued on the
-  // lock for 10-15 % of the time); parsing (JSON, UTF-8, offsets) and
-  // validating are per document, on `jobs` threads, while another reads.
+  // the reader, a few at once, so that the threads do not queue on the
+  // lock); parsing (JSON, UTF-8, offsets) and validating are per document,
+  // on the pool's threads, while another reads.
   constexpr int kDocumentsPerTake = 8;
   ValidateOptions validate;
   validate.labels = label_set ? &*label_set : nullptr;
@@ -61,7 +61,7 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   std::vector<Status> file_problems;
   std::mutex mu;  // guards the reader, `docs` and `file_problems`
   bool end = false;
-  RunOnThreads(std::max(1, jobs), [&] {
+  pool.Run([&](int) {
     Loading* taken[kDocumentsPerTake];
     for (;;) {
       int count = 0;
@@ -119,7 +119,7 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   for (Loading& d : docs)
     if (d.keep) kept.push_back(&d);
   gold.documents.resize(kept.size());
-  ParallelFor(kept.size(), jobs, [&](size_t i) {
+  ParallelFor(pool, kept.size(), [&](size_t i) {
     gold.documents[i] = std::move(*kept[i]->doc);
     kept[i]->doc.reset();
   });

@@ -9,9 +9,9 @@
 
 #include "ieval/core/offset_index.h"
 #include "ieval/core/string_set.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/offsets.h"
-#include "ieval/pipeline/task_pool.h"
 #include "ieval/validate/validator.h"
 
 namespace ieval {
@@ -328,7 +328,7 @@ class Streamer {
   const StreamScoreOptions& options_;
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;
-  TaskPool pool_;
+  ThreadPool pool_;
   // One per worker: what each worker writes, on cache lines of its own: two
   // workers' counts or index side by side made every update of one a cache miss
   // for the other (false sharing).

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <thread>
 
-#include "ieval/core/parallel.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/atomic_file.h"
 #include "ieval/report/report_json.h"
@@ -52,16 +52,16 @@ Status Stage(const std::string& path, std::string_view content,
       pending);
 }
 
-// predictions/<variant>.jsonl, one line per document, serialised on `jobs`
-// threads and written in order.
-void WritePredictions(const RunResult& run, const VariantResult& v, int jobs,
-                      const report_text::TextSink& sink) {
+// predictions/<variant>.jsonl, one line per document, serialised on the
+// pool's threads and written in order.
+void WritePredictions(const RunResult& run, const VariantResult& v,
+                      ThreadPool& pool, const report_text::TextSink& sink) {
   WriteOptions options;
   options.include_text = false;
   std::vector<std::string> lines(
       std::min(run.gold.size(), v.predictions.size()));
   ParallelForOrdered(
-      lines.size(), jobs,
+      pool, lines.size(),
       [&](size_t i) {
         AnnotatedDocument doc;
         doc.document.doc_id = run.gold[i].document.doc_id;
@@ -95,6 +95,7 @@ class Helper {
 
 Result<WrittenReports> WriteRunReports(const RunResult& run,
                                        const std::string& folder,
+                                       ThreadPool& pool,
                                        const WriteReportOptions& options) {
   WrittenReports written;
   const fs::path dir(folder);
@@ -102,16 +103,16 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
   nlohmann::json report;
   if (Status s = Stage((dir / "report.json").string(),
                        [&](const report_text::TextSink& sink) {
-                         report = report_text::BuildRunReport(run, options.jobs,
-                                                              sink);
+                         report = report_text::BuildRunReport(run, pool, sink);
                        },
                        pending);
       !s.ok())
     return s;
   // Two helpers while the rest is made: report.json goes to disk (fsync),
-  // so that committing the files does not wait for its 20 MB, and
-  // report.html (the viewer's documents, the page) is rendered while the
-  // predictions are written on the --jobs threads.
+  // so that committing the files does not wait for it, and report.html (the
+  // viewer's documents, the page) is rendered while the predictions are
+  // written on the pool's threads (whichever of the two finds the pool busy
+  // runs on its own thread).
   Status synced;
   std::string html;
   const std::string markdown = report_text::MarkdownOf(report);
@@ -119,8 +120,8 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
   Helper sync(
       [&synced, &file = *pending.back().writer] { synced = file.Sync(); });
   Helper render([&] {
-    html = report_text::HtmlOf(std::move(report),
-                               ViewerDataJson(run, options.viewer_documents));
+    html = report_text::HtmlOf(
+        std::move(report), ViewerDataJson(run, options.viewer_documents, pool));
   });
   if (Status s = Stage((dir / "report.md").string(), markdown, pending);
       !s.ok())
@@ -133,7 +134,7 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
     if (Status s = Stage(
             path,
             [&](const report_text::TextSink& sink) {
-              WritePredictions(run, v, options.jobs, sink);
+              WritePredictions(run, v, pool, sink);
             },
             pending);
         !s.ok())

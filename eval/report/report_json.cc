@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "ieval/core/parallel.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/report/score_report.h"
 #include "ieval/stats/bootstrap.h"
 #include "report_model.h"
@@ -202,9 +202,9 @@ ordered_json Skeleton(const RunResult& run) {
 
 // Writes the skeleton's text to `sink` with every hole filled: the
 // per-document counts of the scored variants, in order, serialised on
-// `jobs` threads while the pieces already done go to the sink.
-void FillHoles(const std::string& skeleton, const RunResult& run, int jobs,
-               const report_text::TextSink& sink) {
+// the pool's threads while the pieces already done go to the sink.
+void FillHoles(const std::string& skeleton, const RunResult& run,
+               ThreadPool& pool, const report_text::TextSink& sink) {
   std::vector<const DocumentScores*> documents;
   std::vector<size_t> variant_of;  // per document: its scored variant
   std::vector<size_t> first;       // per scored variant, into `documents`
@@ -236,7 +236,7 @@ void FillHoles(const std::string& skeleton, const RunResult& run, int jobs,
   };
   std::vector<std::string> pieces(documents.size());
   ParallelForOrdered(
-      documents.size(), jobs,
+      pool, documents.size(),
       [&](size_t i) {
         pieces[i] =
             DocumentScoresToJson(*documents[i], kIndent, kDocumentDepth);
@@ -283,17 +283,18 @@ nlohmann::json Model(ordered_json skeleton) {
 
 std::string RunReportToJson(const RunResult& run) {
   std::string text;
-  FillHoles(Skeleton(run).dump(kIndent), run, 1,
+  ThreadPool serial(1);
+  FillHoles(Skeleton(run).dump(kIndent), run, serial,
             [&text](std::string_view piece) { text += piece; });
   return text;
 }
 
 namespace report_text {
 
-nlohmann::json BuildRunReport(const RunResult& run, int jobs,
+nlohmann::json BuildRunReport(const RunResult& run, ThreadPool& pool,
                               const TextSink& sink) {
   ordered_json root = Skeleton(run);
-  FillHoles(root.dump(kIndent), run, jobs, sink);
+  FillHoles(root.dump(kIndent), run, pool, sink);
   return Model(std::move(root));
 }
 

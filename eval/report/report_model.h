@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "ieval/core/thread_pool.h"
 #include "ieval/results/run_result.h"
 
 namespace ieval::report_text {
@@ -24,10 +25,11 @@ namespace ieval::report_text {
 using TextSink = std::function<void(std::string_view)>;
 
 // Writes report.json of `run` to `sink` (the text of RunReportToJson), the
-// per-document counts serialised on `jobs` threads while the pieces already
-// done are handed over; the text is the same for every `jobs`. Returns the
+// per-document counts serialised on the pool's threads while the pieces
+// already done are handed over; the text is the same for any number of
+// threads. Returns the
 // same report, parsed, without any variant's "scores"."documents".
-nlohmann::json BuildRunReport(const RunResult& run, int jobs,
+nlohmann::json BuildRunReport(const RunResult& run, ThreadPool& pool,
                               const TextSink& sink);
 
 // The renderers of report_markdown.h and report_html.h, from a parsed

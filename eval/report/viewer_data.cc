@@ -5,7 +5,7 @@
 #include <set>
 #include <utility>
 
-#include "ieval/core/parallel.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/score/alignment.h"
 #include "ieval/score/span_scorer.h"
 
@@ -88,7 +88,8 @@ ordered_json VariantDocument(const Annotations& gold,
 
 }  // namespace
 
-std::string ViewerDataJson(const RunResult& run, int max_documents, int jobs) {
+std::string ViewerDataJson(const RunResult& run, int max_documents,
+                           ThreadPool& pool) {
   const ScoreOptions& options = run.score_options;
   const size_t n = std::min(run.gold.size(),
                             static_cast<size_t>(std::max(0, max_documents)));
@@ -102,7 +103,7 @@ std::string ViewerDataJson(const RunResult& run, int max_documents, int jobs) {
     std::set<std::string> types;
   };
   std::vector<Part> parts(n);
-  ParallelFor(n, jobs, [&](size_t i) {
+  ParallelFor(pool, n, [&](size_t i) {
     Part& part = parts[i];
     const Annotations gold =
         PrepareAnnotations(run.gold[i].annotations, false, options);

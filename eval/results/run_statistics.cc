@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <optional>
 
-#include "ieval/core/parallel.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/results/metrics.h"
 #include "ieval/stats/bootstrap.h"
 #include "ieval/stats/paired.h"
@@ -56,7 +56,7 @@ std::string FewUnitsNote(int64_t units, const std::string& unit) {
   return text;
 }
 
-Status ComputeRunStatistics(RunResult& run) {
+Status ComputeRunStatistics(RunResult& run, ThreadPool& pool) {
   const StatisticsSettings& settings = run.statistics;
   if (settings.unit != "document" && settings.unit != "sentence")
     return Status::Usage(
@@ -90,7 +90,7 @@ Status ComputeRunStatistics(RunResult& run) {
       intervals.back().variant = v;
       intervals.back().metric = &metric;
     }
-  ParallelFor(intervals.size(), run.jobs, [&](size_t i) {
+  ParallelFor(pool, intervals.size(), [&](size_t i) {
     IntervalTask& t = intervals[i];
     const std::vector<PrfCounts> units = Units(run, *t.variant, *t.metric);
     t.empty = units.empty();
@@ -127,7 +127,7 @@ Status ComputeRunStatistics(RunResult& run) {
     for (size_t i = 0; i < ok.size(); ++i)
       for (size_t j = i + 1; j < ok.size(); ++j)
         pairs.push_back({ok[i], ok[j], std::nullopt, std::nullopt});
-    ParallelFor(pairs.size(), run.jobs, [&](size_t i) {
+    ParallelFor(pool, pairs.size(), [&](size_t i) {
       PairTask& t = pairs[i];
       const std::vector<PrfCounts> a = Units(run, *t.a, primary);
       const std::vector<PrfCounts> b = Units(run, *t.b, primary);

@@ -157,22 +157,16 @@ Result<Annotations> RunExtractorOver(const Extractor& extractor,
 Result<std::vector<Annotations>> ExtractAll(const Extractor& extractor,
                                             const std::vector<Document>& docs,
                                             const std::string& label,
-                                            int jobs) {
+                                            ThreadPool& pool) {
   std::vector<std::optional<Result<Annotations>>> results(docs.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
-  auto work = [&] {
+  pool.Run([&](int) {
     for (size_t i = next++; i < docs.size() && !failed; i = next++) {
       results[i] = RunExtractor(extractor, docs[i], label);
       if (!results[i]->ok()) failed = true;
     }
-  };
-  const size_t threads =
-      std::min(docs.size(), static_cast<size_t>(std::max(1, jobs)));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  });
   std::vector<Annotations> out;
   for (auto& r : results) {
     if (!r) continue;  // not reached after a failure

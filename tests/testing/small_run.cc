@@ -105,7 +105,8 @@ RunResult RunOver(std::vector<AnnotatedDocument> gold, bool with_empty) {
   broken.status = VariantStatus::kFailed;
   broken.error = "b: broken: `fake` exited with status 7 | model missing";
   run.variants.push_back(broken);
-  (void)ComputeRunStatistics(run);
+  ThreadPool pool(1);
+  (void)ComputeRunStatistics(run, pool);
   return run;
 }
 

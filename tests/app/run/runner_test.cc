@@ -66,10 +66,12 @@ VariantToRun Unavailable(const std::string& name) {
 }
 
 RunResult RunAll(const std::vector<VariantToRun>& variants,
-                 RunnerOptions options = {}) {
+                 RunnerOptions options = {}, int jobs = 1) {
   options.statistics.bootstrap.resamples = 100;
   bool interrupted = true;
-  auto run = RunVariants(testing::SmallGold(), variants, options, &interrupted);
+  ThreadPool pool(jobs);
+  auto run =
+      RunVariants(testing::SmallGold(), variants, options, pool, &interrupted);
   EXPECT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_FALSE(interrupted);
   return run.ok() ? std::move(*run) : RunResult{};
@@ -128,9 +130,7 @@ TEST(Runner, ThrowingExtractorFailsItsVariantOnly) {
 }
 
 TEST(Runner, FailureMessageNamesTheFirstFailingDocumentWithManyJobs) {
-  RunnerOptions options;
-  options.jobs = 3;
-  const RunResult run = RunAll({Fake("broken", false, "a")}, options);
+  const RunResult run = RunAll({Fake("broken", false, "a")}, {}, 3);
   EXPECT_EQ(run.variants[0].error.rfind("a: extractor 'broken' failed", 0), 0u)
       << run.variants[0].error;
 }
@@ -145,10 +145,8 @@ TEST(Runner, UnavailableVariantIsSkippedWithANote) {
 }
 
 TEST(Runner, ResultsDoNotDependOnTheNumberOfJobs) {
-  RunnerOptions two;
-  two.jobs = 2;
   const RunResult a = RunAll({Fake("lossy", true)});
-  const RunResult b = RunAll({Fake("lossy", true)}, two);
+  const RunResult b = RunAll({Fake("lossy", true)}, {}, 2);
   EXPECT_EQ(a.variants[0].scores.total(), b.variants[0].scores.total());
   EXPECT_EQ(a.variants[0].predictions, b.variants[0].predictions);
 }
@@ -162,12 +160,12 @@ TEST(Runner, ScoresAndExamplesDoNotDependOnTheNumberOfJobs) {
   one.statistics.bootstrap.resamples = 50;
   one.statistics.unit = "sentence";
   bool interrupted = false;
-  auto a = RunVariants(gold, {Fake("lossy", true)}, one, &interrupted);
+  ThreadPool serial(1);
+  auto a = RunVariants(gold, {Fake("lossy", true)}, one, serial, &interrupted);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   for (int jobs : {2, 4}) {
-    RunnerOptions many = one;
-    many.jobs = jobs;
-    auto b = RunVariants(gold, {Fake("lossy", true)}, many, &interrupted);
+    ThreadPool pool(jobs);
+    auto b = RunVariants(gold, {Fake("lossy", true)}, one, pool, &interrupted);
     ASSERT_TRUE(b.ok()) << b.status().ToString();
     const VariantResult& va = a->variants[0];
     const VariantResult& vb = b->variants[0];
@@ -189,7 +187,8 @@ TEST(Runner, InterruptionStopsBeforeTheNextDocument) {
   RunnerOptions options;
   options.interrupt = &stop;
   bool interrupted = false;
-  auto run = RunVariants(testing::SmallGold(), {Fake("perfect")}, options,
+  ThreadPool pool(1);
+  auto run = RunVariants(testing::SmallGold(), {Fake("perfect")}, options, pool,
                          &interrupted);
   EXPECT_TRUE(interrupted);
 }
@@ -229,8 +228,9 @@ TEST(Runner, UnknownMetricIsAUsageError) {
   RunnerOptions options;
   options.statistics.metrics = {"entities.fuzzy"};
   bool interrupted = false;
-  auto run =
-      RunVariants(testing::SmallGold(), {Fake("a")}, options, &interrupted);
+  ThreadPool pool(1);
+  auto run = RunVariants(testing::SmallGold(), {Fake("a")}, options, pool,
+                         &interrupted);
   ASSERT_FALSE(run.ok());
   EXPECT_EQ(run.status().code(), Status::Code::kUsage);
 }

@@ -43,13 +43,15 @@ TEST(LoadGold, SameDocumentsWhateverTheJobs) {
   const std::string dir = testing::MakeTempDir("gold_loader_valid");
   testing::WriteText(dir + "/gold.jsonl", ValidCorpus());
   std::vector<Status> problems;
-  auto one = LoadGold(dir + "/gold.jsonl", "", &problems, 1);
+  ThreadPool serial(1);
+  auto one = LoadGold(dir + "/gold.jsonl", "", &problems, serial);
   ASSERT_TRUE(one.ok()) << one.status().ToString();
   ASSERT_EQ(one->documents.size(), 60u);
   EXPECT_EQ(one->documents[59].document.doc_id, "d59");
   EXPECT_EQ(one->documents[7].annotations.mentions[0].end, 11);
   for (int jobs : {2, 4}) {
-    auto many = LoadGold(dir + "/gold.jsonl", "", &problems, jobs);
+    ThreadPool pool(jobs);
+    auto many = LoadGold(dir + "/gold.jsonl", "", &problems, pool);
     ASSERT_TRUE(many.ok()) << many.status().ToString();
     ASSERT_EQ(many->documents.size(), one->documents.size());
     for (size_t i = 0; i < one->documents.size(); ++i) {
@@ -73,7 +75,8 @@ TEST(LoadGold, ProblemsComeInReadingOrderWhateverTheJobs) {
   const std::string dir = testing::MakeTempDir("gold_loader_problems");
   testing::WriteText(dir + "/gold.jsonl", jsonl);
   std::vector<Status> serial;
-  EXPECT_FALSE(LoadGold(dir + "/gold.jsonl", "", &serial, 1).ok());
+  ThreadPool one(1);
+  EXPECT_FALSE(LoadGold(dir + "/gold.jsonl", "", &serial, one).ok());
   ASSERT_GE(serial.size(), 4u);
   // Reading problems (JSON, offsets off the text) first, in line order,
   // then the checks of the documents read (duplicates, missing text).
@@ -86,8 +89,9 @@ TEST(LoadGold, ProblemsComeInReadingOrderWhateverTheJobs) {
   EXPECT_NE(serial[3].ToString().find("without \"text\""), std::string::npos)
       << serial[3].ToString();
   for (int jobs : {2, 3}) {
+    ThreadPool pool(jobs);
     std::vector<Status> threaded;
-    EXPECT_FALSE(LoadGold(dir + "/gold.jsonl", "", &threaded, jobs).ok());
+    EXPECT_FALSE(LoadGold(dir + "/gold.jsonl", "", &threaded, pool).ok());
     EXPECT_EQ(Texts(threaded), Texts(serial)) << jobs << " jobs";
   }
 }

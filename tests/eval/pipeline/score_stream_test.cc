@@ -1,7 +1,7 @@
-// ScoreStreams (the engine of `ieval score --gold --pred`) and its thread
-// pool: the result must not depend on the number of threads, and the scores
-// not on the batch size, whatever the order of the predictions; problems are
-// listed the same way for any number of threads.
+// ScoreStreams (the engine of `ieval score --gold --pred`): the result must not
+// depend on the number of threads, and the scores not on the batch size,
+// whatever the order of the predictions; problems are listed the same way for
+// any number of threads.
 #include "ieval/pipeline/score_stream.h"
 
 #include <gtest/gtest.h>
@@ -18,7 +18,6 @@
 
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/corpus_reader.h"
-#include "ieval/pipeline/task_pool.h"
 #include "testing/cli_runner.h"
 #include "testing/random_document.h"
 
@@ -26,51 +25,6 @@ namespace ieval {
 namespace {
 
 using ::ieval::testing::MakeTempDir;
-
-TEST(TaskPool, RunsEveryTaskOnceInEveryBatchOnNumberedWorkers) {
-  TaskPool pool(3);
-  EXPECT_EQ(pool.threads(), 3);
-  for (size_t n : {0u, 1u, 7u, 1000u}) {
-    std::vector<std::atomic<int>> runs(n);
-    std::atomic<bool> bad_worker{false};
-    pool.Start(n, [&](size_t i, int worker) {
-      if (worker < 0 || worker >= 3) bad_worker = true;
-      ++runs[i];
-    });
-    pool.Finish();
-    for (size_t i = 0; i < n; ++i) EXPECT_EQ(runs[i], 1) << "task " << i;
-    EXPECT_FALSE(bad_worker);
-  }
-}
-
-TEST(TaskPool, AThreadDoneWithItsShareTakesTheOthers) {
-  TaskPool pool(2);
-  constexpr size_t kTasks = 10;
-  std::vector<int> worker_of(kTasks, -1);
-  std::atomic<size_t> done{0};
-  pool.Start(kTasks, [&](size_t i, int worker) {
-    worker_of[i] = worker;
-    ++done;
-  });
-  // The caller does not join in yet: the helper runs its half, then the
-  // caller's.
-  for (int wait = 0; done < kTasks && wait < 10000; ++wait)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  pool.Finish();
-  EXPECT_EQ(worker_of, std::vector<int>(kTasks, 1));
-}
-
-TEST(TaskPool, OneThreadRunsEverythingOnTheCallerInFinish) {
-  TaskPool pool(1);
-  std::vector<int> order;
-  pool.Start(4, [&](size_t i, int worker) {
-    EXPECT_EQ(worker, 0);
-    order.push_back(static_cast<int>(i));
-  });
-  EXPECT_TRUE(order.empty());  // nothing runs before Finish()
-  pool.Finish();
-  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3}));
-}
 
 // A text of letters (some of them "é", so offsets are converted) and no
 // white space, so any span of it is valid gold.

@@ -28,9 +28,10 @@ std::vector<std::string> Listing(const fs::path& dir) {
 }
 
 TEST(WriteRunReports, WritesReportsAndPredictionsOfScoredVariants) {
+  ThreadPool pool(1);
   const std::string dir = testing::MakeTempDir("report_files_all");
   const RunResult run = testing::SmallRun();
-  auto written = WriteRunReports(run, dir);
+  auto written = WriteRunReports(run, dir, pool);
   ASSERT_TRUE(written.ok()) << written.status().ToString();
   EXPECT_EQ(Listing(dir),
             (std::vector<std::string>{
@@ -41,9 +42,10 @@ TEST(WriteRunReports, WritesReportsAndPredictionsOfScoredVariants) {
 }
 
 TEST(WriteRunReports, PredictionsReadBackAsWritten) {
+  ThreadPool pool(1);
   const std::string dir = testing::MakeTempDir("report_files_pred");
   const RunResult run = testing::SmallRun();
-  ASSERT_TRUE(WriteRunReports(run, dir).ok());
+  ASSERT_TRUE(WriteRunReports(run, dir, pool).ok());
   std::vector<Status> problems;
   auto read = ReadCorpus(dir + "/predictions/lossy.jsonl", &problems);
   ASSERT_TRUE(read.ok());
@@ -61,31 +63,34 @@ TEST(WriteRunReports, PredictionsReadBackAsWritten) {
 }
 
 TEST(WriteRunReports, InterruptedWriteLeavesThePreviousReportsAndNoTemps) {
+  ThreadPool pool(1);
   const std::string dir = testing::MakeTempDir("report_files_interrupt");
   testing::WriteText(dir + "/report.json", "previous");
   std::atomic<bool> interrupted{true};
   WriteReportOptions options;
   options.interrupted = &interrupted;
-  auto written = WriteRunReports(testing::SmallRun(), dir, options);
+  auto written = WriteRunReports(testing::SmallRun(), dir, pool, options);
   EXPECT_FALSE(written.ok());
   EXPECT_EQ(testing::ReadText(fs::path(dir) / "report.json"), "previous");
   EXPECT_EQ(Listing(dir), std::vector<std::string>{"report.json"});
 }
 
 TEST(WriteRunReports, UnwritableFolderIsAnIoErrorNamingIt) {
+  ThreadPool pool(1);
   const std::string dir = testing::MakeTempDir("report_files_unwritable");
   testing::WriteText(dir + "/file", "x");  // a file where a folder must be
-  auto written = WriteRunReports(testing::SmallRun(), dir + "/file/out");
+  auto written = WriteRunReports(testing::SmallRun(), dir + "/file/out", pool);
   ASSERT_FALSE(written.ok());
   EXPECT_EQ(written.status().code(), Status::Code::kIoError);
   EXPECT_NE(written.status().ToString().find("file/out"), std::string::npos);
 }
 
 TEST(WriteRunReports, RemovesPredictionsOfVariantsNotInTheRun) {
+  ThreadPool pool(1);
   const std::string dir = testing::MakeTempDir("report_files_stale");
   testing::WriteText(dir + "/predictions/old.jsonl", "{}\n");
   testing::WriteText(dir + "/predictions/notes.txt", "kept");
-  ASSERT_TRUE(WriteRunReports(testing::SmallRun(), dir).ok());
+  ASSERT_TRUE(WriteRunReports(testing::SmallRun(), dir, pool).ok());
   EXPECT_FALSE(fs::exists(dir + "/predictions/old.jsonl"));
   EXPECT_TRUE(fs::exists(dir + "/predictions/notes.txt"));
 }

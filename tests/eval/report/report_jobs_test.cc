@@ -25,9 +25,8 @@ TEST(WriteRunReports, FilesAreTheSameWhateverTheJobs) {
   std::vector<std::string> dirs, summaries;
   for (int jobs : {1, 2, 3}) {
     dirs.push_back(testing::MakeTempDir("report_jobs_" + std::to_string(jobs)));
-    WriteReportOptions options;
-    options.jobs = jobs;
-    auto written = WriteRunReports(run, dirs.back(), options);
+    ThreadPool pool(jobs);
+    auto written = WriteRunReports(run, dirs.back(), pool);
     ASSERT_TRUE(written.ok()) << written.status().ToString();
     summaries.push_back(written->summary_text);
   }
@@ -46,9 +45,8 @@ TEST(WriteRunReports, FilesAreTheSameWhateverTheJobs) {
 TEST(WriteRunReports, ReportJsonIsRunReportToJson) {
   const RunResult run = testing::ManyDocumentRun(5);
   const std::string dir = testing::MakeTempDir("report_jobs_text");
-  WriteReportOptions options;
-  options.jobs = 2;
-  ASSERT_TRUE(WriteRunReports(run, dir, options).ok());
+  ThreadPool pool(2);
+  ASSERT_TRUE(WriteRunReports(run, dir, pool).ok());
   EXPECT_EQ(testing::ReadText(fs::path(dir) / "report.json"),
             RunReportToJson(run));
 }
@@ -77,11 +75,10 @@ TEST(ComputeRunStatistics, IntervalsAndPairsDoNotDependOnTheJobs) {
   // Three ok variants: 9 intervals and 3 pairs, shared by the threads.
   RunResult serial = testing::ManyDocumentRun(20);
   RunResult threaded = serial;
-  threaded.jobs = 3;
-  ASSERT_TRUE(ComputeRunStatistics(serial).ok());
-  ASSERT_TRUE(ComputeRunStatistics(threaded).ok());
+  ThreadPool one(1), three(3);
+  ASSERT_TRUE(ComputeRunStatistics(serial, one).ok());
+  ASSERT_TRUE(ComputeRunStatistics(threaded, three).ok());
   ASSERT_EQ(threaded.comparisons.size(), 3u);
-  threaded.jobs = serial.jobs;  // written in report.json's settings
   EXPECT_EQ(RunReportToJson(threaded), RunReportToJson(serial));
 }
 

@@ -81,8 +81,9 @@ TEST(ReportSummaryText, AlignsTheTableAndNamesTheBest) {
 }
 
 TEST(ReportHtml, IsOneSelfContainedPage) {
+  ThreadPool pool(1);
   const RunResult run = testing::SmallRun();
-  auto html = RenderHtml(RunReportToJson(run), ViewerDataJson(run, 100));
+  auto html = RenderHtml(RunReportToJson(run), ViewerDataJson(run, 100, pool));
   ASSERT_TRUE(html.ok());
   EXPECT_EQ(html->rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_FALSE(Has(*html, "{{"));  // every placeholder filled
@@ -101,7 +102,8 @@ TEST(ReportHtml, DataCannotCloseItsScriptElement) {
 }
 
 TEST(ViewerData, MarksEachMentionWithItsErrorKind) {
-  const std::string v = ViewerDataJson(testing::SmallRun(), 100);
+  ThreadPool pool(1);
+  const std::string v = ViewerDataJson(testing::SmallRun(), 100, pool);
   // lossy, document a: Élysée missed, the others correct.
   EXPECT_TRUE(Has(v,
                   "\"gold_kind\":[\"missed\",\"correct\",\"correct\","
@@ -112,7 +114,8 @@ TEST(ViewerData, MarksEachMentionWithItsErrorKind) {
 }
 
 TEST(ViewerData, HoldsAtMostTheDocumentsAskedFor) {
-  const std::string v = ViewerDataJson(testing::SmallRun(), 2);
+  ThreadPool pool(1);
+  const std::string v = ViewerDataJson(testing::SmallRun(), 2, pool);
   EXPECT_TRUE(Has(v, "\"total_documents\":3,\"truncated\":true"));
   EXPECT_FALSE(Has(v, "Kim Jong-un"));
 }

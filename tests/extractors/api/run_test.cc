@@ -115,9 +115,10 @@ class Picky : public Extractor {
 };
 
 TEST(ExtractAll, KeepsDocumentOrderWithSeveralJobs) {
+  ThreadPool pool(4);
   std::vector<Document> docs;
   for (int i = 0; i < 20; ++i) docs.push_back({"d" + std::to_string(i), "xyz"});
-  auto out = ExtractAll(Picky(), docs, "picky", 4);
+  auto out = ExtractAll(Picky(), docs, "picky", pool);
   ASSERT_TRUE(out.ok());
   ASSERT_EQ(out->size(), 20u);
   for (int i = 0; i < 20; ++i)
@@ -125,8 +126,9 @@ TEST(ExtractAll, KeepsDocumentOrderWithSeveralJobs) {
 }
 
 TEST(ExtractAll, ReportsTheFirstFailureWrappedWithTheLabel) {
+  ThreadPool pool(1);
   std::vector<Document> docs{{"ok", "x"}, {"bad1", "x"}, {"bad2", "x"}};
-  auto out = ExtractAll(Picky(), docs, "pv", 1);
+  auto out = ExtractAll(Picky(), docs, "pv", pool);
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().where().doc_id, "bad1");
   EXPECT_EQ(out.status().message(), "extractor 'pv' failed: cannot");

@@ -145,12 +145,13 @@ TEST(External, AFreshProcessIsStartedAfterAFailure) {
 }
 
 TEST(External, ConcurrentDocumentsShareAPoolOfProcesses) {
+  ThreadPool pool(4);
   auto e = Fake({"good"}, {{"processes", "2"}});
   ASSERT_TRUE(e.ok());
   std::vector<Document> docs;
   for (int i = 0; i < 12; ++i)
     docs.push_back({"d" + std::to_string(i), kDoc.text});
-  auto out = ExtractAll(**e, docs, "fake", 4);
+  auto out = ExtractAll(**e, docs, "fake", pool);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   for (const Annotations& a : *out) EXPECT_EQ(Spans(a), kExpected);
 }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
 #include "ieval/extractors/extractor.h"
 #include "ieval/results/run_result.h"
@@ -46,7 +47,6 @@ struct RunProgress {
 };
 
 struct RunnerOptions {
-  int jobs = 1;
   ScoreOptions score;  // symmetric_relations from the label set
   StatisticsSettings statistics;
   // Called after each document (from worker threads, one at a time).
@@ -57,12 +57,14 @@ struct RunnerOptions {
 };
 
 // `run` comes back with gold, variants, comparisons and notes filled in
-// (settings such as paths and versions are the caller's). Errors: kUsage
-// for bad statistics settings. When interrupted, the result is incomplete
-// and `*interrupted` is set.
+// (settings such as paths and versions are the caller's); documents are
+// extracted and scored on the pool's threads (run.jobs is their number).
+// Errors: kUsage for bad statistics settings. When interrupted, the result
+// is incomplete and `*interrupted` is set.
 Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
                               const std::vector<VariantToRun>& variants,
-                              const RunnerOptions& options, bool* interrupted);
+                              const RunnerOptions& options, ThreadPool& pool,
+                              bool* interrupted);
 
 }  // namespace ieval
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
 
 namespace ieval {
@@ -23,10 +24,10 @@ struct LoadedGold {
 // corpus (eval/io/include/ieval/io/labels_io.h). Every problem is appended to
 // `problems`; the result is an error (kInvalidInput) when there was any, or
 // kIoError when the corpus cannot be opened, or when it holds no document.
-// Documents are parsed and validated on `jobs` threads; the documents and
-// the problems (in reading order) are the same for every `jobs`.
+// Documents are parsed and validated on the pool's threads; the documents
+// and the problems (in reading order) are the same for any number of them.
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems, int jobs = 1);
+                            std::vector<Status>* problems, ThreadPool& pool);
 
 }  // namespace ieval
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/results/run_result.h"
 
 namespace ieval {
@@ -23,9 +24,6 @@ namespace ieval {
 struct WriteReportOptions {
   // Documents held by report.html's viewer (the first ones). Default: 100.
   int viewer_documents = 100;
-  // Threads serialising the per-document parts (report.json's counts, the
-  // predictions); the files are the same for every value. Default: 1.
-  int jobs = 1;
   // When set and true before the renames start, nothing is renamed and
   // kInternal "interrupted" is returned (temporary files removed).
   const std::atomic<bool>* interrupted = nullptr;
@@ -38,10 +36,13 @@ struct WrittenReports {
   std::vector<std::string> paths;  // every file written, in order
 };
 
-// Writes into `folder` (created when missing). Errors: kIoError naming the
-// file; kInternal when interrupted.
+// Writes into `folder` (created when missing); the per-document parts
+// (report.json's counts, the predictions) are serialised on the pool's
+// threads, and the files are the same for any number of them. Errors:
+// kIoError naming the file; kInternal when interrupted.
 Result<WrittenReports> WriteRunReports(const RunResult& run,
                                        const std::string& folder,
+                                       ThreadPool& pool,
                                        const WriteReportOptions& options = {});
 
 }  // namespace ieval

@@ -17,14 +17,15 @@
 
 #include <string>
 
+#include "ieval/core/thread_pool.h"
 #include "ieval/results/run_result.h"
 
 namespace ieval {
 
 // At most `max_documents` documents (the first ones, in gold order), made
-// on `jobs` threads (the same text for every `jobs`).
+// on the pool's threads (the same text for any number of them).
 std::string ViewerDataJson(const RunResult& run, int max_documents,
-                           int jobs = 1);
+                           ThreadPool& pool);
 
 }  // namespace ieval
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/results/run_result.h"
 
 namespace ieval {
@@ -20,7 +21,7 @@ namespace ieval {
 // pair of ok variants, in variant order, B minus A) and adds notes about
 // the number of units (few documents give wide, coarse intervals; the
 // report says so). kUsage for an unknown metric name or bad settings.
-Status ComputeRunStatistics(RunResult& run);
+Status ComputeRunStatistics(RunResult& run, ThreadPool& pool);
 
 // The caveat printed with intervals over `units` units ("document" or
 // "sentence"); empty when there are enough of them (>= 30).

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
 #include "ieval/extractors/extractor.h"
 
@@ -33,12 +34,13 @@ Result<Annotations> RunExtractorOver(const Extractor& extractor,
                                      const Annotations& upstream,
                                      const std::string& label);
 
-// RunExtractor over every document with `jobs` threads (at least 1).
+// RunExtractor over every document on the pool's threads.
 // Results are in document order. On failures, returns the first failing
 // document's error (in document order) and stops handing out new documents.
 Result<std::vector<Annotations>> ExtractAll(const Extractor& extractor,
                                             const std::vector<Document>& docs,
-                                            const std::string& label, int jobs);
+                                            const std::string& label,
+                                            ThreadPool& pool);
 
 // The documents an extractor is run on, text only, in name order:
 // a folder of UTF-8 .txt files (doc_id = file name without .txt), or
