@@ -7,7 +7,7 @@
 #include <span>
 #include <utility>
 
-#include "ieval/core/string_set.h"
+#include "ieval/core/string_table.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/corpus_reader.h"
@@ -94,13 +94,13 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
     }
   });
 
-  StringSet seen;
+  StringTable seen;
   for (Loading& d : docs) {
     if (!d.doc) continue;
     const Where where{d.doc->source_file, d.doc->source_line,
                       d.doc->document.doc_id, ""};
     if (d.doc->document.doc_id.empty()) continue;  // reported when read
-    if (!seen.Insert(d.doc->document.doc_id)) {
+    if (!seen.Intern(d.doc->document.doc_id).second) {
       d.check_problems = {Status::InvalidInput("duplicate doc_id", where)};
     } else if (!d.doc->has_text) {
       d.check_problems = {

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "ieval/core/offset_index.h"
-#include "ieval/core/string_set.h"
+#include "ieval/core/string_table.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/offsets.h"
@@ -235,7 +235,7 @@ class Streamer {
       batch->gold_problems.push_back(Status::InvalidInput(
           what, Where{doc.source_file, doc.source_line, id, ""}));
     };
-    if (!gold_ids_.Insert(id)) return problem("duplicate doc_id");
+    if (!gold_ids_.Intern(id).second) return problem("duplicate doc_id");
     if (!doc.has_text) return problem("gold document without \"text\"");
     if (auto w = waiting_pred_.find(id); w != waiting_pred_.end()) {
       pairs->push_back({std::move(doc), std::move(w->second.doc), {}, {}});
@@ -339,7 +339,7 @@ class Streamer {
   std::unique_ptr<Worker[]> workers_;
   bool gold_done_ = false, pred_done_ = false;
   RawDocument line_;  // NextRaw's buffer
-  StringSet gold_ids_;
+  StringTable gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;
   std::unordered_map<std::string, Waiting> waiting_pred_;
   int64_t sequence_ = 0;

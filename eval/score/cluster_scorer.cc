@@ -7,7 +7,7 @@
 #include <tuple>
 #include <utility>
 
-#include "ieval/core/string_interner.h"
+#include "ieval/core/string_table.h"
 #include "ieval/score/alignment.h"
 #include "ieval/score/assignment.h"
 
@@ -59,11 +59,11 @@ Partition Group(const std::vector<Mention>& mentions,
                 const std::vector<size_t>& members) {
   Partition p;
   p.cluster_of.assign(mentions.size(), -1);
-  StringInterner interner;
+  StringTable interner;
   for (size_t i : members) {
     const auto [id, fresh] = interner.Intern(*mentions[i].entity);
     if (fresh) p.size.push_back(0);
-    p.cluster_of[i] = id;
+    p.cluster_of[i] = static_cast<int32_t>(id);
     ++p.size[static_cast<size_t>(id)];
   }
   p.mentions = static_cast<int64_t>(members.size());

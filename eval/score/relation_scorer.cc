@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "ieval/core/string_interner.h"
+#include "ieval/core/string_table.h"
 #include "ieval/score/alignment.h"
 
 namespace ieval {
@@ -31,28 +31,23 @@ struct Key {
 // Relation types met in this document, numbered in order of appearance.
 class TypeTable {
  public:
-  uint32_t Index(const std::string& type) {
-    const auto [id, fresh] = interner_.Intern(type);
-    if (fresh) names_.push_back(&type);
-    return static_cast<uint32_t>(id);
-  }
-  const std::string& name(uint32_t i) const { return *names_[i]; }
-  size_t size() const { return names_.size(); }
+  uint32_t Index(const std::string& type) { return table_.Intern(type).first; }
+  std::string_view name(uint32_t i) const { return table_.Name(i); }
+  size_t size() const { return table_.size(); }
 
  private:
-  StringInterner interner_;
-  std::vector<const std::string*> names_;
+  StringTable table_;
 };
 
 // The mention each id that relations name stands for (the first mention of
 // a repeated id), found by one scan of the mentions.
 struct IdIndex {
-  StringInterner ids;           // the ids relations name
+  StringTable ids;              // the ids relations name
   std::vector<size_t> mention;  // per id: its mention's index, or kNone
 
   size_t Of(std::string_view id) const {
-    const int32_t k = ids.Find(id);
-    return k < 0 ? kNone : mention[static_cast<size_t>(k)];
+    const uint32_t k = ids.Find(id);
+    return k == StringTable::kNotFound ? kNone : mention[k];
   }
 };
 
@@ -65,9 +60,9 @@ IdIndex IndexById(const Annotations& a) {
   }
   index.mention.assign(index.ids.size(), kNone);
   for (size_t i = 0; i < a.mentions.size(); ++i) {
-    const int32_t k = index.ids.Find(a.mentions[i].id);
-    if (k >= 0 && index.mention[static_cast<size_t>(k)] == kNone)
-      index.mention[static_cast<size_t>(k)] = i;
+    const uint32_t k = index.ids.Find(a.mentions[i].id);
+    if (k != StringTable::kNotFound && index.mention[k] == kNone)
+      index.mention[k] = i;
   }
   return index;
 }
@@ -164,7 +159,8 @@ TypedCounts Count(std::vector<Key> gold, std::vector<Key> pred,
   }
   TypedCounts counts;
   for (size_t t = 0; t < types.size(); ++t) {
-    counts.per_type[types.name(static_cast<uint32_t>(t))] += per_type[t];
+    counts.per_type[std::string(types.name(static_cast<uint32_t>(t)))] +=
+        per_type[t];
     counts.overall += per_type[t];
   }
   return counts;
@@ -205,10 +201,10 @@ RelationCounts ScoreRelations(const Annotations& gold, const Annotations& pred,
   };
   auto argument = [&](const std::string& id) {
     Argument a;
-    const int32_t k = pred_ids.ids.Find(id);
-    if (k < 0) return a;
-    const size_t p = pred_ids.mention[static_cast<size_t>(k)];
-    a.gold = gold_of[static_cast<size_t>(k)];
+    const uint32_t k = pred_ids.ids.Find(id);
+    if (k == StringTable::kNotFound) return a;
+    const size_t p = pred_ids.mention[k];
+    a.gold = gold_of[k];
     a.same_type =
         a.gold != kNone && gold.mentions[a.gold].type == pred.mentions[p].type;
     return a;

@@ -177,18 +177,20 @@ bool ConllevalStartOfChunk(std::string_view prev_tag, std::string_view tag,
 ConllevalScorer::ConllevalScorer(ConllevalOptions options)
     : options_(std::move(options)) {
   static_assert(kKindCodes[kOutsideKind] == 'O');
-  prefixes_.Id("O");
-  types_.Id("");
+  prefixes_.Intern("O");
+  types_.Intern("");
 }
 
 ConllevalScorer::Tag ConllevalScorer::Split(std::string_view tag) {
   if (options_.raw) {
     // -r: the outside tag becomes O; any other tag T becomes B-T.
     if (tag == options_.outside || tag == "O") return kOutside;
-    return {KindOf('B'), prefixes_.Id("B"), types_.Id(RawType(tag))};
+    return {KindOf('B'), prefixes_.Intern("B").first,
+            types_.Intern(RawType(tag)).first};
   }
   const auto [prefix, type] = SplitTag(tag);
-  return {KindOf(Code(prefix)), prefixes_.Id(prefix), types_.Id(type)};
+  return {KindOf(Code(prefix)), prefixes_.Intern(prefix).first,
+          types_.Intern(type).first};
 }
 
 ChunkCounts& ConllevalScorer::Counts(uint32_t type) {
@@ -277,7 +279,7 @@ SequenceCounts ConllevalScorer::Finish() {
   for (uint32_t type = 0; type < per_type_.size(); ++type) {
     const ChunkCounts& c = per_type_[type];
     if (c.gold != 0 || c.predicted != 0 || c.correct != 0)
-      counts_.per_type.emplace(types_.Name(type), c);
+      counts_.per_type.emplace(std::string(types_.Name(type)), c);
   }
   return std::move(counts_);
 }

@@ -8,7 +8,7 @@
 // until its partner comes (at worst the whole corpus is held, as before
 // streaming); a gold document never predicted waits until the end, where it
 // is scored as predicted nothing. What is kept per document in any case is
-// its doc_id (StringSet), to report duplicates.
+// its doc_id (a StringTable), to report duplicates.
 //
 // The output does not depend on `jobs`: batches are made the same way
 // whatever the number of threads, problems are listed in reading order, and

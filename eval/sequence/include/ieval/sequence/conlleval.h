@@ -22,7 +22,7 @@
 #include <string>
 #include <string_view>
 
-#include "ieval/sequence/interner.h"
+#include "ieval/core/string_table.h"
 #include "ieval/sequence/sequence_counts.h"
 #include "ieval/sequence/tag_cache.h"
 
@@ -94,8 +94,8 @@ class ConllevalScorer {
   ConllevalOptions options_;
   TagCache<Tag> tags_;
   std::array<PairSlot, 512> pairs_;
-  Interner prefixes_;                  // "O" first
-  Interner types_;                     // "" first
+  StringTable prefixes_;               // "O" first
+  StringTable types_;                  // "" first
   std::vector<ChunkCounts> per_type_;  // by type id
   SequenceCounts counts_;              // per_type is filled by Finish()
   bool in_correct_ = false;            // the current chunk is correct so far

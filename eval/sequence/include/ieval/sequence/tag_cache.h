@@ -7,7 +7,8 @@
 //   const Info& info = cache.Get(tag, [&](std::string_view t) { … });
 //
 // A direct-mapped table (by length, first and last byte) sits in front of
-// an Interner (all distinct tags); `compute` runs on a tag's first sight.
+// a StringTable (all distinct tags); `compute` runs on a tag's first
+// sight.
 #ifndef IEVAL_SEQUENCE_TAG_CACHE_H_
 #define IEVAL_SEQUENCE_TAG_CACHE_H_
 
@@ -17,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ieval/sequence/interner.h"
+#include "ieval/core/string_table.h"
 #include "ieval/sequence/type_counter.h"
 
 namespace ieval {
@@ -29,7 +30,7 @@ class TagCache {
   const Info& Get(std::string_view tag, Compute&& compute) {
     Slot& slot = slots_[SlotOf(tag)];
     if (slot.id != kEmpty && SameBytes(slot.tag, tag)) return infos_[slot.id];
-    const uint32_t id = tags_.Id(tag);
+    const uint32_t id = tags_.Intern(tag).first;
     if (id == infos_.size()) infos_.push_back(compute(tag));
     slot.id = id;
     slot.tag.assign(tag);
@@ -50,7 +51,7 @@ class TagCache {
   }
 
   std::array<Slot, 256> slots_;
-  Interner tags_;
+  StringTable tags_;
   std::vector<Info> infos_;  // by tag id
 };
 
