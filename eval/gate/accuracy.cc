@@ -4,7 +4,7 @@
 #include <cmath>
 #include <set>
 
-#include "format.h"
+#include "ieval/core/text_format.h"
 #include "ieval/stats/paired.h"
 #include "metrics.h"
 

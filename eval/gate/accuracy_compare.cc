@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "accuracy.h"
-#include "format.h"
+#include "ieval/core/text_format.h"
 
 namespace ieval::gate_internal {
 namespace {

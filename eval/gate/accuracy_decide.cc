@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "accuracy.h"
-#include "format.h"
+#include "ieval/core/text_format.h"
 #include "ieval/stats/paired.h"
 
 namespace ieval::gate_internal {
@@ -43,7 +43,7 @@ void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family, bool holm) {
     const double drop = c.baseline - c.current;
     const double allowed = AllowedDrop(rule, c.baseline);
     const std::string change = Fixed(c.baseline) + " → " + Fixed(c.current) +
-                               " (" + Fixed(-drop, 3, true) + ")";
+                               " (" + Change(-drop, 3) + ")";
     if (drop <= allowed + kEpsilon) {
       passed.push_back(change +
                        (drop > kEpsilon

@@ -4,44 +4,11 @@
 // carries the details in its body; other test cases in <system-out>.
 #include <cmath>
 
-#include "format.h"
+#include "ieval/core/text_format.h"
 #include "ieval/gate/render.h"
 
 namespace ieval {
 namespace {
-
-using gate_internal::Duration;
-using gate_internal::Fixed;
-using gate_internal::PValue;
-
-// XML text or attribute: markup characters escaped; control characters XML
-// 1.0 forbids dropped.
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (char ch : text) {
-    const auto u = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (u >= 0x20 || ch == '\n' || ch == '\t' || ch == '\r') out += ch;
-    }
-  }
-  return out;
-}
 
 // What was measured, in full (the body of <failure> and <system-out>).
 std::string Details(const GateCheck& c) {
@@ -64,8 +31,8 @@ std::string Details(const GateCheck& c) {
   }
   if (!std::isnan(c.ci_lower))
     out += Fixed(c.confidence * 100, 0) + " % interval of the change: [" +
-           Fixed(c.ci_lower, 4, true) + ", " + Fixed(c.ci_upper, 4, true) +
-           "] over " + std::to_string(c.units) + " documents\n";
+           Change(c.ci_lower, 4) + ", " + Change(c.ci_upper, 4) + "] over " +
+           std::to_string(c.units) + " documents\n";
   if (speed && c.repetitions_baseline > 0)
     out += "repetitions: " + std::to_string(c.repetitions_baseline) +
            " baseline, " + std::to_string(c.repetitions_current) + " current\n";
@@ -95,15 +62,15 @@ void Suite(std::string& out, const GateReport& report, GateCheck::Kind kind,
                                  : "ieval.gate.accuracy.";
   for (const GateCheck& c : report.checks) {
     if (c.kind != kind) continue;
-    out += "    <testcase classname=\"" + Escape(prefix + c.subject) +
-           "\" name=\"" + Escape(c.metric + " [" + c.rule + "]") +
+    out += "    <testcase classname=\"" + EscapeXml(prefix + c.subject) +
+           "\" name=\"" + EscapeXml(c.metric + " [" + c.rule + "]") +
            "\" time=\"0\">\n";
-    const std::string details = Escape(Details(c));
+    const std::string details = EscapeXml(Details(c));
     if (c.outcome == CheckOutcome::kFail)
       out += "      <failure type=\"regression\" message=\"" +
-             Escape(c.reason) + "\">" + details + "</failure>\n";
+             EscapeXml(c.reason) + "\">" + details + "</failure>\n";
     if (c.outcome == CheckOutcome::kSkip)
-      out += "      <skipped message=\"" + Escape(c.reason) + "\"/>\n";
+      out += "      <skipped message=\"" + EscapeXml(c.reason) + "\"/>\n";
     if (c.outcome != CheckOutcome::kFail)
       out += "      <system-out>" + details + "</system-out>\n";
     out += "    </testcase>\n";

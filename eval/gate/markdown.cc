@@ -1,36 +1,17 @@
 // RenderGateMarkdown (render.h).
 #include <cmath>
 
-#include "format.h"
+#include "ieval/core/text_format.h"
 #include "ieval/gate/render.h"
 
 namespace ieval {
 namespace {
 
-using gate_internal::Count;
-using gate_internal::Duration;
-using gate_internal::Fixed;
-using gate_internal::Percent;
-using gate_internal::PValue;
-
 bool IsSpeed(const GateCheck& c) { return c.kind == GateCheck::Kind::kSpeed; }
 
-// A Markdown table cell: '|' escaped, line breaks as spaces.
-std::string Cell(std::string text) {
-  std::string out;
-  for (char ch : text) {
-    if (ch == '|') {
-      out += "\\|";
-    } else if (ch == '\n' || ch == '\r') {
-      out += ' ';
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+std::string Code(const std::string& text) {
+  return "`" + MarkdownCell(text) + "`";
 }
-
-std::string Code(const std::string& text) { return "`" + Cell(text) + "`"; }
 
 std::string Mark(CheckOutcome o) {
   return o == CheckOutcome::kFail ? "❌" : o == CheckOutcome::kSkip ? "⚪" : "✅";
@@ -40,16 +21,15 @@ std::string Value(const GateCheck& c, double v) {
   return IsSpeed(c) ? Duration(v) : Fixed(v);
 }
 
-std::string Change(const GateCheck& c) {
+std::string ChangeOf(const GateCheck& c) {
   if (std::isnan(c.baseline) || std::isnan(c.current)) return "–";
-  if (IsSpeed(c)) return Percent(c.current / c.baseline - 1);
-  return Fixed(c.current - c.baseline, 3, true);
+  if (IsSpeed(c)) return PercentChange(c.current / c.baseline - 1);
+  return Change(c.current - c.baseline, 3);
 }
 
 std::string Interval(const GateCheck& c) {
   if (IsSpeed(c) || std::isnan(c.ci_lower)) return "–";
-  return "[" + Fixed(c.ci_lower, 3, true) + ", " + Fixed(c.ci_upper, 3, true) +
-         "]";
+  return "[" + Change(c.ci_lower, 3) + ", " + Change(c.ci_upper, 3) + "]";
 }
 
 std::string P(const GateCheck& c) {
@@ -73,15 +53,15 @@ void Table(std::string& out, const std::vector<const GateCheck*>& checks,
     if (with_mark) out += Mark(c->outcome) + " | ";
     out += Code(c->subject) + " | " + Code(c->metric) + " | " +
            Value(*c, c->baseline) + " | " + Value(*c, c->current) + " | " +
-           Change(*c) + " | " + Interval(*c) + " | " + P(*c) + " | " +
-           Cell(c->rule) + " |\n";
+           ChangeOf(*c) + " | " + Interval(*c) + " | " + P(*c) + " | " +
+           MarkdownCell(c->rule) + " |\n";
   }
 }
 
 void FailureDetail(std::string& out, const GateCheck& c) {
   out += "\n#### " + Code(c.subject) + " · " + Code(c.metric) + "\n\n";
   out += c.reason + ".\n\n";
-  out += "Rule *" + Cell(c.rule) + "*: " + c.criteria + ".";
+  out += "Rule *" + MarkdownCell(c.rule) + "*: " + c.criteria + ".";
   if (!std::isnan(c.ci_lower))
     out += " " + Fixed(c.confidence * 100, 0) + " % interval of the change (" +
            "paired bootstrap over " + std::to_string(c.units) +
@@ -89,7 +69,7 @@ void FailureDetail(std::string& out, const GateCheck& c) {
   if (IsSpeed(c))
     out += " Repetitions: " + std::to_string(c.repetitions_baseline) +
            " baseline, " + std::to_string(c.repetitions_current) +
-           " current; rank-biserial effect " + Fixed(c.rank_biserial, 2, true) +
+           " current; rank-biserial effect " + Change(c.rank_biserial, 2) +
            " (+1: every current repetition slower than every baseline one).";
   out += "\n";
   bool any_drop = false;
@@ -104,9 +84,10 @@ void FailureDetail(std::string& out, const GateCheck& c) {
     out += "|---|---:|---:|---:|---|---|\n";
     for (const DocumentChange& d : c.documents)
       out += "| " + Code(d.doc_id) + " | " + Fixed(d.baseline) + " | " +
-             Fixed(d.current) + " | " + Fixed(d.current - d.baseline, 3, true) +
-             " | " + Cell(d.counts_before) + " → " + Cell(d.counts_after) +
-             " | " + (d.errors.empty() ? "–" : Cell(d.errors)) + " |\n";
+             Fixed(d.current) + " | " + Change(d.current - d.baseline, 3) +
+             " | " + MarkdownCell(d.counts_before) + " → " +
+             MarkdownCell(d.counts_after) + " | " +
+             (d.errors.empty() ? "–" : MarkdownCell(d.errors)) + " |\n";
   }
   if (!c.errors.empty()) {
     out += "\nError categories that changed the most (whole corpus):\n\n";
@@ -114,8 +95,8 @@ void FailureDetail(std::string& out, const GateCheck& c) {
     out += "|---|---:|---:|---:|\n";
     for (const ErrorChange& e : c.errors) {
       const double d = e.current - e.baseline;
-      out += "| " + Cell(e.category) + " | " + Count(e.baseline) + " | " +
-             Count(e.current) + " | " + (d > 0 ? "+" : "\u2212") +
+      out += "| " + MarkdownCell(e.category) + " | " + Count(e.baseline) +
+             " | " + Count(e.current) + " | " + (d > 0 ? "+" : "\u2212") +
              Count(std::fabs(d)) + " |\n";
     }
   }
@@ -178,7 +159,7 @@ std::string RenderGateMarkdown(const GateReport& report) {
     for (const GateCheck* c : others)
       if (c->outcome == CheckOutcome::kSkip || c->within_noise)
         why += "- " + Mark(c->outcome) + " " + Code(c->subject) + " " +
-               Code(c->metric) + ": " + Cell(c->reason) + "\n";
+               Code(c->metric) + ": " + MarkdownCell(c->reason) + "\n";
     if (!why.empty())
       out += "\nSkipped, or beyond the allowance but within noise:\n\n" + why;
     out += "\n</details>\n";

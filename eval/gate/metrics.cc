@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "format.h"
+#include "ieval/core/text_format.h"
 #include "ieval/gate/rules.h"
 
 namespace ieval::gate_internal {

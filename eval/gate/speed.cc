@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "format.h"
+#include "ieval/core/text_format.h"
 #include "ieval/stats/mann_whitney.h"
 
 namespace ieval::gate_internal {
@@ -11,7 +11,7 @@ namespace {
 
 std::string Criteria(const SpeedRule& rule) {
   return "median " + rule.measure + " slowdown ≤ " +
-         Percent(rule.max_slowdown).substr(1) +
+         PercentChange(rule.max_slowdown).substr(1) +
          ", unless not significant (Mann–Whitney U, α = " +
          Fixed(rule.alpha, 2) + ", ≥ " + std::to_string(rule.min_repetitions) +
          " repetitions)";
@@ -53,7 +53,7 @@ void Judge(GateCheck& check, const SpeedRule& rule, const BenchmarkSamples& b,
   const double slowdown = check.current / check.baseline - 1;
   const std::string change = "median " + Duration(check.baseline) + " → " +
                              Duration(check.current) + " (" +
-                             Percent(slowdown) + ")";
+                             PercentChange(slowdown) + ")";
   // x = current: U's effect is positive when the current tends to be slower.
   auto u = MannWhitneyU(xc, xb);
   if (u.ok()) {
@@ -78,19 +78,19 @@ void Judge(GateCheck& check, const SpeedRule& rule, const BenchmarkSamples& b,
   if (slowdown <= rule.max_slowdown + 1e-12) {
     check.outcome = CheckOutcome::kPass;
     check.reason = change + (slowdown > 0 ? ", within the allowed " +
-                                                Percent(rule.max_slowdown)
+                                                PercentChange(rule.max_slowdown)
                                           : "");
   } else if (!check.tested || check.p_value > rule.alpha) {
     check.outcome = CheckOutcome::kPass;
     check.within_noise = true;
     check.reason = change + ": slower than the allowed " +
-                   Percent(rule.max_slowdown) + " but not significant (" +
+                   PercentChange(rule.max_slowdown) + " but not significant (" +
                    test + ")";
   } else {
     check.outcome = CheckOutcome::kFail;
     check.reason = change + ": slower than the allowed " +
-                   Percent(rule.max_slowdown) + " and significant (" + test +
-                   ")";
+                   PercentChange(rule.max_slowdown) + " and significant (" +
+                   test + ")";
   }
 }
 

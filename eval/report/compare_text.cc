@@ -10,7 +10,6 @@ namespace ieval {
 namespace {
 
 using nlohmann::ordered_json;
-using report_text::Fixed;
 
 ordered_json PrfJson(const PrfCounts& c) {
   return {{"tp", c.tp},          {"fp", c.fp},
@@ -23,7 +22,7 @@ ordered_json PrfJson(const PrfCounts& c) {
 std::string ComparisonToText(const Comparison& c) {
   std::string out;
   const std::string level =
-      Fixed(c.options.bootstrap.confidence * 100, false, 0) + "% CI";
+      Fixed(c.options.bootstrap.confidence * 100, 0) + "% CI";
   for (const ComparedPair& p : c.pairs) {
     out += "A: " + c.a_path + " (" + p.a_name + ")\nB: " + c.b_path + " (" +
            p.b_name + ")\n" + std::to_string(p.documents) +
@@ -42,7 +41,7 @@ std::string ComparisonToText(const Comparison& c) {
     for (const CompareRow& r : p.rows) {
       const Interval& d = r.bootstrap.difference;
       const std::string ci =
-          "[" + Fixed(d.lower, true) + ", " + Fixed(d.upper, true) + "]";
+          "[" + Signed(d.lower) + ", " + Signed(d.upper) + "]";
       std::snprintf(
           line, sizeof line,
           "%-*s  %6.3f %6.3f %6.3f  %6.3f %6.3f %6.3f  %+7.3f %-18s %6.3f "
@@ -58,7 +57,7 @@ std::string ComparisonToText(const Comparison& c) {
   out +=
       "Verdict: B against A, significant when the larger of the two "
       "p-values, Holm-adjusted, is <= " +
-      Fixed(c.options.alpha, false, 2) + " (" +
+      Fixed(c.options.alpha, 2) + " (" +
       std::to_string(c.options.bootstrap.resamples) + " resamples, seed " +
       std::to_string(c.options.bootstrap.seed) + ").\n";
   return out;

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "ieval/core/text_format.h"
 #include "report_model.h"
 #include "report_text.h"
 
@@ -15,30 +16,6 @@ extern const char kReportJs[];
 extern const char kViewerJs[];
 
 namespace {
-
-// HTML-escapes text for the <title>.
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Replaces each {{NAME}} of the template once, scanning the template only
 // (never the inserted text, which may contain braces).
@@ -90,7 +67,7 @@ std::string HtmlOf(nlohmann::json report, std::string_view viewer_json) {
   const std::string title =
       "ieval run · " + report.value("started_at", std::string());
   return Fill(kReportHtmlTemplate,
-              {{"TITLE", EscapeHtml(title)},
+              {{"TITLE", EscapeXml(title)},
                {"REPORT_JSON", EscapeForScript(report.dump())},
                {"VIEWER_JSON", EscapeForScript(viewer_json)},
                {"REPORT_JS", kReportJs},

@@ -14,14 +14,14 @@ namespace ieval {
 namespace {
 
 using nlohmann::json;
-using report_text::Cell;
 using report_text::F1Cell;
 using report_text::Fixed;
+using report_text::Signed;
 using report_text::ValueAt;
 
 std::string Row(const std::vector<std::string>& cells) {
   std::string row = "|";
-  for (const std::string& c : cells) row += " " + Cell(c) + " |";
+  for (const std::string& c : cells) row += " " + MarkdownCell(c) + " |";
   return row + "\n";
 }
 
@@ -62,16 +62,15 @@ std::string Differences(const json& report) {
              " after Holm)\n";
     }
     rows.push_back({p["a"], p["b"], Fixed(p["f1_a"]), Fixed(p["f1_b"]),
-                    Fixed(d["estimate"], true) + " [" +
-                        Fixed(d["lower"], true) + ", " +
-                        Fixed(d["upper"], true) + "]",
+                    Signed(d["estimate"]) + " [" + Signed(d["lower"]) + ", " +
+                        Signed(d["upper"]) + "]",
                     Fixed(p["p_bootstrap"]), Fixed(p["p_randomization"]),
                     Fixed(p["p_holm"]), p["verdict"]});
   }
   if (significant == 0) {
     out += "No significant difference between any of the " +
            std::to_string(pairs.size()) + " pairs (alpha " +
-           Fixed(c["alpha"], false, 2) + ", Holm-Bonferroni).\n";
+           Fixed(c["alpha"], 2) + ", Holm-Bonferroni).\n";
   }
   out += "\nMetric `" + c.value("metric", std::string()) +
          "`, unit: " + c.value("unit", std::string()) +
@@ -121,14 +120,12 @@ std::string ThroughputTable(const json& report) {
   for (const json& v : report["variants"]) {
     const json& t = v["throughput"];
     if (v.value("status", "") == "skipped") continue;
-    rows.push_back({v["name"], t["documents"].dump(),
-                    Fixed(t["bytes"].get<double>() / 1e6, false, 3),
-                    Fixed(t["setup_seconds"], false, 3),
-                    Fixed(t["wall_seconds"], false, 3),
-                    Fixed(t["cpu_seconds"], false, 3),
-                    Fixed(t["documents_per_second"], false, 1),
-                    Fixed(t["megabytes_per_second"], false, 3),
-                    Fixed(t["peak_rss_mb"], false, 1)});
+    rows.push_back(
+        {v["name"], t["documents"].dump(),
+         Fixed(t["bytes"].get<double>() / 1e6, 3), Fixed(t["setup_seconds"], 3),
+         Fixed(t["wall_seconds"], 3), Fixed(t["cpu_seconds"], 3),
+         Fixed(t["documents_per_second"], 1),
+         Fixed(t["megabytes_per_second"], 3), Fixed(t["peak_rss_mb"], 1)});
   }
   if (rows.empty()) return "";
   return "## Throughput\n\nExtraction only (scoring apart), " +
@@ -194,7 +191,7 @@ std::string MarkdownOf(const json& report) {
     if (status == "ok") continue;
     out += "> **" + std::string(status == "failed" ? "Failed" : "Skipped") +
            ":** `" + v["name"].get<std::string>() +
-           "`: " + Cell(v.value("error", std::string())) + "\n\n";
+           "`: " + MarkdownCell(v.value("error", std::string())) + "\n\n";
   }
   for (const json& n : report["notes"])
     out += "> **Note:** " + n.get<std::string>() + "\n\n";

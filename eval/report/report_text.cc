@@ -13,8 +13,7 @@ std::string Bracket(const json& variant, const std::string& metric,
                     const std::string& which) {
   const json& i = ValueAt(variant, {"intervals", metric, which});
   if (i.is_null()) return "";
-  return " [" + Fixed(i["lower"], false, 2) + ", " +
-         Fixed(i["upper"], false, 2) + "]";
+  return " [" + Fixed(i["lower"], 2) + ", " + Fixed(i["upper"], 2) + "]";
 }
 
 std::string Str(const json& v) {
@@ -64,34 +63,19 @@ const json& ValueAt(const json& root, std::initializer_list<std::string> path) {
   return *at;
 }
 
-std::string Fixed(double value, bool sign, int digits) {
-  char text[64];
-  std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", digits, value);
-  return text;
-}
-
-std::string Fixed(const json& value, bool sign, int digits) {
+std::string Fixed(const json& value, int digits) {
   if (!value.is_number()) return "–";
-  return Fixed(value.get<double>(), sign, digits);
+  return ::ieval::Fixed(value.get<double>(), digits);
 }
 
-std::string Cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
+std::string Signed(const json& value, int digits) {
+  if (!value.is_number()) return "–";
+  return ::ieval::Signed(value.get<double>(), digits);
 }
 
 std::string F1Cell(const json& c) {
-  return Fixed(c["f1"]) + " (" + Fixed(c["precision"], false, 2) + " / " +
-         Fixed(c["recall"], false, 2) + ")";
+  return Fixed(c["f1"]) + " (" + Fixed(c["precision"], 2) + " / " +
+         Fixed(c["recall"], 2) + ")";
 }
 
 std::string ErrorLabel(const std::string& kind) {
@@ -120,7 +104,7 @@ std::vector<std::string> SummaryCells(const json& v, bool markdown) {
     cells.resize(SummaryHeader().size(), "–");
     if (status == "failed")
       cells.back() =
-          Fixed(ValueAt(v, {"throughput", "documents_per_second"}), false, 1);
+          Fixed(ValueAt(v, {"throughput", "documents_per_second"}), 1);
     return cells;
   }
   const json& s = v["scores"];
@@ -148,8 +132,7 @@ std::vector<std::string> SummaryCells(const json& v, bool markdown) {
   cells.push_back(tried(ValueAt(s, {"clusters", "mentions"}))
                       ? Fixed(ValueAt(s, {"clusters", "conll_f1"}))
                       : "–");
-  cells.push_back(
-      Fixed(ValueAt(v, {"throughput", "documents_per_second"}), false, 1));
+  cells.push_back(Fixed(ValueAt(v, {"throughput", "documents_per_second"}), 1));
   return cells;
 }
 
@@ -210,7 +193,7 @@ std::string Headline(const json& report) {
 
 std::string ConfidenceText(const json& report) {
   const json& c = ValueAt(report, {"config", "statistics", "confidence"});
-  return c.is_number() ? Fixed(c.get<double>() * 100, false, 0) + " %" : "95 %";
+  return c.is_number() ? Fixed(c.get<double>() * 100, 0) + " %" : "95 %";
 }
 
 std::string Footer(const json& report) {

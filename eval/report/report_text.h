@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/text_format.h"
 
 namespace ieval::report_text {
 
@@ -23,13 +24,14 @@ Result<json> ParseReport(std::string_view text);
 // The value at `path` (object keys), or a null json when absent.
 const json& ValueAt(const json& root, std::initializer_list<std::string> path);
 
-// A number with `digits` decimals ("0.812", "+0.031" with `sign`); "–" for
-// null or non-numbers.
-std::string Fixed(const json& value, bool sign = false, int digits = 3);
-std::string Fixed(double value, bool sign = false, int digits = 3);
-
-// A Markdown table cell: '|' escaped, line breaks as spaces.
-std::string Cell(const std::string& text);
+// Fixed() and Signed() of eval/core's text_format.h for a number of the
+// report; "–" for null or non-numbers.
+std::string Fixed(const json& value, int digits = 3);
+std::string Signed(const json& value, int digits = 3);
+// …and the double ones beside them, so a call takes the overload of its
+// argument's type.
+using ::ieval::Fixed;
+using ::ieval::Signed;
 
 // "F1 (P / R)" of a counts object with precision, recall and f1.
 std::string F1Cell(const json& counts);

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "ieval/core/text_format.h"
 #include "ieval/report/score_report.h"
 #include "ieval/score/averages.h"
 
@@ -27,23 +28,17 @@ __attribute__((format(printf, 1, 2))) std::string Format(const char* format,
   return out;
 }
 
-std::string Num(double v) {
-  return v == static_cast<double>(static_cast<int64_t>(v))
-             ? Format("%lld", static_cast<long long>(v))
-             : Format("%.1f", v);
-}
-
 std::string PrfRow(const std::string& label, const std::string& name,
                    const PrfCounts* c, const Prf& p) {
   std::string row = Format("%-10s %-22s", label.c_str(), name.c_str());
   if (c) {
-    row += Format(" %8s %8s %8s", Num(c->tp).c_str(), Num(c->fp).c_str(),
-                  Num(c->fn).c_str());
+    row += Format(" %8s %8s %8s", Count(c->tp).c_str(), Count(c->fp).c_str(),
+                  Count(c->fn).c_str());
   } else {
     row += std::string(27, ' ');
   }
   row += Format("  %6.4f  %6.4f  %6.4f", p.precision, p.recall, p.f1);
-  if (c) row += Format(" %8s", Num(c->gold()).c_str());
+  if (c) row += Format(" %8s", Count(c->gold()).c_str());
   return row + "\n";
 }
 
