@@ -50,9 +50,10 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   }
 
   // Reading is serial (one thread at a time takes the next documents from
-  // the reader, a few at once: taken one by one, the threads queued on the
-  // lock for 10-15 % of the time); parsing (JSON, UTF-8, offsets) and
-  // validating are per document, on `jobs` threads, while another reads.
+  // the reader, a few at once: taken one by one, the threads queue on the
+  // lock; bench/README.md, "Whole process: --jobs"); parsing (JSON, UTF-8,
+  // offsets) and validating are per document, on `jobs` threads, while
+  // another reads.
   constexpr int kDocumentsPerTake = 8;
   ValidateOptions validate;
   validate.labels = label_set ? &*label_set : nullptr;

@@ -108,8 +108,8 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
                        pending);
       !s.ok())
     return s;
-  // Two helpers while the rest is made: report.json goes to disk (fsync),
-  // so that committing the files does not wait for its 20 MB, and
+  // Two helpers while the rest is made: report.json, the largest file, goes
+  // to disk (fsync), so that committing the files does not wait for it, and
   // report.html (the viewer's documents, the page) is rendered while the
   // predictions are written on the --jobs threads.
   Status synced;
