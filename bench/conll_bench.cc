@@ -6,8 +6,8 @@
 //
 // Baseline (x_baseline): reading the same bytes through the same stdio
 // path in 1 MiB blocks and finding every line with memchr — the least any
-// line-by-line scorer must do. Target (issue 9): conlleval and score
-// --conll under 3x that on 1M tokens.
+// line-by-line scorer must do. Target: conlleval and score --conll under
+// 3x that on 1M tokens (bench/README.md, "Token-sequence scoring (CoNLL)").
 //   build/release/bench/conll_bench --benchmark_filter=1000000
 #include <benchmark/benchmark.h>
 

@@ -5,8 +5,9 @@
 //
 // Baseline (x_baseline): ICU word segmentation of the same texts
 // (eval/text/include/ieval/text/segmenter.h), which every rule-based back end
-// starts with. Targets (issue 9): rules and gazetteer within 3x of it; the
-// statistical tagger at least 200,000 tokens/s on one core.
+// starts with. Targets (bench/README.md, "Extractors"): rules and gazetteer
+// within 3x of it; the statistical tagger at least 200,000 tokens/s on one
+// core.
 //   build/release/bench/extractor_bench --benchmark_filter=rules
 // Extractors that cannot be created with their default options (external
 // commands, plug-ins, models not given) are listed on stderr and skipped.

@@ -62,14 +62,12 @@ void AddCommands(CLI::App& app, ieval::CommandContext& context, int argc,
   for (const Command& command : kCommands) command.add(app, context);
 }
 
-// Faulting memory in 4 KiB at a time was a third of `ieval run`'s time on
-// the CI machine's VM (25,000 page faults for 5,000 documents, each one
-// a trip through the hypervisor). mimalloc then takes 2 MiB pages
-// (transparent huge pages, where the kernel allows them, else it falls
-// back to small ones) and commits a thread's first segment at once: a
-// 5,000-document run went from 0.93 s to 0.6-0.8 s, and from 0.57 s to
-// 0.37-0.45 s with --jobs 2, for 10 MB more memory (bench/README.md,
-// "What was done for --jobs (fifth session)").
+// Faulting memory in 4 KiB at a time is a large share of `ieval run`'s
+// time on a VM, where each page fault is a trip through the hypervisor.
+// So mimalloc takes 2 MiB pages (transparent huge pages, where the kernel
+// allows them, else it falls back to small ones) and commits a thread's
+// first segment at once: far fewer faults, for more memory held
+// (bench/README.md, "Whole process: --jobs").
 // MIMALLOC_LARGE_OS_PAGES=0 or MIMALLOC_EAGER_COMMIT_DELAY=1 in the
 // environment still say otherwise.
 void TuneMalloc() {

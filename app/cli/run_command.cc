@@ -168,10 +168,11 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
   for (const VariantResult& v : run->variants)
     failed = failed || v.status == VariantStatus::kFailed;
   // The run holds about a million small allocations (5,000 documents);
-  // freeing them one by one cost 3-5 % of `ieval run`, for memory the
-  // process gives back as it exits a moment later. As compilers do
-  // (clang's -disable-free), that is left to the exit. Reachable from
-  // here, so leak checkers do not report it.
+  // freeing them one by one takes a measurable share of `ieval run`
+  // (bench/README.md, "Whole process: --jobs") for memory the process gives
+  // back as it exits a moment later. As compilers do (clang's
+  // -disable-free), that is left to the exit. Reachable from here, so leak
+  // checkers do not report it.
   static RunResult* left_to_exit = nullptr;
   delete left_to_exit;  // a second run in one process (tests)
   left_to_exit = new RunResult(std::move(*run));

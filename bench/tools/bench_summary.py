@@ -3,7 +3,7 @@
 whole-process measurements of process_bench.py) into one JSON file, and
 writes a Markdown summary: per family the median time, throughput and ratio
 to its baseline (counter x_baseline), the fitted complexities, and the
-issue-9 targets, met or not.
+speed targets of bench/README.md, met or not.
 
 Usage: bench_summary.py --json-out F --md-out F [--process F] BINARY.json...
 """

@@ -104,8 +104,9 @@ def best(cmd, repetitions, stdin_path=None, same_output=True):
 def paired(cmd1, cmd2, pairs, outputs=None):
     """Runs cmd1 and cmd2 alternately, `pairs` times each, and returns both
     results with the speed-up: the median of the pairs' ratios (each pair
-    ran within a second or two, so a change of the machine's speed between
-    pairs, which on a shared VM can be 30 %, cancels out) and the ratio of
+    ran within a second or two, so a drift of a shared machine's speed
+    between pairs cancels out; bench/README.md, "Measuring on a shared
+    machine") and the ratio of
     the two best times. `outputs(n)` (n = 1, 2), when given, is called
     after each run to fingerprint what it wrote; the first run's is kept.
     """
@@ -209,9 +210,8 @@ def main():
     parser.add_argument("--pairs", type=int, default=9,
                         help="alternating --jobs 1 / --jobs 2 pairs (and "
                              "two-process runs) for the --jobs rows; their "
-                             "median ratio is reported (default 9: this "
-                             "VM's speed moves by up to 30 %% within a "
-                             "minute)")
+                             "median ratio is reported (default 9: a "
+                             "shared VM's speed drifts within a minute)")
     parser.add_argument("--conlleval-pl", default="",
                         help="conlleval.pl to compare with (optional)")
     parser.add_argument("--out", required=True)

@@ -37,10 +37,10 @@ Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(
   }
   auto writer =
       std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, temp, file));
-  // stdio's own buffer is one file-system block (4 KiB): a 20 MB report
-  // then takes 5,000 write() calls, three times the time of writing it in
-  // 256 KiB pieces (dd on the CI machine's disk), on the thread that
-  // writes the pieces in order while the others wait for it.
+  // stdio's own buffer is one file-system block (4 KiB), a write() call per
+  // 4 KiB of a report of tens of MB; larger pieces take a fraction of the
+  // time (bench/README.md, "Whole process: --jobs"), and the writes happen
+  // on the thread that writes the pieces in order while the others wait.
   writer->buffer_ = std::make_unique<char[]>(kBufferBytes);
   std::setvbuf(file, writer->buffer_.get(), _IOFBF, kBufferBytes);
   return writer;

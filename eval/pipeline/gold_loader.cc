@@ -50,9 +50,10 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   }
 
   // Reading is serial (one thread at a time takes the next documents from
-  // the reader, a few at once, so that the threads do not queue on the
-  // lock); parsing (JSON, UTF-8, offsets) and validating are per document,
-  // on the pool's threads, while another reads.
+  // the reader, a few at once: taken one by one, the threads queue on the
+  // lock; bench/README.md, "Whole process: --jobs"); parsing (JSON, UTF-8,
+  // offsets) and validating are per document, on the pool's threads, while
+  // another reads.
   constexpr int kDocumentsPerTake = 8;
   ValidateOptions validate;
   validate.labels = label_set ? &*label_set : nullptr;

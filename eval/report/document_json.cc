@@ -1,9 +1,9 @@
 // DocumentScoresToJson (score_report.h): one document's counts written
 // straight to text, in exactly the bytes nlohmann's dump gives for the
 // object DocumentJson builds in score_report.cc (same keys, same order,
-// same numbers), without building that object. Building and freeing some
-// 200 small JSON values per document was most of the time of writing
-// report.json (4 KB per document; 5,000 documents in the benchmark).
+// same numbers), without building that object: building and freeing some
+// 200 small JSON values per document would be most of the time of writing
+// report.json (about 4 KB per document).
 // tests/eval/score/document_json_test.cc checks the two agree on random
 // documents.
 #include <charconv>

@@ -108,11 +108,11 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
                        pending);
       !s.ok())
     return s;
-  // Two helpers while the rest is made: report.json goes to disk (fsync),
-  // so that committing the files does not wait for it, and report.html (the
-  // viewer's documents, the page) is rendered while the predictions are
-  // written on the pool's threads (whichever of the two finds the pool busy
-  // runs on its own thread).
+  // Two helpers while the rest is made: report.json, the largest file, goes
+  // to disk (fsync), so that committing the files does not wait for it, and
+  // report.html (the viewer's documents, the page) is rendered while the
+  // predictions are written on the pool's threads (whichever of the two
+  // finds the pool busy runs on its own thread).
   Status synced;
   std::string html;
   const std::string markdown = report_text::MarkdownOf(report);

@@ -11,9 +11,10 @@ namespace ieval {
 namespace {
 // The read buffer (grown only for a longer line) and the bytes indexed at
 // once. Small enough to stay in the L2 cache between fread, the index and
-// the scan, and to cost few page faults in a short-lived process: against
-// 1 MiB and 64 KiB, `ieval conlleval` on 11 MB made 320 page faults instead
-// of 530 and ran 3-4 ms (10 %) faster; in-process timings were the same.
+// the scan, and to cost few page faults in a short-lived process: larger
+// sizes are no faster in-process, and the whole `ieval conlleval` pays for
+// the pages they fault in (bench/README.md, "Whole process: CoNLL files and
+// start-up").
 constexpr size_t kInitialBuffer = 256 << 10;
 constexpr size_t kIndexChunk = 16 << 10;
 // Bytes after the data that the index's loads may touch (never used).
@@ -129,7 +130,8 @@ void ConllReader::IndexNext() {
   indexed_end_ = to;
 }
 
-// Inlined into Next: the call per line was a tenth of the reading time.
+// Inlined into Next: a regular line costs a few loads, so a call per line
+// would be a sizeable share of reading it.
 [[gnu::always_inline]] inline bool ConllReader::ScanLine(std::string_view* out,
                                                          size_t* fields) {
   // The positions after begin_ are the line's delimiters, then its '\n'.
@@ -203,7 +205,7 @@ void ConllReader::IndexNext() {
 bool ConllReader::Next(ConllLine* line) {
   if (error_ != ConllError::kNone) return false;
   // The line is written straight into *line: a copy through a local view
-  // cost a store-forwarding stall per line (a tenth of the reading time).
+  // costs a store-forwarding stall per line.
   size_t n = 0;
   if (delimiter_ >= 0 ? !ScanLine(&line->text, &n)
                       : !SearchLine(&line->text, &n))

@@ -1,4 +1,4 @@
-// The shipped gold (gold/docs) against the promises of issue 4 and
+// The shipped gold (gold/docs) against what gold/README.md promises and
 // ../shared/ANNOTATION_SPEC.md: one document per seed with the seed's exact
 // text; valid against gold/labels.json; trimmed spans; every occurrence of an
 // annotated name annotated (exceptions named in gold/GUIDELINES.md); ids and
@@ -82,8 +82,8 @@ TEST_F(Gold, ReadsWithoutProblems) {
 }
 
 // Equal bytes are equal SHA-256 digests, so comparing the bytes of each seed
-// with the gold's `text` is the SHA-256 check of issue 4 (no hashing library
-// is linked for it).
+// with the gold's `text` checks that the text has the seed's SHA-256 (no
+// hashing library is linked for it).
 TEST_F(Gold, HasOneDocumentPerSeedWithTheSeedsExactText) {
   std::set<std::string> seeds;
   for (const auto& entry : fs::directory_iterator(kSeedDir)) {

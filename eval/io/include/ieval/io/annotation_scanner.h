@@ -1,7 +1,8 @@
 // The fast path of ParseAnnotatedDocument (annotation_json.h): reads one
 // well-formed document object straight into an AnnotatedDocument in one
 // pass, without building a JSON tree (nlohmann's DOM costs about a dozen
-// allocations per mention, and was half of `ieval score`'s time).
+// allocations per mention, which would dominate `ieval score` on JSONL;
+// bench/README.md, "JSON and offsets", compares the two).
 //
 // It accepts only what the general parser would read without a single
 // problem, and gives the same result then; on anything else (invalid JSON,

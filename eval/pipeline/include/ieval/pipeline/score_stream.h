@@ -5,10 +5,10 @@
 // for --json's per-document list). Memory does not grow with the corpus
 // when both sides list their documents in the same order — the usual case,
 // an extractor's output follows its input. Out of order, a document waits
-// until its partner comes (at worst the whole corpus is held, as before
-// streaming); a gold document never predicted waits until the end, where it
-// is scored as predicted nothing. What is kept per document in any case is
-// its doc_id (a StringTable), to report duplicates.
+// until its partner comes (at worst the whole corpus is held); a gold
+// document never predicted waits until the end, where it is scored as
+// predicted nothing. What is kept per document in any case is its doc_id
+// (a StringTable), to report duplicates.
 //
 // The output does not depend on `jobs`: batches are made the same way
 // whatever the number of threads, problems are listed in reading order, and

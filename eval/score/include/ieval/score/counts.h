@@ -54,9 +54,9 @@ inline double F1(const PrfCounts& c) { return F1(Precision(c), Recall(c)); }
 // Counts by entity or relation type, in type order. A sorted vector rather
 // than a std::map: every scored document keeps about forty of these tables
 // of a handful of types each (`ieval run` keeps them all for the report
-// and the statistics), and one allocation per table instead of one per
-// type made a 5,000-document run 7 % faster with 8 MB less memory
-// (bench/README.md).
+// and the statistics), so one allocation per table instead of one per
+// type saves both time and memory (bench/README.md, "Whole process:
+// --jobs").
 template <class Counts>
 using ByType = boost::container::flat_map<std::string, Counts>;
 

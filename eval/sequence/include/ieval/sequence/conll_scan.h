@@ -30,7 +30,7 @@ bool ConllReader::Scan(Visitor& visitor) {
     // line is an error Next() reports).
     if (delimiter_ >= 0 && expected_fields_ >= 2) {
       // The usual column counts as constants: the checks of a line unroll
-      // (a tenth of conlleval's time on three columns).
+      // (bench/README.md, "Token-sequence scoring (CoNLL)").
       switch (expected_fields_) {
         case 3:
           ScanRegular<3>(visitor);
