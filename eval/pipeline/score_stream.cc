@@ -134,7 +134,7 @@ class Streamer {
       // Row i: parse gold and predicted document i of batch s, score pair
       // i of batch s-2 — for corpora in the same order, the pair of the
       // documents parsed at row i then. The pool gives a row to the same
-      // thread from batch to batch (task_pool.h), so most documents are
+      // thread from batch to batch (thread_pool.h), so most documents are
       // freed by the thread that allocated them.
       const size_t golds = parsing.gold.size(), preds = parsing.pred.size();
       const size_t rows = std::max({golds, preds, scoring.size()});
