@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ieval/core/types.h"
+#include "testing/mentions.h"
 
 namespace ieval::testing {
 
@@ -18,14 +19,16 @@ struct RandomDocument {
   std::vector<Mention> pred;
 };
 
-inline Mention MakeMention(const std::string& id, int64_t start, int64_t end,
-                           const std::string& type) {
-  Mention m;
-  m.id = id;
-  m.start = start;
-  m.end = end;
-  m.type = type;
-  return m;
+// `length` code points of letters (one in five "é", so offsets in other
+// units differ from code points) and no white space, so any span of it is
+// valid gold.
+inline std::string MakeRandomText(std::mt19937& rng, int length) {
+  std::string text;
+  for (int i = 0; i < length; ++i)
+    text += rng() % 5 == 0
+                ? std::string("\xC3\xA9")
+                : std::string(1, static_cast<char>('a' + rng() % 20));
+  return text;
 }
 
 // `unique_spans`: no span twice on the prediction side (cluster tests).

@@ -1,6 +1,7 @@
 #include "testing/small_run.h"
 
 #include "ieval/results/run_statistics.h"
+#include "testing/mentions.h"
 
 namespace ieval::testing {
 namespace {
@@ -16,30 +17,20 @@ AnnotatedDocument Doc(const std::string& id, const std::string& text,
   return d;
 }
 
-Mention M(const std::string& id, int64_t start, int64_t end,
-          const std::string& type) {
-  Mention m;
-  m.id = id;
-  m.start = start;
-  m.end = end;
-  m.type = type;
-  return m;
-}
-
 }  // namespace
 
 std::vector<AnnotatedDocument> SmallGold() {
   // Offsets are code points: "Élysée" is [5, 11) in doc a.
   return {
       Doc("a", "Hier Élysée : Macron a reçu l’OTAN à Paris.",
-          {M("T1", 5, 11, "ORG"), M("T2", 14, 20, "PER"),
-           M("T3", 30, 34, "ORG"), M("T4", 37, 42, "LOC")},
+          {MakeMention("T1", 5, 11, "ORG"), MakeMention("T2", 14, 20, "PER"),
+           MakeMention("T3", 30, 34, "ORG"), MakeMention("T4", 37, 42, "LOC")},
           {{"affiliated_with", "T2", "T3"}}),
       Doc("b", "« Berlin » et Rome, le 3\u00a0mars.",
-          {M("T1", 2, 8, "LOC"), M("T2", 14, 18, "LOC"),
-           M("T3", 23, 29, "DATE")}),
+          {MakeMention("T1", 2, 8, "LOC"), MakeMention("T2", 14, 18, "LOC"),
+           MakeMention("T3", 23, 29, "DATE")}),
       Doc("c", "Kim Jong-un visite Moscou.",
-          {M("T1", 0, 11, "PER"), M("T2", 19, 25, "LOC")}),
+          {MakeMention("T1", 0, 11, "PER"), MakeMention("T2", 19, 25, "LOC")}),
   };
 }
 

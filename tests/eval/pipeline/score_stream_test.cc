@@ -26,17 +26,6 @@ namespace {
 
 using ::ieval::testing::MakeTempDir;
 
-// A text of letters (some of them "é", so offsets are converted) and no
-// white space, so any span of it is valid gold.
-std::string MakeText(std::mt19937& rng, int length) {
-  std::string text;
-  for (int i = 0; i < length; ++i)
-    text += rng() % 5 == 0
-                ? std::string("\xC3\xA9")
-                : std::string(1, static_cast<char>('a' + rng() % 20));
-  return text;
-}
-
 void WriteJsonl(const std::string& path,
                 const std::vector<AnnotatedDocument>& docs) {
   std::ofstream out(path, std::ios::binary);
@@ -58,7 +47,7 @@ class ScoreStreamsTest : public ::testing::Test {
       testing::RandomDocument r = testing::MakeRandomDocument(rng, length);
       AnnotatedDocument g;
       g.document.doc_id = "doc" + std::to_string(d);
-      g.document.text = MakeText(rng, length);
+      g.document.text = testing::MakeRandomText(rng, length);
       g.has_text = true;
       g.annotations.mentions = r.gold;
       gold.push_back(g);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "testing/cli_runner.h"
+#include "testing/mentions.h"
 #include "testing/test_extractors.h"
 
 namespace ieval {
@@ -11,21 +12,13 @@ namespace {
 
 using testing::FixedExtractor;
 using ::testing::HasSubstr;
+using testing::MakeMention;
 
 const Document kDoc{"d1", "«\u00A0Élise\u00A0» à l’Élysée"};  // 20 code points
 
-Mention M(const std::string& id, int64_t start, int64_t end,
-          const std::string& type) {
-  Mention m;
-  m.id = id;
-  m.start = start;
-  m.end = end;
-  m.type = type;
-  return m;
-}
-
 TEST(RunExtractor, NumbersMentionsWithoutIdsAfterTheGivenOnes) {
-  FixedExtractor e({{M("", 2, 7, "PER"), M("T1", 14, 20, "LOC")}, {}});
+  FixedExtractor e(
+      {{MakeMention("", 2, 7, "PER"), MakeMention("T1", 14, 20, "LOC")}, {}});
   auto out = RunExtractor(e, kDoc, "x");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   EXPECT_EQ(out->mentions[0].id, "T2");
@@ -33,7 +26,8 @@ TEST(RunExtractor, NumbersMentionsWithoutIdsAfterTheGivenOnes) {
 }
 
 TEST(RunExtractor, SetsMentionTextFromTheCodePointSpan) {
-  FixedExtractor e({{M("", 2, 7, "PER"), M("", 14, 20, "LOC")}, {}});
+  FixedExtractor e(
+      {{MakeMention("", 2, 7, "PER"), MakeMention("", 14, 20, "LOC")}, {}});
   auto out = RunExtractor(e, kDoc, "x");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   EXPECT_EQ(*out->mentions[0].text, "Élise");
@@ -41,7 +35,7 @@ TEST(RunExtractor, SetsMentionTextFromTheCodePointSpan) {
 }
 
 TEST(RunExtractor, SpanOutsideTheTextFailsNamingExtractorAndDocument) {
-  FixedExtractor e({{M("T1", 18, 30, "LOC")}, {}});
+  FixedExtractor e({{MakeMention("T1", 18, 30, "LOC")}, {}});
   auto out = RunExtractor(e, kDoc, "myvariant");
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), Status::Code::kExtractorFailed);
@@ -52,37 +46,41 @@ TEST(RunExtractor, SpanOutsideTheTextFailsNamingExtractorAndDocument) {
 }
 
 TEST(RunExtractor, EmptySpanFails) {
-  FixedExtractor e({{M("T1", 3, 3, "LOC")}, {}});
+  FixedExtractor e({{MakeMention("T1", 3, 3, "LOC")}, {}});
   EXPECT_FALSE(RunExtractor(e, kDoc, "x").ok());
 }
 
 TEST(RunExtractor, DuplicateIdsFail) {
-  FixedExtractor e({{M("T1", 0, 1, "A"), M("T1", 2, 3, "B")}, {}});
+  FixedExtractor e(
+      {{MakeMention("T1", 0, 1, "A"), MakeMention("T1", 2, 3, "B")}, {}});
   auto out = RunExtractor(e, kDoc, "x");
   ASSERT_FALSE(out.ok());
   EXPECT_THAT(out.status().message(), HasSubstr("mention id 'T1' twice"));
 }
 
 TEST(RunExtractor, RelationToAMissingMentionFails) {
-  FixedExtractor e({{M("T1", 0, 1, "A")}, {{"part_of", "T1", "T9"}}});
+  FixedExtractor e({{MakeMention("T1", 0, 1, "A")}, {{"part_of", "T1", "T9"}}});
   auto out = RunExtractor(e, kDoc, "x");
   ASSERT_FALSE(out.ok());
   EXPECT_THAT(out.status().message(), HasSubstr("to mention 'T9'"));
 }
 
 TEST(RunExtractor, DuplicateRelationsAreDropped) {
-  FixedExtractor e({{M("T1", 0, 1, "A"), M("T2", 2, 3, "B")},
-                    {{"r", "T1", "T2"}, {"r", "T1", "T2"}}});
+  FixedExtractor e(
+      {{MakeMention("T1", 0, 1, "A"), MakeMention("T2", 2, 3, "B")},
+       {{"r", "T1", "T2"}, {"r", "T1", "T2"}}});
   auto out = RunExtractor(e, kDoc, "x");
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->relations.size(), 1u);
 }
 
 TEST(RunExtractorOver, AppendsWhatWasAddedAndRenumbers) {
-  Annotations upstream{{M("a", 2, 7, "PER"), M("b", 14, 20, "LOC")}, {}};
+  Annotations upstream{
+      {MakeMention("a", 2, 7, "PER"), MakeMention("b", 14, 20, "LOC")}, {}};
   // Adds a mention whose id clashes with nothing, and relations to an
   // upstream mention ("b") and to its own ("a" is its own: it wins).
-  FixedExtractor e({{M("a", 0, 1, "MISC")}, {{"located_in", "a", "b"}}});
+  FixedExtractor e(
+      {{MakeMention("a", 0, 1, "MISC")}, {{"located_in", "a", "b"}}});
   auto out = RunExtractorOver(e, kDoc, upstream, "x");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->mentions.size(), 3u);
@@ -94,7 +92,7 @@ TEST(RunExtractorOver, AppendsWhatWasAddedAndRenumbers) {
 }
 
 TEST(RunExtractorOver, RelationToAnUnknownIdFails) {
-  Annotations upstream{{M("a", 2, 7, "PER")}, {}};
+  Annotations upstream{{MakeMention("a", 2, 7, "PER")}, {}};
   FixedExtractor e({{}, {{"r", "a", "zz"}}});
   auto out = RunExtractorOver(e, kDoc, upstream, "x");
   ASSERT_FALSE(out.ok());
@@ -110,7 +108,7 @@ class Picky : public Extractor {
   Result<Annotations> Extract(const Document& doc) const override {
     if (doc.doc_id.rfind("bad", 0) == 0)
       return Status::ExtractorFailed("cannot", Where{"", 0, doc.doc_id, ""});
-    return Annotations{{M("", 0, 1, doc.doc_id)}, {}};
+    return Annotations{{MakeMention("", 0, 1, doc.doc_id)}, {}};
   }
 };
 
