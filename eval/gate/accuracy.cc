@@ -5,6 +5,7 @@
 #include <set>
 
 #include "ieval/core/text_format.h"
+#include "ieval/results/metrics.h"
 #include "ieval/stats/paired.h"
 #include "metrics.h"
 
@@ -78,7 +79,7 @@ Result<std::vector<std::string>> SelectMetrics(const std::string& pattern,
                                                const VariantScores& a,
                                                const VariantScores* b,
                                                const std::string& path) {
-  for (const std::string& form : {pattern, OverallForm(pattern)}) {
+  for (const std::string& form : {pattern, LongMetricPath(pattern)}) {
     if (form.empty()) continue;
     std::set<std::string> keys;
     for (const VariantScores* v : {&a, b})

@@ -4,6 +4,7 @@
 
 #include "ieval/core/text_format.h"
 #include "ieval/gate/rules.h"
+#include "ieval/results/metrics.h"
 
 namespace ieval::gate_internal {
 namespace {
@@ -33,32 +34,7 @@ std::optional<std::vector<std::vector<double>>> AlignedColumns(
   return out;
 }
 
-// The prefix without a trailing ".overall" / ".micro" (per-document
-// objects hold the overall counts directly under the mode).
-std::string CountsPrefix(const std::vector<std::string>& parts) {
-  std::string prefix;
-  for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (i + 2 == parts.size() && i == 2 &&
-        (parts[i] == "overall" || parts[i] == "micro"))
-      break;
-    prefix += (prefix.empty() ? "" : ".") + parts[i];
-  }
-  return prefix;
-}
-
 }  // namespace
-
-std::vector<std::string> SplitPath(const std::string& path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    const size_t dot = path.find('.', start);
-    parts.push_back(path.substr(start, dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return parts;
-}
 
 bool IsGlob(const std::string& pattern) {
   return pattern.find_first_of("*?") != std::string::npos;
@@ -66,10 +42,10 @@ bool IsGlob(const std::string& pattern) {
 
 std::vector<std::string> MatchMetricKeys(
     const std::string& pattern, const std::map<std::string, double>& metrics) {
-  const std::vector<std::string> want = SplitPath(pattern);
+  const std::vector<std::string> want = SplitMetricPath(pattern);
   std::vector<std::string> keys;
   for (const auto& [key, value] : metrics) {
-    const std::vector<std::string> have = SplitPath(key);
+    const std::vector<std::string> have = SplitMetricPath(key);
     if (have.size() != want.size()) continue;
     bool match = true;
     for (size_t i = 0; i < have.size() && match; ++i)
@@ -79,19 +55,13 @@ std::vector<std::string> MatchMetricKeys(
   return keys;
 }
 
-std::string OverallForm(const std::string& pattern) {
-  const std::vector<std::string> parts = SplitPath(pattern);
-  if (parts.size() != 3) return "";
-  return parts[0] + "." + parts[1] + ".overall." + parts[2];
-}
-
 std::optional<PerDocumentCounts> DecomposeMetric(
     const VariantScores& variant, const std::string& key,
     const std::vector<std::string>& doc_ids) {
-  const std::vector<std::string> parts = SplitPath(key);
+  const std::vector<std::string> parts = SplitMetricPath(key);
   if (parts.size() < 2) return std::nullopt;
   const std::string stat = parts.back();
-  const std::string prefix = CountsPrefix(parts);
+  const std::string prefix = CountsPathOf(key);
   PerDocumentCounts out;
   auto push = [&](double tp, double fp, double fn, std::string text) {
     out.units.push_back(PrfCounts{tp, fp, fn});

@@ -15,9 +15,6 @@
 
 namespace ieval::gate_internal {
 
-// "a.b.c" -> {"a", "b", "c"}.
-std::vector<std::string> SplitPath(const std::string& path);
-
 // True when the pattern has a '*' or '?'.
 bool IsGlob(const std::string& pattern);
 
@@ -25,11 +22,6 @@ bool IsGlob(const std::string& pattern);
 // the pattern's component as a glob. In key order.
 std::vector<std::string> MatchMetricKeys(
     const std::string& pattern, const std::map<std::string, double>& metrics);
-
-// The long form of a short path: "entities.strict.f1" ->
-// "entities.strict.overall.f1" (three components, "overall" inserted);
-// empty for other paths.
-std::string OverallForm(const std::string& pattern);
 
 // A metric's per-document counts, in the order of `doc_ids`.
 struct PerDocumentCounts {
