@@ -1,5 +1,8 @@
 #include "ieval/extractors/tagger/training_args.h"
 
+#include <string>
+
+#include "ieval/extractors/tagger/dictionary.h"
 #include "ieval/extractors/tagger/label_scheme.h"
 #include "ieval/extractors/tagger/tagger.h"
 
@@ -15,8 +18,13 @@ Result<TrainOptions> ToTrainOptions(const TrainingArgs& args) {
   options.seed = args.seed;
   options.hash_bits = args.hash_bits;
   if (args.dictionary != "none") {
+    if (args.dictionary != CldrPlaceDictionary::kId) {
+      return Status::Usage(std::string("--dictionary must be none or ") +
+                           CldrPlaceDictionary::kId + ", not '" +
+                           args.dictionary + "'");
+    }
     auto dict = DictionaryForId(args.dictionary);
-    if (!dict.ok()) return Status::Usage(dict.status().message());
+    if (!dict.ok()) return dict.status();
     options.dictionary = *dict;
   }
   return options;
