@@ -1,20 +1,18 @@
 // ieval crossval --gold DIR [--folds N | --loo] [--epochs N] [--seed N]
 //                [--out FILE]
-// Cross-validation of the statistical tagger on any gold: for each fold,
-// train a model from scratch on the other documents, tag the held-out ones,
-// and keep those predictions. Every document is thus predicted by a model
-// that never saw it, and --out holds the predictions for `ieval score`.
-// The per-fold summary is a strict span match (app/cli/strict_counts.h).
+// Cross-validation of the statistical tagger on any gold
+// (extractors/tagger/include/ieval/extractors/tagger/crossval.h): every
+// document is predicted by a model that never saw it, the per-fold strict
+// figures go to stdout and --out holds the predictions for `ieval score`.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "exit_codes.h"
-#include "ieval/extractors/tagger/tagger.h"
-#include "ieval/extractors/tagger/trainer.h"
+#include "ieval/extractors/tagger/crossval.h"
+#include "ieval/extractors/tagger/training_args.h"
 #include "ieval/io/corpus_reader.h"
-#include "strict_counts.h"
 #include "tagger_training_args.h"
 
 namespace ieval {
@@ -24,7 +22,7 @@ struct CrossvalArgs {
   std::string gold;
   int folds = 0;  // 0: one fold per document
   bool loo = false;
-  TaggerTrainingArgs training;
+  tagger::TrainingArgs training;
   std::string out;
 };
 
@@ -42,71 +40,14 @@ int RunCrossval(const CrossvalArgs& args) {
               << " is invalid; run `ieval validate " << args.gold << "`\n";
     return kExitBadInput;
   }
-  const std::vector<AnnotatedDocument>& docs = gold->documents;
-  for (const AnnotatedDocument& d : docs) {
-    if (!d.has_text) {
-      return fail(Status::InvalidInput(
-          "gold documents must carry their text",
-          Where{d.source_file, d.source_line, d.document.doc_id, ""}));
-    }
-  }
-  const int n = static_cast<int>(docs.size());
-  const int folds = args.loo || args.folds == 0 ? n : args.folds;
-  if (n < 2 || folds < 2 || folds > n) {
-    return fail(Status::Usage(
-        "cross-validation needs at least 2 documents and 2 <= folds <= "
-        "documents (the gold has " +
-        std::to_string(n) + ", --folds " + std::to_string(folds) + ")"));
-  }
-  auto train_options = ToTrainOptions(args.training);
-  if (!train_options.ok()) return fail(train_options.status());
-  const tagger::TrainOptions& options = *train_options;
-
-  Corpus predictions;
-  predictions.documents.resize(docs.size());
-  TypedCounts total;
-  std::cout << (folds == n ? "leave-one-document-out" : "cross-validation")
-            << ": " << folds << " folds over " << n
-            << " documents; strict span match:\n";
-  for (int fold = 0; fold < folds; ++fold) {
-    // Document i is in fold i % folds: folds interleave the corpus order.
-    std::vector<AnnotatedDocument> train;
-    std::vector<size_t> test;
-    for (size_t i = 0; i < docs.size(); ++i) {
-      if (static_cast<int>(i % static_cast<size_t>(folds)) == fold) {
-        test.push_back(i);
-      } else {
-        train.push_back(docs[i]);
-      }
-    }
-    tagger::TrainingStats stats;
-    auto model = tagger::TrainTagger(train, options, &stats);
-    if (!model.ok()) return fail(model.status());
-    auto tagger = tagger::Tagger::Create(std::move(*model), options.dictionary);
-    if (!tagger.ok()) return fail(tagger.status());
-    TypedCounts counts;
-    std::string held;
-    for (size_t i : test) {
-      auto pred = (*tagger)->Extract(docs[i].document);
-      if (!pred.ok()) return fail(pred.status());
-      counts += StrictCounts(docs[i].annotations.mentions, pred->mentions,
-                             args.training.types);
-      AnnotatedDocument& p = predictions.documents[i];
-      p.document.doc_id = docs[i].document.doc_id;
-      p.annotations = std::move(*pred);
-      held += (held.empty() ? "" : ",") + docs[i].document.doc_id;
-    }
-    std::cout << "fold " << fold + 1 << "/" << folds << " (test " << held
-              << "; trained on " << train.size() << " documents, "
-              << stats.mentions << " mentions): " << FormatPrf(counts.overall)
-              << "\n";
-    total += counts;
-  }
-  for (const auto& [type, c] : total.per_type)
-    std::cout << "all folds " << type << "\t" << FormatPrf(c) << "\n";
-  std::cout << "all folds micro\t" << FormatPrf(total.overall) << "\n";
+  auto options = tagger::ToTrainOptions(args.training);
+  if (!options.ok()) return fail(options.status());
+  auto result = tagger::Crossval(gold->documents, args.loo ? 0 : args.folds,
+                                 *options, std::cout);
+  if (!result.ok()) return fail(result.status());
   if (!args.out.empty()) {
-    if (Status s = WriteCorpus(predictions, args.out, /*include_text=*/false);
+    if (Status s = WriteCorpus(result->predictions, args.out,
+                               /*include_text=*/false);
         !s.ok())
       return fail(s);
     std::cout << "predictions written to " << args.out

@@ -1,11 +1,8 @@
 #include "tagger_training_args.h"
 
-#include "ieval/extractors/tagger/label_scheme.h"
-#include "ieval/extractors/tagger/tagger.h"
-
 namespace ieval {
 
-void AddTaggerTrainingOptions(CLI::App* cmd, TaggerTrainingArgs* args,
+void AddTaggerTrainingOptions(CLI::App* cmd, tagger::TrainingArgs* args,
                               const std::string& types_help,
                               const std::string& epochs_help) {
   cmd->add_option("--types", args->types, types_help)
@@ -25,23 +22,6 @@ void AddTaggerTrainingOptions(CLI::App* cmd, TaggerTrainingArgs* args,
   cmd->add_option("--dictionary", args->dictionary,
                   "Dictionary features: none or cldr-places-fr")
       ->capture_default_str();
-}
-
-Result<tagger::TrainOptions> ToTrainOptions(const TaggerTrainingArgs& args) {
-  const auto scheme = tagger::ParseLabelScheme(args.scheme);
-  if (!scheme) return Status::Usage("--scheme must be bio or bilou");
-  tagger::TrainOptions options;
-  options.types = args.types;
-  options.scheme = *scheme;
-  options.epochs = args.epochs;
-  options.seed = args.seed;
-  options.hash_bits = args.hash_bits;
-  if (args.dictionary != "none") {
-    auto dict = tagger::DictionaryForId(args.dictionary);
-    if (!dict.ok()) return Status::Usage(dict.status().message());
-    options.dictionary = *dict;
-  }
-  return options;
 }
 
 }  // namespace ieval
