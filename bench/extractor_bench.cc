@@ -169,7 +169,11 @@ int main(int argc, char** argv) {
   add("BM_IcuWords", BM_IcuWords);
 
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  BuiltinPaths paths;
+  paths.tagger_model =
+      bench::SourceDir() + "/extractors/tagger/model/fr-news.ietag";
+  paths.plugin_dir = IEVAL_BENCH_PLUGIN_DIR;
+  RegisterBuiltinExtractors(registry, paths);
   std::vector<std::unique_ptr<Extractor>> extractors;
   for (const ExtractorInfo& info : registry.all()) {
     auto created = registry.Create(info.name, {});

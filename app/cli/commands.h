@@ -1,4 +1,4 @@
-// Every `ieval` sub-command is one file of eval/cli/ with one Add…Command
+// Every `ieval` sub-command is one file of app/cli/ with one Add…Command
 // function that declares its options on the CLI11 app and sets
 // `context.exit_code` when it runs. main.cc lists them, a line each, and
 // declares the one the command line names (or all, for --help).
@@ -6,6 +6,8 @@
 #define IEVAL_APP_CLI_COMMANDS_H_
 
 #include <functional>
+
+#include "shipped_files.h"
 
 namespace CLI {
 class App;
@@ -20,6 +22,9 @@ struct CommandContext {
   // The extractors, registered on the first call (main.cc): a command that
   // runs none (conlleval, score) does not pay for registering them.
   std::function<const ExtractorRegistry&()> registry;
+  // The files ieval ships (default config, variants, gold, model,
+  // plug-ins), found once from the executable (shipped_files.h).
+  ShippedFiles shipped;
 };
 
 void AddValidateCommand(CLI::App& app, CommandContext& context);

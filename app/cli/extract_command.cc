@@ -35,7 +35,8 @@ int Fail(const Status& status) {
   return ExitCodeFor(status);
 }
 
-int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry) {
+int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
+               const ShippedFiles& shipped) {
   OptionValues options;
   for (const std::string& kv : args.options) {
     const size_t eq = kv.find('=');
@@ -50,8 +51,9 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry) {
       args.extractor.empty() ? nullptr : registry.Find(args.extractor);
   std::optional<VariantSet> variants;
   if (!args.variant.empty() || (info != nullptr && info->create_composite)) {
-    auto loaded = VariantSet::Load(
-        args.config.empty() ? DefaultVariantsPath() : args.config, registry);
+    auto path = shipped.Or(args.config, &ShippedFiles::Variants);
+    if (!path.ok()) return Fail(path.status());
+    auto loaded = VariantSet::Load(*path, registry);
     if (!loaded.ok()) return Fail(loaded.status());
     variants = std::move(*loaded);
   }
@@ -125,8 +127,9 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
                   "KEY=VALUE for the extractor (repeatable); with --variant, "
                   "overrides the variant's own");
   cmd->add_option("--config", args->config,
-                  "The variants file (default: extractors/variants.json of the "
-                  "source tree); used by --variant and by ensemble members");
+                  "The variants file (default: the shipped "
+                  "extractors/variants.json; `ieval list` shows where); used "
+                  "by --variant and by ensemble members");
   auto* gold = cmd->add_option(
       "--gold", args->gold,
       "An annotation corpus (folder, .jsonl or .json) whose texts are used");
@@ -151,7 +154,7 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       context.exit_code = Fail(Status::Usage("give --gold DIR or --docs DIR"));
       return;
     }
-    context.exit_code = RunExtract(*args, context.registry());
+    context.exit_code = RunExtract(*args, context.registry(), context.shipped);
   });
 }
 

@@ -1,6 +1,8 @@
 // ieval list [--config FILE]: every registered extractor with its options,
-// then the variants of the variants file and whether each can run here.
+// then the variants of the variants file and whether each can run here,
+// then the shipped files and where they were found.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -42,27 +44,64 @@ void PrintExtractors(const ExtractorRegistry& registry) {
   }
 }
 
-int RunList(const ExtractorRegistry& registry, const std::string& config) {
-  PrintExtractors(registry);
-  const std::string path = config.empty() ? DefaultVariantsPath() : config;
-  auto variants = VariantSet::Load(path, registry);
-  if (!variants.ok()) {
-    std::cerr << "ieval list: " << variants.status().ToString() << "\n";
-    return config.empty() ? kExitOk : ExitCodeFor(variants.status());
-  }
+// The variants of `variants` (read from `path`) with their options and, for
+// any that cannot run here, why. Creating one checks its requirements
+// (programs, files, libraries) and runs nothing.
+void PrintVariants(const VariantSet& variants, const std::string& path) {
   std::cout << "\nvariants (" << path << ")\n";
-  for (const VariantSpec& v : variants->variants()) {
+  for (const VariantSpec& v : variants.variants()) {
     std::cout << v.name << "  (" << v.extractor << ")\n";
     if (!v.description.empty()) std::cout << "  " << v.description << "\n";
     for (const auto& [key, value] : v.options)
       std::cout << "    " << key << "=" << value << "\n";
-    // Creating checks requirements (programs, files, libraries) only; it
-    // runs nothing.
-    auto created = variants->Create(v.name);
+    auto created = variants.Create(v.name);
     if (!created.ok())
       std::cout << "  unavailable: " << created.status().message() << "\n";
   }
-  return kExitOk;
+}
+
+// Each shipped file with its path, and "(missing)" when it is not there.
+void PrintShippedFiles(const ShippedFiles& shipped) {
+  std::cout << "\nshipped files";
+  if (!shipped.found()) {
+    std::cout << ": none\n  " << shipped.NotFoundMessage() << "\n";
+  } else {
+    std::cout << " (" << shipped.origin << ": " << shipped.root << ")\n";
+    const std::pair<const char*, std::string> files[] = {
+        {"run config", shipped.RunConfig()},
+        {"variants", shipped.Variants()},
+        {"gold", shipped.Gold()},
+        {"tagger model", shipped.TaggerModel()}};
+    for (const auto& [what, path] : files) {
+      std::error_code ec;
+      std::cout << "  " << what << ": " << path
+                << (std::filesystem::exists(path, ec) ? "" : " (missing)")
+                << "\n";
+    }
+  }
+  std::cout << "  plug-ins: "
+            << (shipped.plugin_dir.empty()
+                    ? std::string("none found")
+                    : shipped.plugin_dir + " (" + shipped.plugin_origin + ")")
+            << "\n";
+}
+
+int RunList(const ExtractorRegistry& registry, const std::string& config,
+            const ShippedFiles& shipped) {
+  PrintExtractors(registry);
+  const int status = [&] {
+    auto path = shipped.Or(config, &ShippedFiles::Variants);
+    if (!path.ok()) return kExitOk;  // said below, with the shipped files
+    auto variants = VariantSet::Load(*path, registry);
+    if (!variants.ok()) {
+      std::cerr << "ieval list: " << variants.status().ToString() << "\n";
+      return config.empty() ? kExitOk : ExitCodeFor(variants.status());
+    }
+    PrintVariants(*variants, *path);
+    return kExitOk;
+  }();
+  PrintShippedFiles(shipped);
+  return status;
 }
 
 }  // namespace
@@ -72,12 +111,13 @@ void AddListCommand(CLI::App& app, CommandContext& context) {
   CLI::App* cmd = app.add_subcommand(
       "list",
       "List the registered extractors with their options, then the variants "
-      "of the variants file (and why any cannot run here).");
+      "of the variants file (and why any cannot run here), then the shipped "
+      "files and where they were found.");
   cmd->add_option("--config", *config,
-                  "The variants file (default: extractors/variants.json of "
-                  "the source tree)");
+                  "The variants file (default: the shipped "
+                  "extractors/variants.json, listed at the end)");
   cmd->callback([config, &context] {
-    context.exit_code = RunList(context.registry(), *config);
+    context.exit_code = RunList(context.registry(), *config, context.shipped);
   });
 }
 

@@ -94,10 +94,16 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<ieval::ExtractorRegistry> registry;
   ieval::CommandContext context;
-  context.registry = [&registry]() -> const ieval::ExtractorRegistry& {
+  context.shipped = ieval::FindShippedFiles();
+  context.registry = [&registry,
+                      &context]() -> const ieval::ExtractorRegistry& {
     if (registry == nullptr) {
       registry = std::make_unique<ieval::ExtractorRegistry>();
-      ieval::RegisterBuiltinExtractors(*registry);
+      ieval::BuiltinPaths paths;
+      if (context.shipped.found())
+        paths.tagger_model = context.shipped.TaggerModel();
+      paths.plugin_dir = context.shipped.plugin_dir;
+      ieval::RegisterBuiltinExtractors(*registry, paths);
     }
     return *registry;
   };

@@ -73,10 +73,12 @@ int Interrupted() {
   return kExitInterrupted;
 }
 
-int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
+int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
+            const ShippedFiles& shipped) {
   const auto started = std::chrono::steady_clock::now();
-  const std::string config_path =
-      args.config.empty() ? DefaultRunConfigPath() : args.config;
+  auto found_config = shipped.Or(args.config, &ShippedFiles::RunConfig);
+  if (!found_config.ok()) return Fail(found_config.status());
+  const std::string config_path = *found_config;
   auto config = LoadRunConfig(config_path);
   if (!config.ok()) return Fail(config.status());
   if (!args.gold.empty()) config->gold = args.gold;
@@ -95,9 +97,10 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry) {
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
-  const std::string variants_path = config->variants_file.empty()
-                                        ? DefaultVariantsPath()
-                                        : config->variants_file;
+  auto found_variants =
+      shipped.Or(config->variants_file, &ShippedFiles::Variants);
+  if (!found_variants.ok()) return Fail(found_variants.status());
+  const std::string variants_path = *found_variants;
   auto set = VariantSet::Load(variants_path, registry);
   if (!set.ok()) return Fail(set.status());
   std::vector<std::string> names = config->variants;
@@ -197,8 +200,8 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
       "stdout: the summary table. Exit 3 when a variant failed (the others' "
       "results are still written), 130 on Ctrl-C (nothing written).");
   cmd->add_option("--config", args->config,
-                  "Run config (JSON; default: reports/run.json of the source "
-                  "tree). Format: reports/README.md");
+                  "Run config (JSON; default: the shipped reports/run.json, "
+                  "`ieval list` shows where). Format: reports/README.md");
   cmd->add_option("--gold", args->gold,
                   "Gold corpus (folder or .jsonl); overrides the config's");
   cmd->add_option("--out", args->out,
@@ -225,7 +228,7 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->callback([args, &context] {
-    context.exit_code = RunMain(*args, context.registry());
+    context.exit_code = RunMain(*args, context.registry(), context.shipped);
   });
 }
 

@@ -130,6 +130,4 @@ Result<RunConfig> LoadRunConfig(const std::string& path) {
   }
 }
 
-std::string DefaultRunConfigPath() { return IEVAL_DEFAULT_RUN_CONFIG; }
-
 }  // namespace ieval

@@ -8,10 +8,6 @@
 
 #include "ieval/io/atomic_file.h"
 
-#ifndef IEVAL_DEFAULT_VARIANTS
-#define IEVAL_DEFAULT_VARIANTS "extractors/variants.json"
-#endif
-
 namespace ieval {
 namespace {
 
@@ -215,7 +211,5 @@ Result<std::unique_ptr<Extractor>> VariantSet::Create(
       return Status::InvalidInput(message, Where{source_, 0, "", ""});
   }
 }
-
-std::string DefaultVariantsPath() { return IEVAL_DEFAULT_VARIANTS; }
 
 }  // namespace ieval

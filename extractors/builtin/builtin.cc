@@ -12,15 +12,16 @@
 
 namespace ieval {
 
-void RegisterBuiltinExtractors(ExtractorRegistry& registry) {
+void RegisterBuiltinExtractors(ExtractorRegistry& registry,
+                               const BuiltinPaths& paths) {
   // Names are unique by construction here; Register only fails on a clash.
   (void)registry.Register(ExternalExtractorInfo());
-  (void)registry.Register(PluginExtractorInfo());
+  (void)registry.Register(PluginExtractorInfo(paths.plugin_dir));
   (void)registry.Register(EnsembleExtractorInfo());
   (void)registry.Register(GazetteerExtractorInfo());
   (void)registry.Register(RulesExtractorInfo());
   (void)registry.Register(RelationsExtractorInfo());
-  (void)registry.Register(tagger::TaggerExtractorInfo());
+  (void)registry.Register(tagger::TaggerExtractorInfo(paths.tagger_model));
 }
 
 }  // namespace ieval

@@ -120,16 +120,18 @@ class PluginExtractor : public Extractor {
   mutable std::mutex mutex_;  // only when the plug-in is not thread-safe
 };
 
-Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
+Result<std::unique_ptr<Extractor>> Create(const OptionValues& options,
+                                          const std::string& plugin_dir) {
   const std::string& given = options.at("path");
   if (given.empty())
     return Status::Usage("extractor 'plugin' needs --option path=LIBRARY.so");
-  const std::string path = FindPluginLibrary(given);
+  const std::string path = FindPluginLibrary(given, plugin_dir);
   if (path.empty()) {
     return Status::Unavailable(
-        "plug-in library " + given +
-        " not found (nor in the plugins/ folder beside the ieval binary; "
-        "the shipped example is built with ieval by CMake)");
+        "plug-in library " + given + " not found (nor in " +
+        (plugin_dir.empty() ? std::string("a shipped plug-ins folder: none")
+                            : "the shipped plug-ins folder " + plugin_dir) +
+        "; the example is built with ieval by CMake, see `ieval list`)");
   }
   auto library = std::make_unique<Library>();
   library->handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -200,17 +202,16 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& options) {
 
 }  // namespace
 
-std::string FindPluginLibrary(const std::string& path) {
+std::string FindPluginLibrary(const std::string& path,
+                              const std::string& plugin_dir) {
   std::error_code ec;
   if (fs::is_regular_file(path, ec)) return path;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return "";
-  const fs::path beside =
-      exe.parent_path() / "plugins" / fs::path(path).filename();
-  return fs::is_regular_file(beside, ec) ? beside.string() : "";
+  if (plugin_dir.empty()) return "";
+  const fs::path shipped = fs::path(plugin_dir) / fs::path(path).filename();
+  return fs::is_regular_file(shipped, ec) ? shipped.string() : "";
 }
 
-ExtractorInfo PluginExtractorInfo() {
+ExtractorInfo PluginExtractorInfo(const std::string& plugin_dir) {
   ExtractorInfo info;
   info.name = "plugin";
   info.description =
@@ -221,10 +222,13 @@ ExtractorInfo PluginExtractorInfo() {
   info.options = {
       {"path", "path", "",
        "the .so file; when it does not exist, its file name is looked up in "
-       "plugins/ beside the ieval binary (libieval_acronyms.so: the example)"},
+       "the shipped plug-ins folder (`ieval list` shows where; "
+       "libieval_acronyms.so is the example)"},
   };
   info.open_options = true;
-  info.create = Create;
+  info.create = [plugin_dir](const OptionValues& options) {
+    return Create(options, plugin_dir);
+  };
   return info;
 }
 

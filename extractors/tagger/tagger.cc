@@ -7,13 +7,7 @@
 #include "ieval/extractors/tagger/features.h"
 #include "ieval/extractors/tagger/viterbi.h"
 
-#ifndef IEVAL_TAGGER_MODEL
-#error "IEVAL_TAGGER_MODEL (the default model path) must be defined"
-#endif
-
 namespace ieval::tagger {
-
-std::string DefaultModelPath() { return IEVAL_TAGGER_MODEL; }
 
 Result<std::shared_ptr<const TokenDictionary>> DictionaryForId(
     const std::string& id) {
@@ -151,14 +145,14 @@ Result<Annotations> Tagger::Extract(const Document& doc) const {
   return out;
 }
 
-ExtractorInfo TaggerExtractorInfo() {
+ExtractorInfo TaggerExtractorInfo(const std::string& default_model) {
   ExtractorInfo info;
   info.name = "tagger";
   info.description =
       "Statistical PER/ORG/LOC tagger: averaged perceptron over hashed "
       "features of ICU words, Viterbi decoding (extractors/tagger/README.md)";
   info.options = {
-      {"model", "path", DefaultModelPath(),
+      {"model", "path", default_model,
        "Model file written by `ieval train-tagger` or scripts/train-tagger"},
       {"types", "string", "",
        "Emit only these types, comma-separated (default: all the model's)"},

@@ -10,6 +10,7 @@
 
 #include "ieval/extractors/builtin.h"
 #include "ieval/extractors/registry.h"
+#include "testing/shipped.h"
 
 namespace ieval::testing {
 
@@ -63,7 +64,7 @@ class Pairer : public Extractor {
 
 inline ExtractorRegistry TestRegistry() {
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
   ExtractorInfo fixed;
   fixed.name = "fixed";
   fixed.description = "returns its spans";

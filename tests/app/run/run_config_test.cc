@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "testing/cli_runner.h"
+#include "testing/shipped.h"
 
 namespace ieval {
 namespace {
@@ -91,7 +92,7 @@ TEST(RunConfig, InvalidJsonNamesTheFile) {
 }
 
 TEST(RunConfig, ShippedDefaultLoads) {
-  auto c = LoadRunConfig(DefaultRunConfigPath());
+  auto c = LoadRunConfig(testing::SourcePath("reports/run.json"));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_TRUE(std::filesystem::exists(c->gold)) << c->gold;
 }

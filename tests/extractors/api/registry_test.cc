@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "ieval/extractors/builtin.h"
+#include "testing/shipped.h"
 #include "testing/test_extractors.h"
 
 namespace ieval {
@@ -13,7 +14,7 @@ using ::testing::HasSubstr;
 
 TEST(Registry, BuiltinsAreRegistered) {
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
   for (const char* name : {"external", "plugin", "ensemble"})
     EXPECT_NE(registry.Find(name), nullptr) << name;
 }

@@ -5,6 +5,7 @@
 
 #include "ieval/extractors/builtin.h"
 #include "testing/cli_runner.h"
+#include "testing/shipped.h"
 #include "testing/test_extractors.h"
 
 namespace ieval {
@@ -120,7 +121,7 @@ TEST_F(VariantsTest, UnknownVariantListsTheVariants) {
 
 TEST(ShippedVariants, LoadWithTheBuiltinExtractors) {
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
   auto set =
       VariantSet::Load(IEVAL_SOURCE_DIR "/extractors/variants.json", registry);
   ASSERT_TRUE(set.ok()) << set.status().ToString();

@@ -8,6 +8,7 @@
 #include "ieval/extractors/builtin.h"
 #include "ieval/extractors/run.h"
 #include "ieval/extractors/variants.h"
+#include "testing/shipped.h"
 
 namespace ieval {
 namespace {
@@ -18,7 +19,7 @@ using ::testing::Contains;
 std::unique_ptr<Extractor> Variant(const std::string& name, std::string* why) {
   static ExtractorRegistry registry = [] {
     ExtractorRegistry r;
-    RegisterBuiltinExtractors(r);
+    RegisterBuiltinExtractors(r, testing::ShippedBuiltinPaths());
     return r;
   }();
   auto set =

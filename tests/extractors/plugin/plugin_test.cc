@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "ieval/extractors/run.h"
+#include "testing/shipped.h"
 
 namespace ieval {
 namespace {
@@ -19,7 +20,8 @@ const Document kDoc{"d", "«\u00A0OTAN\u00A0» et l’ONU, puis l’UE. Kim"};
 
 Result<std::unique_ptr<Extractor>> Plugin(OptionValues options) {
   ExtractorRegistry registry;
-  registry.Register(PluginExtractorInfo());
+  registry.Register(
+      PluginExtractorInfo(::ieval::testing::ShippedBuiltinPaths().plugin_dir));
   return registry.Create("plugin", options);
 }
 

@@ -10,6 +10,7 @@
 #include "ieval/extractors/builtin.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/tagger/tagger.h"
+#include "testing/shipped.h"
 
 namespace ieval::tagger {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 class ShippedModel : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto t = Tagger::Load(DefaultModelPath());
+    auto t = Tagger::Load(testing::ShippedBuiltinPaths().tagger_model);
     ASSERT_TRUE(t.ok()) << t.status().ToString();
     tagger_ = std::move(*t).release();
   }
@@ -119,7 +120,8 @@ TEST_F(ShippedModel, VersionNamesTheModelFile) {
 TEST(Cc0Model, LoadsAndTagsAPersonAndACity) {
   // The alternative model trained on CC0 data only, beside the default.
   const std::string path =
-      (std::filesystem::path(DefaultModelPath()).parent_path() /
+      (std::filesystem::path(testing::ShippedBuiltinPaths().tagger_model)
+           .parent_path() /
        "fr-news-cc0.ietag")
           .string();
   auto tagger = Tagger::Load(path);
@@ -136,7 +138,7 @@ TEST(Cc0Model, LoadsAndTagsAPersonAndACity) {
 
 TEST(TaggerRegistry, CreatesTheTaggerWithOptionalTypes) {
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
   auto tagger = registry.Create("tagger", {{"types", "LOC"}});
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   auto out = (*tagger)->Extract(
@@ -150,7 +152,7 @@ TEST(TaggerRegistry, CreatesTheTaggerWithOptionalTypes) {
 
 TEST(TaggerRegistry, MissingModelFileIsAnErrorNamingIt) {
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
   auto tagger = registry.Create("tagger", {{"model", "/no/such/model.ietag"}});
   ASSERT_FALSE(tagger.ok());
   EXPECT_NE(tagger.status().ToString().find("/no/such/model.ietag"),
@@ -159,7 +161,7 @@ TEST(TaggerRegistry, MissingModelFileIsAnErrorNamingIt) {
 
 TEST(TaggerRegistry, UnknownTypeIsAUsageError) {
   ExtractorRegistry registry;
-  RegisterBuiltinExtractors(registry);
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
   auto tagger = registry.Create("tagger", {{"types", "DATE"}});
   ASSERT_FALSE(tagger.ok());
   EXPECT_EQ(tagger.status().code(), Status::Code::kUsage);

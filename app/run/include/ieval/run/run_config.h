@@ -46,9 +46,6 @@ struct RunConfig {
 // values of the wrong type or out of range, unknown metric names.
 Result<RunConfig> LoadRunConfig(const std::string& path);
 
-// reports/run.json of the source tree this binary was built from.
-std::string DefaultRunConfigPath();
-
 }  // namespace ieval
 
 #endif  // IEVAL_RUN_RUN_CONFIG_H_

@@ -69,9 +69,6 @@ class VariantSet : public VariantLookup {
   std::string source_;
 };
 
-// extractors/variants.json of the source tree this binary was built from.
-std::string DefaultVariantsPath();
-
 }  // namespace ieval
 
 #endif  // IEVAL_EXTRACTORS_VARIANTS_H_

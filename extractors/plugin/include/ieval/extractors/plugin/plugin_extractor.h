@@ -13,13 +13,15 @@
 
 namespace ieval {
 
-// The registration (name "plugin", options, factory) for builtin.cc.
-ExtractorInfo PluginExtractorInfo();
+// The registration (name "plugin", options, factory) for builtin.cc. A
+// library given by a path that does not exist is looked up by its file name
+// in `plugin_dir` (the shipped plug-ins' folder; none when empty).
+ExtractorInfo PluginExtractorInfo(const std::string& plugin_dir);
 
 // The library `path` names: `path` itself when it exists, else its file name
-// in the plugins/ folder beside the running executable (where the build puts
-// the shipped example). Empty when neither exists.
-std::string FindPluginLibrary(const std::string& path);
+// in `plugin_dir`. Empty when neither exists.
+std::string FindPluginLibrary(const std::string& path,
+                              const std::string& plugin_dir);
 
 }  // namespace ieval
 

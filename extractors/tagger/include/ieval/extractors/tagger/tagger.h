@@ -18,9 +18,6 @@
 
 namespace ieval::tagger {
 
-// The model file `ieval list` shows as the default (compiled in).
-std::string DefaultModelPath();
-
 // The dictionary a model was trained with, by id: null for "", the shipped
 // CldrPlaceDictionary for its id; anything else is kInvalidInput.
 Result<std::shared_ptr<const TokenDictionary>> DictionaryForId(
@@ -60,8 +57,9 @@ class Tagger final : public Extractor {
   std::unique_ptr<Pool> pool_;
 };
 
-// The registry entry: options `model` (path) and `types`.
-ExtractorInfo TaggerExtractorInfo();
+// The registry entry: options `model` (path; default `default_model`, the
+// shipped model wherever the application found it) and `types`.
+ExtractorInfo TaggerExtractorInfo(const std::string& default_model);
 
 }  // namespace ieval::tagger
 
