@@ -45,7 +45,8 @@ function(ieval_add_library name)
     $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(ieval_${name} PUBLIC ${ARG_DEPS}
-                        PRIVATE ieval_warnings ${ARG_PRIVATE_DEPS})
+                        PRIVATE $<BUILD_INTERFACE:ieval_warnings>
+                                ${ARG_PRIVATE_DEPS})
   if(ARG_INSTALL)
     set_property(GLOBAL APPEND PROPERTY IEVAL_INSTALLED_LIBRARIES ieval_${name})
     install(DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}/include/"

@@ -2,7 +2,7 @@
 //           [--jobs N] [--unit document|sentence] [--resamples N] [--seed N]
 //           [--quiet]
 // The main job: every variant of the run config over the gold, scored,
-// tested and reported (eval/run, eval/report). stdout gets the summary table
+// tested and reported (app/run, eval/report). stdout gets the summary table
 // only; progress and the paths written go to stderr. Exit 3 when a variant
 // failed (after every report is written), 130 on Ctrl-C (nothing written).
 #include <unistd.h>

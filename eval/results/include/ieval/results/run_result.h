@@ -1,6 +1,6 @@
 // What one `ieval run` produced, as plain data: the effective settings, the
 // machine, and per variant its status, throughput, scores (with every
-// document's counts), predictions and statistics. eval/run fills it in;
+// document's counts), predictions and statistics. app/run fills it in;
 // report_json.h turns it into report.json, which is the single source of
 // report.md, report.html and `ieval compare` / `ieval gate`.
 #ifndef IEVAL_RESULTS_RUN_RESULT_H_
