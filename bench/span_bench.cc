@@ -3,8 +3,8 @@
 // predicted) of the synthetic corpus.
 //
 // Baseline (x_baseline): sorting all gold and all predicted mentions into
-// canonical order (bench/corpus_inputs.h). Target (issue 9): scoring 1M +
-// 1M mentions within 5x that.
+// canonical order (bench/corpus_inputs.h). The target (bench/README.md,
+// "Span scoring"): scoring 1M + 1M mentions within 5x that.
 //   build/release/bench/span_bench --benchmark_filter=1000000
 //
 // BM_ScoreSpans is span scoring proper, what the target names: the

@@ -8,8 +8,8 @@
 // Shipped: CldrPlaceDictionary, the French names of countries and of the
 // cities that name time zones, from ICU's own CLDR data — no word list to
 // maintain, and exactly the news places (Corée du Nord, Moscou, Pyongyang,
-// Séoul) that 1906–1939 training text lacks. The gazetteer extractor can be
-// plugged in the same way later.
+// Séoul) that 1906–1939 training text lacks. Any TokenDictionary plugs in
+// the same way (the gazetteer's lists would be one).
 #ifndef IEVAL_EXTRACTORS_TAGGER_DICTIONARY_H_
 #define IEVAL_EXTRACTORS_TAGGER_DICTIONARY_H_
 

@@ -2,7 +2,7 @@
 // perceptron over hashed features of ICU words, first-order Viterbi). The
 // shipped models (model/) are trained on external corpora — Europeana
 // Newspapers (CC0) and fr-litbank names (CC BY-SA) — never on ieval's gold;
-// README.md beside this file says how, how well they do, their licences and
+// extractors/tagger/README.md says how, how well they do, their licences and
 // how to retrain.
 #ifndef IEVAL_EXTRACTORS_TAGGER_TAGGER_H_
 #define IEVAL_EXTRACTORS_TAGGER_TAGGER_H_
