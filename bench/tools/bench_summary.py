@@ -89,19 +89,19 @@ def targets(med, process):
     """Rows (target, measured, verdict)."""
     rows = []
 
-    def ratio(name):
+    def ratio_row(target, name, limit):
+        """A target on `name`'s x_baseline: below `limit` is met."""
         b = med.get(name)
-        return None if b is None else b.get("x_baseline")
+        x = None if b is None else b.get("x_baseline")
+        return (target, "n/a" if x is None else f"{x:.2f}x",
+                verdict(None if x is None else x < limit))
 
     for name, what in (
             ("BM_Conlleval/tokens:1000000", "ieval conlleval path"),
             ("BM_ScoreConll_Conlleval/tokens:1000000",
              "ieval score --conll path")):
-        x = ratio(name)
-        rows.append((f"{what}, 1M tokens: < 3x the memchr line scan "
-                     f"(in-process, `{name}`)",
-                     "n/a" if x is None else f"{x:.2f}x",
-                     verdict(None if x is None else x < 3)))
+        rows.append(ratio_row(f"{what}, 1M tokens: < 3x the memchr line scan "
+                              f"(in-process, `{name}`)", name, 3))
     conll = (process or {}).get("conll")
     if conll:
         for key, what in (("conlleval", "ieval conlleval < file"),
@@ -140,11 +140,8 @@ def targets(med, process):
              "(relations, values, clusters), one document"),
             ("BM_ScoreCorpus/mentions:1000000",
              "the same, document by document as `ieval score`")):
-        x = ratio(name)
-        rows.append((f"{what}, 1M gold + ~1M predicted mentions: "
-                     f"< 5x sorting them (`{name}`)",
-                     "n/a" if x is None else f"{x:.2f}x",
-                     verdict(None if x is None else x < 5)))
+        rows.append(ratio_row(f"{what}, 1M gold + ~1M predicted mentions: "
+                              f"< 5x sorting them (`{name}`)", name, 5))
     memory = (process or {}).get("score_memory")
     if memory:
         s, l = memory["small"], memory["large"]
@@ -158,11 +155,9 @@ def targets(med, process):
                      verdict(memory["growth"] <= 1.2)))
     for extractor in ("rules", "gazetteer"):
         name = f"BM_Extract/{extractor}/docs:1000"
-        x = ratio(name)
-        rows.append((f"{extractor} extractor: < 3x ICU word segmentation of "
-                     f"the same text (`{name}`)",
-                     "n/a" if x is None else f"{x:.2f}x",
-                     verdict(None if x is None else x < 3)))
+        rows.append(ratio_row(f"{extractor} extractor: < 3x ICU word "
+                              f"segmentation of the same text (`{name}`)",
+                              name, 3))
     tagger = med.get("BM_Extract/tagger/docs:1000")
     rows.append(("tagger: >= 200,000 tokens/s on one core",
                  "n/a" if tagger is None else
