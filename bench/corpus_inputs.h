@@ -15,6 +15,7 @@
 #include "bench_util.h"
 #include "ieval/core/types.h"
 #include "ieval/score/alignment.h"
+#include "ieval/score/cluster_scorer.h"
 #include "tools/synthetic.h"
 
 namespace ieval::bench {
@@ -80,6 +81,17 @@ inline void SortMentions(const MentionCorpus& c) {
     });
     benchmark::DoNotOptimize(order.data());
   }
+}
+
+// The answer check of cluster scoring on the merged document: its counts
+// equal the sum of the documents' but for the non-coreference links, which
+// in the merged document also join mentions of different documents.
+inline bool ClustersAddUp(const ClusterCounts& merged,
+                          const ClusterCounts& summed) {
+  return merged.muc == summed.muc && merged.b3 == summed.b3 &&
+         merged.ceafe == summed.ceafe && merged.ceafm == summed.ceafm &&
+         merged.blanc_coref == summed.blanc_coref &&
+         merged.mentions == summed.mentions;
 }
 
 // 1x, 10x, 100x: 10k, 100k, 1M gold mentions (and about as many predicted).

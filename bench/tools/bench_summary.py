@@ -89,19 +89,23 @@ def targets(med, process):
     """Rows (target, measured, verdict)."""
     rows = []
 
-    def ratio(name):
-        b = med.get(name)
-        return None if b is None else b.get("x_baseline")
+    def ratio_rows(target, limit, benchmarks):
+        """A row per (benchmark name, what it measures): `target` formatted
+        with both, met when the benchmark's x_baseline is below `limit`."""
+        out = []
+        for name, what in benchmarks:
+            b = med.get(name)
+            x = None if b is None else b.get("x_baseline")
+            out.append((target.format(name=name, what=what),
+                        "n/a" if x is None else f"{x:.2f}x",
+                        verdict(None if x is None else x < limit)))
+        return out
 
-    for name, what in (
-            ("BM_Conlleval/tokens:1000000", "ieval conlleval path"),
+    rows += ratio_rows(
+        "{what}, 1M tokens: < 3x the memchr line scan (in-process, `{name}`)",
+        3, (("BM_Conlleval/tokens:1000000", "ieval conlleval path"),
             ("BM_ScoreConll_Conlleval/tokens:1000000",
-             "ieval score --conll path")):
-        x = ratio(name)
-        rows.append((f"{what}, 1M tokens: < 3x the memchr line scan "
-                     f"(in-process, `{name}`)",
-                     "n/a" if x is None else f"{x:.2f}x",
-                     verdict(None if x is None else x < 3)))
+             "ieval score --conll path")))
     conll = (process or {}).get("conll")
     if conll:
         for key, what in (("conlleval", "ieval conlleval < file"),
@@ -133,18 +137,15 @@ def targets(med, process):
                      f"{conll['large_conlleval_peak_rss_kib'] / 1024:.1f} MiB"
                      f" ({(g - 1) * 100:+.1f} %)",
                      verdict(g <= 1.05)))
-    for name, what in (
-            ("BM_ScoreSpans/mentions:1000000", "span scoring"),
+    rows += ratio_rows(
+        "{what}, 1M gold + ~1M predicted mentions: < 5x sorting them "
+        "(`{name}`)",
+        5, (("BM_ScoreSpans/mentions:1000000", "span scoring"),
             ("BM_ScoreDocument/mentions:1000000",
              "span scoring with every other family of `ieval score` "
              "(relations, values, clusters), one document"),
             ("BM_ScoreCorpus/mentions:1000000",
-             "the same, document by document as `ieval score`")):
-        x = ratio(name)
-        rows.append((f"{what}, 1M gold + ~1M predicted mentions: "
-                     f"< 5x sorting them (`{name}`)",
-                     "n/a" if x is None else f"{x:.2f}x",
-                     verdict(None if x is None else x < 5)))
+             "the same, document by document as `ieval score`")))
     memory = (process or {}).get("score_memory")
     if memory:
         s, l = memory["small"], memory["large"]
@@ -156,13 +157,11 @@ def targets(med, process):
                      f"({(memory['growth'] - 1) * 100:+.1f} %; RSS from "
                      f"{process.get('peak_rss_from', 'wait4')})",
                      verdict(memory["growth"] <= 1.2)))
-    for extractor in ("rules", "gazetteer"):
-        name = f"BM_Extract/{extractor}/docs:1000"
-        x = ratio(name)
-        rows.append((f"{extractor} extractor: < 3x ICU word segmentation of "
-                     f"the same text (`{name}`)",
-                     "n/a" if x is None else f"{x:.2f}x",
-                     verdict(None if x is None else x < 3)))
+    rows += ratio_rows(
+        "{what} extractor: < 3x ICU word segmentation of the same text "
+        "(`{name}`)",
+        3, [(f"BM_Extract/{extractor}/docs:1000", extractor)
+            for extractor in ("rules", "gazetteer")])
     tagger = med.get("BM_Extract/tagger/docs:1000")
     rows.append(("tagger: >= 200,000 tokens/s on one core",
                  "n/a" if tagger is None else

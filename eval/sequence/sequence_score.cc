@@ -111,6 +111,22 @@ nlohmann::json RowJson(const ReportRow& row) {
           {"correct", row.correct}};
 }
 
+// What the table and the JSON both report, derived once from the counts.
+struct Summary {
+  RunDescription run;
+  ClassificationReport report;
+  ChunkCounts total;
+  double accuracy;  // of the tags; NaN without tokens
+};
+
+Summary Summarize(const SequenceOptions& options,
+                  const SequenceCounts& counts) {
+  return {Describe(options), MakeClassificationReport(counts), counts.Total(),
+          counts.tokens > 0 ? static_cast<double>(counts.correct_tags) /
+                                  static_cast<double>(counts.tokens)
+                            : std::nan("")};
+}
+
 }  // namespace
 
 std::string_view SequenceModeName(SequenceMode mode) {
@@ -198,27 +214,23 @@ RunDescription Describe(const SequenceOptions& options) {
 std::string FormatSequenceTable(std::string_view source,
                                 const SequenceOptions& options,
                                 const SequenceResult& result) {
-  const RunDescription d = Describe(options);
-  const SequenceCounts& counts = result.counts;
-  const ClassificationReport report = MakeClassificationReport(counts);
-  const ChunkCounts total = counts.Total();
+  const Summary s = Summarize(options, result.counts);
   std::string out;
   out += "file:    " + std::string(source) + "\n";
-  out += "mode:    " + d.mode + " (" + d.reference + ")\n";
-  out += "scheme:  " + d.scheme + "\n";
-  out += "repair:  " + d.repair + "\n";
-  out += "tokens:  " + std::to_string(counts.tokens) + " in " +
-         std::to_string(counts.sentences) + " sentences; token accuracy " +
-         (counts.tokens > 0 ? Percent(static_cast<double>(counts.correct_tags) /
-                                      static_cast<double>(counts.tokens))
-                            : std::string("n/a")) +
+  out += "mode:    " + s.run.mode + " (" + s.run.reference + ")\n";
+  out += "scheme:  " + s.run.scheme + "\n";
+  out += "repair:  " + s.run.repair + "\n";
+  out += "tokens:  " + std::to_string(result.counts.tokens) + " in " +
+         std::to_string(result.counts.sentences) +
+         " sentences; token accuracy " +
+         (std::isnan(s.accuracy) ? std::string("n/a") : Percent(s.accuracy)) +
          "\n";
-  out += "chunks:  " + std::to_string(total.gold) + " gold, " +
-         std::to_string(total.predicted) + " predicted, " +
-         std::to_string(total.correct) + " correct\n\n";
+  out += "chunks:  " + std::to_string(s.total.gold) + " gold, " +
+         std::to_string(s.total.predicted) + " predicted, " +
+         std::to_string(s.total.correct) + " correct\n\n";
 
   size_t width = 12;  // "weighted avg"
-  for (const auto& [type, row] : report.per_type)
+  for (const auto& [type, row] : s.report.per_type)
     width = std::max(width, Width(type));
   auto line = [&](std::string_view name, const ReportRow& row) {
     out += PadRight(name, width) + PadLeft(Fixed(row.precision), 11) +
@@ -229,11 +241,11 @@ std::string FormatSequenceTable(std::string_view source,
   };
   out += PadRight("type", width) + "  precision   recall       f1  support" +
          "  predicted  correct\n";
-  for (const auto& [type, row] : report.per_type) line(type, row);
+  for (const auto& [type, row] : s.report.per_type) line(type, row);
   out += "\n";
-  line("micro avg", report.micro);
-  line("macro avg", report.macro);
-  line("weighted avg", report.weighted);
+  line("micro avg", s.report.micro);
+  line("macro avg", s.report.macro);
+  line("weighted avg", s.report.weighted);
   for (const auto& warning : result.warnings) out += "note: " + warning + "\n";
   return out;
 }
@@ -241,33 +253,28 @@ std::string FormatSequenceTable(std::string_view source,
 std::string FormatSequenceJson(std::string_view source,
                                const SequenceOptions& options,
                                const SequenceResult& result) {
-  const RunDescription d = Describe(options);
-  const SequenceCounts& counts = result.counts;
-  const ClassificationReport report = MakeClassificationReport(counts);
-  const ChunkCounts total = counts.Total();
+  const Summary s = Summarize(options, result.counts);
   nlohmann::json per_type = nlohmann::json::object();
-  for (const auto& [type, row] : report.per_type) per_type[type] = RowJson(row);
+  for (const auto& [type, row] : s.report.per_type)
+    per_type[type] = RowJson(row);
   nlohmann::json json = {
       {"file", std::string(source)},
-      {"mode", d.mode},
-      {"reference", d.reference},
-      {"scheme", d.scheme},
-      {"repair", d.repair},
-      {"tokens", counts.tokens},
-      {"sentences", counts.sentences},
-      {"accuracy",
-       counts.tokens > 0
-           ? nlohmann::json(static_cast<double>(counts.correct_tags) /
-                            static_cast<double>(counts.tokens))
-           : nlohmann::json(nullptr)},
+      {"mode", s.run.mode},
+      {"reference", s.run.reference},
+      {"scheme", s.run.scheme},
+      {"repair", s.run.repair},
+      {"tokens", result.counts.tokens},
+      {"sentences", result.counts.sentences},
+      {"accuracy", std::isnan(s.accuracy) ? nlohmann::json(nullptr)
+                                          : nlohmann::json(s.accuracy)},
       {"phrases",
-       {{"gold", total.gold},
-        {"predicted", total.predicted},
-        {"correct", total.correct}}},
+       {{"gold", s.total.gold},
+        {"predicted", s.total.predicted},
+        {"correct", s.total.correct}}},
       {"per_type", per_type},
-      {"micro", RowJson(report.micro)},
-      {"macro", RowJson(report.macro)},
-      {"weighted", RowJson(report.weighted)},
+      {"micro", RowJson(s.report.micro)},
+      {"macro", RowJson(s.report.macro)},
+      {"weighted", RowJson(s.report.weighted)},
       {"warnings", result.warnings}};
   // Invalid UTF-8 in a type name is replaced rather than failing the dump.
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +

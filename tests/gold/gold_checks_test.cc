@@ -25,51 +25,48 @@ AnnotatedDocument Doc(const std::string& id, const std::string& text,
   return doc;
 }
 
+// What FindUnannotatedOccurrences reports in `documents`, as
+// "doc_id surface@start" (start in code points).
+std::vector<std::string> Missed(std::vector<AnnotatedDocument> documents) {
+  Corpus corpus;
+  corpus.documents = std::move(documents);
+  std::vector<std::string> out;
+  for (const MissedOccurrence& m : FindUnannotatedOccurrences(corpus))
+    out.push_back(m.doc_id + " " + m.surface + "@" + std::to_string(m.start));
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
 TEST(FindUnannotatedOccurrences, ReportsAnOccurrenceLeftOut) {
   // "Moscou" annotated once, not the second time.
-  Corpus corpus;
-  corpus.documents.push_back(Doc("d1", "Moscou et Moscou.", {Span(0, 6)}));
-  auto missed = FindUnannotatedOccurrences(corpus);
-  ASSERT_EQ(missed.size(), 1u);
-  EXPECT_EQ(missed[0].doc_id, "d1");
-  EXPECT_EQ(missed[0].surface, "Moscou");
-  EXPECT_EQ(missed[0].start, 10);
+  EXPECT_EQ(Missed({Doc("d1", "Moscou et Moscou.", {Span(0, 6)})}),
+            Lines{"d1 Moscou@10"});
 }
 
 TEST(FindUnannotatedOccurrences, LooksAcrossDocuments) {
-  Corpus corpus;
-  corpus.documents.push_back(Doc("d1", "Moscou.", {Span(0, 6)}));
-  corpus.documents.push_back(Doc("d2", "Vers Moscou.", {}));
-  auto missed = FindUnannotatedOccurrences(corpus);
-  ASSERT_EQ(missed.size(), 1u);
-  EXPECT_EQ(missed[0].doc_id, "d2");
-  EXPECT_EQ(missed[0].start, 5);
+  EXPECT_EQ(Missed({Doc("d1", "Moscou.", {Span(0, 6)}),
+                    Doc("d2", "Vers Moscou.", {})}),
+            Lines{"d2 Moscou@5"});
 }
 
 TEST(FindUnannotatedOccurrences, AcceptsAnOccurrenceInsideALongerMention) {
   // "Russie" alone, and inside "Fédération de Russie" (flat: longest wins).
-  Corpus corpus;
-  corpus.documents.push_back(
-      Doc("d1", "Russie, Fédération de Russie", {Span(0, 6), Span(8, 28)}));
-  EXPECT_TRUE(FindUnannotatedOccurrences(corpus).empty());
+  EXPECT_EQ(Missed({Doc("d1", "Russie, Fédération de Russie",
+                        {Span(0, 6), Span(8, 28)})}),
+            Lines{});
 }
 
 TEST(FindUnannotatedOccurrences, MatchesWholeWordsOnly) {
   // "Kim" inside "Kimchi" is not an occurrence; after a hyphen it is.
-  Corpus corpus;
-  corpus.documents.push_back(Doc("d1", "Kim, Kimchi, Chine-Kim", {Span(0, 3)}));
-  auto missed = FindUnannotatedOccurrences(corpus);
-  ASSERT_EQ(missed.size(), 1u);
-  EXPECT_EQ(missed[0].start, 19);
+  EXPECT_EQ(Missed({Doc("d1", "Kim, Kimchi, Chine-Kim", {Span(0, 3)})}),
+            Lines{"d1 Kim@19"});
 }
 
 TEST(FindUnannotatedOccurrences, CountsCodePointsNotBytes) {
   // « é » and U+00A0 are one code point each.
-  Corpus corpus;
-  corpus.documents.push_back(Doc("d1", "Pékin\u00a0« Pékin »", {Span(0, 5)}));
-  auto missed = FindUnannotatedOccurrences(corpus);
-  ASSERT_EQ(missed.size(), 1u);
-  EXPECT_EQ(missed[0].start, 8);
+  EXPECT_EQ(Missed({Doc("d1", "Pékin\u00a0« Pékin »", {Span(0, 5)})}),
+            Lines{"d1 Pékin@8"});
 }
 
 TEST(ParseExceptions, ReadsSurfaceAndReason) {

@@ -37,48 +37,46 @@ const CompareRow& Row(const Comparison& c, const std::string& metric) {
 
 class CompareTest : public ::testing::Test {
  protected:
+  // Compares a score file of `n` documents with strict PER counts `a` each
+  // to one whose documents have `b`.
+  Comparison CompareScores(int n, PrfCounts a, PrfCounts b) {
+    auto c = CompareFiles(ScoreFile(dir_, "a", n, a),
+                          ScoreFile(dir_, "b", n, b), options_);
+    EXPECT_TRUE(c.ok()) << c.status().ToString();
+    return c.ok() ? std::move(c).value() : Comparison{};
+  }
+
   std::string dir_ = testing::MakeTempDir("compare");
   CompareOptions options_;
 };
 
 TEST_F(CompareTest, ClearlyHigherF1OnEveryDocumentIsBetter) {
-  const auto a = ScoreFile(dir_, "a", 30, {5, 5, 5});
-  const auto b = ScoreFile(dir_, "b", 30, {9, 1, 1});
-  auto c = CompareFiles(a, b, options_);
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  const CompareRow& r = Row(*c, "entities.strict");
+  const Comparison c = CompareScores(30, {5, 5, 5}, {9, 1, 1});
+  const CompareRow& r = Row(c, "entities.strict");
   EXPECT_DOUBLE_EQ(F1(r.a), 0.5);
   EXPECT_DOUBLE_EQ(F1(r.b), 0.9);
   EXPECT_NEAR(r.bootstrap.difference.estimate, 0.4, 1e-12);
   EXPECT_LT(r.p_holm, 0.05);
   EXPECT_EQ(r.verdict, "better");
-  EXPECT_EQ(Row(*c, "entities.strict.PER").verdict, "better");
+  EXPECT_EQ(Row(c, "entities.strict.PER").verdict, "better");
 }
 
 TEST_F(CompareTest, ClearlyLowerF1IsWorse) {
-  const auto a = ScoreFile(dir_, "a", 30, {9, 1, 1});
-  const auto b = ScoreFile(dir_, "b", 30, {5, 5, 5});
-  auto c = CompareFiles(a, b, options_);
-  ASSERT_TRUE(c.ok());
-  EXPECT_EQ(Row(*c, "entities.strict").verdict, "worse");
+  const Comparison c = CompareScores(30, {9, 1, 1}, {5, 5, 5});
+  EXPECT_EQ(Row(c, "entities.strict").verdict, "worse");
 }
 
 TEST_F(CompareTest, SameScoresShowNoSignificantDifference) {
-  const auto a = ScoreFile(dir_, "a", 30, {7, 3, 2});
-  auto c = CompareFiles(a, a, options_);
-  ASSERT_TRUE(c.ok());
-  const CompareRow& r = Row(*c, "entities.strict");
+  const Comparison c = CompareScores(30, {7, 3, 2}, {7, 3, 2});
+  const CompareRow& r = Row(c, "entities.strict");
   EXPECT_EQ(r.bootstrap.difference.estimate, 0);
   EXPECT_EQ(r.bootstrap.p_value, 1);
   EXPECT_EQ(r.verdict, "no significant difference");
 }
 
 TEST_F(CompareTest, SmallDifferenceOnFewDocumentsIsNotSignificant) {
-  const auto a = ScoreFile(dir_, "a", 3, {5, 5, 5});
-  const auto b = ScoreFile(dir_, "b", 3, {6, 4, 4});
-  auto c = CompareFiles(a, b, options_);
-  ASSERT_TRUE(c.ok());
-  EXPECT_EQ(Row(*c, "entities.strict").verdict, "no significant difference");
+  const Comparison c = CompareScores(3, {5, 5, 5}, {6, 4, 4});
+  EXPECT_EQ(Row(c, "entities.strict").verdict, "no significant difference");
 }
 
 TEST_F(CompareTest, DifferentDocumentsCannotBePaired) {
@@ -131,10 +129,8 @@ TEST_F(CompareTest, FileOfAnotherKindIsBadInput) {
 }
 
 TEST_F(CompareTest, JsonOutputHasOneRowPerMetric) {
-  const auto a = ScoreFile(dir_, "a", 30, {5, 5, 5});
-  auto c = CompareFiles(a, a, options_);
-  ASSERT_TRUE(c.ok());
-  const std::string json = ComparisonToJson(*c);
+  const std::string json =
+      ComparisonToJson(CompareScores(30, {5, 5, 5}, {5, 5, 5}));
   EXPECT_NE(json.find("\"metric\": \"entities.strict.PER\""),
             std::string::npos);
   EXPECT_NE(json.find("\"verdict\": \"no significant difference\""),

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "ieval/core/offset_index.h"
+#include "ieval/core/text_format.h"
 #include "ieval/score/alignment.h"
 #include "ieval/score/scorer.h"
 #include "testing/random_document.h"
@@ -25,22 +26,32 @@ EntityScores Score(const std::vector<Mention>& gold,
 
 PrfCounts Counts(double tp, double fp, double fn) { return {tp, fp, fn}; }
 
+// The overall counts of every mode as "mode tp/fp/fn", in kSpanModes order:
+// a case's expectation reads as a table, and a failure shows all of it.
+std::vector<std::string> OverallByMode(const EntityScores& s) {
+  std::vector<std::string> out;
+  for (SpanMode m : kSpanModes) {
+    const PrfCounts& c = s.mode(m).overall;
+    out.push_back(std::string(SpanModeName(m)) + " " + Count(c.tp) + "/" +
+                  Count(c.fp) + "/" + Count(c.fn));
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
 TEST(SpanScorer, OverlapCountsAsPartialNotExact) {
-  const auto s =
-      Score({MakeMention("g", 0, 10, "ORG")}, {MakeMention("p", 0, 8, "ORG")});
-  EXPECT_EQ(s.mode(SpanMode::kStrict).overall, Counts(0, 1, 1));
-  EXPECT_EQ(s.mode(SpanMode::kExact).overall, Counts(0, 1, 1));
-  EXPECT_EQ(s.mode(SpanMode::kPartial).overall, Counts(0.5, 0.5, 0.5));
-  EXPECT_EQ(s.mode(SpanMode::kType).overall, Counts(1, 0, 0));
+  EXPECT_EQ(OverallByMode(Score({MakeMention("g", 0, 10, "ORG")},
+                                {MakeMention("p", 0, 8, "ORG")})),
+            (Lines{"strict 0/1/1", "exact 0/1/1", "partial 0.5/0.5/0.5",
+                   "type 1/0/0"}));
 }
 
 TEST(SpanScorer, WrongTypeOnTheExactSpanIsExactButNotStrict) {
-  const auto s =
-      Score({MakeMention("g", 0, 10, "ORG")}, {MakeMention("p", 0, 10, "LOC")});
-  EXPECT_EQ(s.mode(SpanMode::kStrict).overall, Counts(0, 1, 1));
-  EXPECT_EQ(s.mode(SpanMode::kExact).overall, Counts(1, 0, 0));
-  EXPECT_EQ(s.mode(SpanMode::kPartial).overall, Counts(1, 0, 0));
-  EXPECT_EQ(s.mode(SpanMode::kType).overall, Counts(0, 1, 1));
+  EXPECT_EQ(
+      OverallByMode(Score({MakeMention("g", 0, 10, "ORG")},
+                          {MakeMention("p", 0, 10, "LOC")})),
+      (Lines{"strict 0/1/1", "exact 1/0/0", "partial 1/0/0", "type 0/1/1"}));
 }
 
 TEST(SpanScorer, SpuriousPredictionIsAFalsePositiveOfItsTypeOnly) {

@@ -16,7 +16,6 @@ namespace {
 
 using ::ieval::testing::CountsFromJson;
 using ::ieval::testing::LoadFixtureCases;
-using ::ieval::testing::Synthetic;
 using ::ieval::testing::SyntheticCorpus;
 using ::ieval::testing::SyntheticPair;
 

@@ -12,13 +12,8 @@ namespace {
 using testing::CpOffset;
 using testing::OfType;
 using testing::Rules;
+using testing::Texts;
 using testing::WithText;
-
-std::vector<std::string> Texts(const std::vector<Mention>& mentions) {
-  std::vector<std::string> out;
-  for (const Mention& m : mentions) out.push_back(*m.text);
-  return out;
-}
 
 TEST(RulesPersons, TitleStaysOutsideTheName) {
   const std::string text = "M. Sergue\xC3\xAF Lavrov a parl\xC3\xA9.";

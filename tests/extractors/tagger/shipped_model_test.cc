@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <thread>
 
 #include "ieval/extractors/builtin.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/tagger/tagger.h"
+#include "testing/extractor_testing.h"
 #include "testing/shipped.h"
 
 namespace ieval::tagger {
@@ -98,17 +98,8 @@ TEST_F(ShippedModel, IsThreadSafe) {
                      "\xC3\xA0 Paris.\nMarie Curie est n\xC3\xA9"
                      "e \xC3\xA0 "
                      "Varsovie."};
-  const Annotations want = *tagger_->Extract(doc);
-  std::vector<std::thread> threads;
-  std::vector<int> same(4, 0);
-  for (int i = 0; i < 4; ++i) {
-    threads.emplace_back([&, i] {
-      for (int k = 0; k < 50; ++k)
-        same[static_cast<size_t>(i)] += *tagger_->Extract(doc) == want;
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_EQ(same, (std::vector<int>{50, 50, 50, 50}));
+  testing::ExpectSameAnswerOnEveryThread([&] { return *tagger_->Extract(doc); },
+                                         50);
 }
 
 TEST_F(ShippedModel, VersionNamesTheModelFile) {
