@@ -147,4 +147,10 @@ int64_t OffsetIndex::Size(OffsetUnit unit) const {
   return codepoints_;
 }
 
+int64_t CountCodepoints(std::string_view utf8) {
+  int64_t n = 0;
+  for (const char c : utf8) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace ieval

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "ieval/core/offset_index.h"
 #include "ieval/io/atomic_file.h"
 
 namespace ieval {
@@ -231,13 +232,6 @@ std::vector<TokenChunk> ChunkTags(const std::vector<std::string>& tags,
 }
 
 namespace {
-
-int64_t CountCodepoints(std::string_view s) {
-  int64_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 bool NoSpaceBefore(std::string_view token) {
   return token == "," || token == "." || token == ")" || token == "]" ||

@@ -76,13 +76,6 @@ bool ResolveCodepointOffsets(AnnotatedDocument& doc, int64_t codepoints,
   return Resolve(doc, CodepointCount{codepoints}, where, problems);
 }
 
-int64_t CountCodepoints(std::string_view utf8) {
-  // Every byte but continuation bytes (10xxxxxx) starts a code point.
-  int64_t n = 0;
-  for (const char c : utf8) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 int64_t FindMentionLine(std::string_view file_text, std::string_view mention_id,
                         int64_t fallback) {
   const std::string needle = "\"" + std::string(mention_id) + "\"";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ieval/core/offset_index.h"
 #include "ieval/report/report_json.h"
 
 namespace ieval::report_text {
@@ -142,9 +143,7 @@ std::string SummaryText(const json& report) {
     rows.push_back(SummaryCells(v, false));
   // Column widths in code points (cells hold "–").
   auto width = [](const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
+    return static_cast<size_t>(CountCodepoints(s));
   };
   std::vector<size_t> widths(rows[0].size(), 0);
   for (const auto& r : rows)

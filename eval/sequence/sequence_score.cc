@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "ieval/core/offset_index.h"
+#include "ieval/core/text_format.h"
 #include "ieval/sequence/conll_scan.h"
 
 namespace ieval {
@@ -68,24 +70,19 @@ Status FeedSentences(ConllReader& reader, Scorer& scorer) {
   return reader.status();
 }
 
+// The table's numbers, as seqeval's report prints them: "0.8125",
+// "95.31%"; "n/a" where there is nothing to divide.
 std::string Percent(double fraction) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f%%", 100 * fraction);
-  return buffer;
+  return ::ieval::Fixed(100 * fraction, 2) + "%";
 }
 
-std::string Fixed(double value) {
-  if (std::isnan(value)) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4f", value);
-  return buffer;
+std::string Fixed4(double value) {
+  return std::isnan(value) ? "n/a" : ::ieval::Fixed(value, 4);
 }
 
 // Display width of a UTF-8 name (code points), for aligning columns.
 size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  return static_cast<size_t>(CountCodepoints(s));
 }
 
 std::string PadRight(std::string_view s, size_t width) {
@@ -233,8 +230,8 @@ std::string FormatSequenceTable(std::string_view source,
   for (const auto& [type, row] : s.report.per_type)
     width = std::max(width, Width(type));
   auto line = [&](std::string_view name, const ReportRow& row) {
-    out += PadRight(name, width) + PadLeft(Fixed(row.precision), 11) +
-           PadLeft(Fixed(row.recall), 9) + PadLeft(Fixed(row.f1), 9) +
+    out += PadRight(name, width) + PadLeft(Fixed4(row.precision), 11) +
+           PadLeft(Fixed4(row.recall), 9) + PadLeft(Fixed4(row.f1), 9) +
            PadLeft(std::to_string(row.support), 9) +
            PadLeft(std::to_string(row.predicted), 11) +
            PadLeft(std::to_string(row.correct), 9) + "\n";

@@ -26,6 +26,10 @@ namespace ieval {
 // when it is valid. Uses ICU's U8_NEXT.
 std::optional<int64_t> FindInvalidUtf8(std::string_view text);
 
+// The code points of UTF-8 text: every byte but a continuation byte
+// (10xxxxxx) starts one. For valid UTF-8; counts what it is given.
+int64_t CountCodepoints(std::string_view utf8);
+
 class OffsetIndex {
  public:
   // REQUIRES: `utf8` is valid UTF-8 (check with FindInvalidUtf8) and shorter

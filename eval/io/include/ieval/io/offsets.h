@@ -29,10 +29,6 @@ bool ResolveOffsets(AnnotatedDocument& doc, const OffsetIndex& index,
 bool ResolveCodepointOffsets(AnnotatedDocument& doc, int64_t codepoints,
                              const Where& where, std::vector<Status>* problems);
 
-// The number of code points of `utf8`, as OffsetIndex(utf8).codepoints().
-// REQUIRES: `utf8` is valid UTF-8.
-int64_t CountCodepoints(std::string_view utf8);
-
 // The line of `file_text` on which the mention with id `mention_id` is
 // declared (`"id": "<mention_id>"`), or `fallback` when it cannot be found.
 // Used to point messages at the right line of a pretty-printed .json file.
