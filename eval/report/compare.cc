@@ -1,10 +1,13 @@
 #include "ieval/report/compare.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <span>
+#include <tuple>
 
 #include "ieval/io/atomic_file.h"
 #include "ieval/report/report_json.h"
@@ -42,6 +45,29 @@ std::map<std::string, PrfCounts> DocumentRows(const json& doc) {
     if (relations.contains(mode))
       rows[std::string("relations.") + mode] = Counts(relations[mode]);
   return rows;
+}
+
+// Where a row sorts: entities before relations, the modes from the
+// strictest (strict, exact, partial, type; strict, boundaries), each mode's
+// overall row before its types (alphabetical).
+std::tuple<int, int, bool, std::string> RowRank(const std::string& row) {
+  static constexpr std::array<const char*, 4> kEntityModes = {
+      "strict", "exact", "partial", "type"};
+  static constexpr std::array<const char*, 2> kRelationModes = {"strict",
+                                                                "boundaries"};
+  const size_t dot = row.find('.');
+  const std::string family = row.substr(0, dot);
+  const size_t dot2 = row.find('.', dot + 1);
+  const std::string mode = row.substr(dot + 1, dot2 - dot - 1);
+  const std::string type =
+      dot2 == std::string::npos ? std::string() : row.substr(dot2 + 1);
+  const bool entities = family == "entities";
+  int rank = 99;
+  const auto modes = entities ? std::span<const char* const>(kEntityModes)
+                              : std::span<const char* const>(kRelationModes);
+  for (size_t i = 0; i < modes.size(); ++i)
+    if (mode == modes[i]) rank = static_cast<int>(i);
+  return {entities ? 0 : 1, rank, !type.empty(), type};
 }
 
 Result<ScoreSet> FromScores(const json& scores, const std::string& name,
@@ -171,11 +197,16 @@ Result<ComparedPair> ComparePair(const ScoreSet& a, const ScoreSet& b,
   pair.b_name = b.name;
   pair.documents = static_cast<int64_t>(a.documents.size());
   if (a.documents.empty()) return pair;
-  // Every row seen on either side, overall rows before their types.
-  std::set<std::string> names;
+  // Every row seen on either side, in the order people read them.
+  std::set<std::string> seen;
   for (const auto* set : {&a, &b})
     for (const auto& [id, rows] : set->documents)
-      for (const auto& [name, counts] : rows) names.insert(name);
+      for (const auto& [name, counts] : rows) seen.insert(name);
+  std::vector<std::string> names(seen.begin(), seen.end());
+  std::stable_sort(names.begin(), names.end(),
+                   [](const std::string& x, const std::string& y) {
+                     return RowRank(x) < RowRank(y);
+                   });
   std::vector<double> p_values;
   for (const std::string& name : names) {
     std::vector<PrfCounts> ua, ub;

@@ -79,6 +79,19 @@ TEST_F(CompareTest, SmallDifferenceOnFewDocumentsIsNotSignificant) {
   EXPECT_EQ(Row(c, "entities.strict").verdict, "no significant difference");
 }
 
+TEST_F(CompareTest, RowsOrderModesStrictExactPartialTypeThenRelations) {
+  const Comparison c = CompareScores(3, {5, 5, 5}, {6, 4, 4});
+  std::vector<std::string> overall;
+  for (const CompareRow& r : c.pairs.at(0).rows)
+    if (r.metric.find(".PER") == std::string::npos) overall.push_back(r.metric);
+  EXPECT_EQ(overall,
+            (std::vector<std::string>{
+                "entities.strict", "entities.exact", "entities.partial",
+                "entities.type", "relations.strict", "relations.boundaries"}));
+  // Each mode's types follow its overall row.
+  EXPECT_EQ(c.pairs.at(0).rows.at(1).metric, "entities.strict.PER");
+}
+
 TEST_F(CompareTest, DifferentDocumentsCannotBePaired) {
   const auto a = ScoreFile(dir_, "a", 3, {5, 5, 5});
   const auto b = ScoreFile(dir_, "b", 3, {5, 5, 5}, 1);
