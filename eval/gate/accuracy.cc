@@ -38,7 +38,12 @@ std::string Criteria(const AccuracyRule& rule, const GateStatistics& st) {
               std::string(st.test == GateTest::kBootstrap
                               ? "paired bootstrap"
                               : "approximate randomization") +
-              (st.holm ? ", Holm" : "") + ", α = " + Fixed(rule.alpha, 2) + ")";
+              (st.holm ? ", Holm" : "") + ", α = " + Fixed(rule.alpha, 2) +
+              "); when the test cannot reach α, " +
+              (rule.when_underpowered.value_or(st.when_underpowered) ==
+                       WhenUnderpowered::kPass
+                   ? "a drop beyond it passes"
+                   : "the tolerance decides");
     parts.push_back(drop);
   }
   std::string out;
@@ -234,6 +239,10 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
   for (size_t r = 0; r < rules.accuracy.size(); ++r) {
     const AccuracyRule& rule = rules.accuracy[r];
     const std::string label = RuleLabel(rule, r);
+    if (rule.unit.value_or(rules.statistics.unit) != GateUnit::kDocuments)
+      return Status::InvalidInput("rule " + label +
+                                  ": only the unit \"documents\" is "
+                                  "supported by this ieval");
     auto names = SelectVariants(rule, label, baseline);
     if (!names.ok()) return names.status();
     for (const std::string& name : *names) {
@@ -249,6 +258,7 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
       if (!ok_b && !ok_c) {
         base.metric = rule.metric;
         base.outcome = CheckOutcome::kSkip;
+        base.decided_by = Decider::kRun;
         base.reason = "the variant did not run in the baseline (" + vb.status +
                       ") nor in the current (" + vc.status + ")";
         out.push_back({base, true});
@@ -271,6 +281,7 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
           // its accuracy: not judged, and the reason says why.
           const bool skipped = vc.status == "skipped";
           check.outcome = skipped ? CheckOutcome::kSkip : CheckOutcome::kFail;
+          check.decided_by = Decider::kRun;
           check.reason = "the variant " + vc.status + " in the current run" +
                          (vc.error.empty() ? "" : ": " + vc.error) +
                          (skipped ? " (not judged)" : "");
@@ -300,30 +311,50 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
   return out;
 }
 
-std::vector<std::string> SignificanceNotes(int64_t documents,
+std::vector<std::string> SignificanceNotes(const std::vector<GateCheck>& checks,
+                                           int64_t documents,
                                            const GateRules& rules) {
   std::vector<std::string> notes;
   const bool any =
       std::any_of(rules.accuracy.begin(), rules.accuracy.end(),
                   [](const AccuracyRule& r) { return r.require_significance; });
   if (!any || documents <= 0) return notes;
-  if (rules.statistics.test == GateTest::kRandomization && documents < 64) {
-    const double floor = 2.0 / std::pow(2.0, static_cast<double>(documents));
-    double smallest_alpha = 1;
-    for (const AccuracyRule& r : rules.accuracy)
-      if (r.require_significance)
-        smallest_alpha = std::min(smallest_alpha, r.alpha);
-    if (floor > smallest_alpha)
-      notes.push_back(
-          "With " + std::to_string(documents) +
-          " documents, approximate randomization cannot give p below "
-          "2/2^" +
-          std::to_string(documents) + " = " + PValue(floor) +
-          ", above α = " + Fixed(smallest_alpha, 2) +
-          ": no drop can be significant, so rules that require significance "
-          "cannot fail on it. Gate on more documents, or drop "
-          "require_significance (as reports/gate-rules.json does for the "
-          "deterministic shipped extractors).");
+  int tested = 0, underpowered = 0, passing = 0;
+  const GateCheck* first = nullptr;
+  for (const GateCheck& c : checks) {
+    if (c.kind != GateCheck::Kind::kAccuracy || std::isnan(c.p_floor)) continue;
+    ++tested;
+    if (!c.underpowered) continue;
+    ++underpowered;
+    if (first == nullptr) first = &c;
+    const AccuracyRule& rule =
+        rules.accuracy[static_cast<size_t>(c.rule_index)];
+    if (rule.when_underpowered.value_or(rules.statistics.when_underpowered) ==
+        WhenUnderpowered::kPass)
+      ++passing;
+  }
+  if (first != nullptr) {
+    std::string note = std::to_string(underpowered) + " of " +
+                       std::to_string(tested) +
+                       " checks that require significance cannot reach "
+                       "it: " +
+                       first->power + " (" + first->power_why + "). ";
+    if (passing == underpowered)
+      note +=
+          "Their rules say \"when_underpowered\": \"pass\", so a drop "
+          "beyond the tolerance passes untested: this gate cannot fail on "
+          "it.";
+    else if (passing > 0)
+      note += "The tolerance decides them instead, except for " +
+              std::to_string(passing) +
+              " whose rules say \"when_underpowered\": \"pass\" (a drop "
+              "beyond the tolerance passes untested).";
+    else
+      note +=
+          "The tolerance decides them instead (\"when_underpowered\": "
+          "\"tolerance\"): a drop beyond it fails.";
+    note += " Gate on more documents for a test that can decide.";
+    notes.push_back(std::move(note));
   }
   if (rules.statistics.test == GateTest::kBootstrap && documents < 20)
     notes.push_back("With " + std::to_string(documents) +

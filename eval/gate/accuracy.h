@@ -50,10 +50,12 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
 std::vector<GateCheck> DecideAccuracyChecks(std::vector<PendingCheck> checks,
                                             const GateRules& rules);
 
-// Caveats about significance with this many documents (the floor of the
-// randomization p-value, the bootstrap's over-confidence); empty when
-// there are enough or no rule requires significance.
-std::vector<std::string> SignificanceNotes(int64_t documents,
+// Caveats about significance, from the decided checks: how many tests
+// cannot reach alpha and what decides them instead, and the bootstrap's
+// over-confidence on few documents; empty when no rule requires
+// significance or every test can decide.
+std::vector<std::string> SignificanceNotes(const std::vector<GateCheck>& checks,
+                                           int64_t documents,
                                            const GateRules& rules);
 
 }  // namespace ieval::gate_internal

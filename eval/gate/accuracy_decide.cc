@@ -1,6 +1,10 @@
 // DecideAccuracyChecks (accuracy.h): the verdict of each accuracy check
 // from its values and p-value, after Holm's adjustment over the checks
-// that require significance.
+// that require significance. A test that cannot reach alpha with the units
+// given never passes a drop beyond the tolerance on its own: the rule's
+// when_underpowered decides, the tolerance by default, so the gate never
+// fails open on a small gold.
+#include <algorithm>
 #include <cmath>
 
 #include "accuracy.h"
@@ -27,10 +31,50 @@ std::string TestText(const GateCheck& c, bool holm) {
   return text;
 }
 
-void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family, bool holm) {
+std::string Units(int64_t n, const std::string& unit) {
+  return std::to_string(n) + " " +
+         (n == 1 ? unit.substr(0, unit.size() - 1) : unit);
+}
+
+// The smallest p-value the test can give over the check's units, and
+// whether Holm over `family` checks keeps it above the rule's alpha; when
+// it does, the check is underpowered and `power` says so in words.
+void MeasurePower(GateCheck& c, const AccuracyRule& rule,
+                  const GateStatistics& st, size_t family) {
+  const double monte_carlo = 1.0 / (static_cast<double>(st.resamples) + 1.0);
+  const double exact =
+      st.test == GateTest::kBootstrap
+          ? 0.0
+          : std::min(1.0, 2.0 / std::pow(2.0, static_cast<double>(c.units)));
+  const double raw = std::max(monte_carlo, exact);
+  const double m = static_cast<double>(family);
+  c.p_floor = std::min(1.0, m * raw);
+  c.underpowered = c.p_floor > rule.alpha;
+  if (!c.underpowered) return;
+  const std::string floor_text =
+      exact >= monte_carlo
+          ? "approximate randomization cannot give p below 2/2^" +
+                std::to_string(c.units) + " = " + PValue(exact)
+          : "the " + c.test + " test with " + std::to_string(st.resamples) +
+                " resamples cannot give p below 1/" +
+                std::to_string(st.resamples + 1) + " = " + PValue(monte_carlo);
+  c.power = Units(c.units, c.unit) + " cannot reach significance";
+  if (raw > rule.alpha)
+    c.power_why = floor_text + ", above α = " + Fixed(rule.alpha, 2);
+  else
+    c.power_why = floor_text + "; Holm over " + std::to_string(family) +
+                  " checks makes that " + PValue(c.p_floor) +
+                  ", above α = " + Fixed(rule.alpha, 2);
+}
+
+void Decide(GateCheck& c, const AccuracyRule& rule, WhenUnderpowered when,
+            bool in_family, bool holm) {
   std::vector<std::string> failed, passed;
+  Decider decider = Decider::kNoDrop;
+  bool below_floor = false;
   if (rule.min) {
-    if (c.current < *rule.min - kEpsilon)
+    below_floor = c.current < *rule.min - kEpsilon;
+    if (below_floor)
       failed.push_back(Fixed(c.current) + " is below the floor " +
                        Fixed(*rule.min));
     else
@@ -50,19 +94,35 @@ void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family, bool holm) {
                             ? ", within the allowed drop " + Fixed(allowed)
                             : ""));
     } else if (!rule.require_significance) {
+      decider = Decider::kTolerance;
       failed.push_back(change + ": the drop exceeds the allowed " +
                        Fixed(allowed));
     } else if (!c.tested) {
+      decider = Decider::kTolerance;
       failed.push_back(change + ": the drop exceeds the allowed " +
                        Fixed(allowed) +
                        "; this metric has no per-document test, so it is "
                        "judged on the tolerance alone");
+    } else if (c.underpowered && when == WhenUnderpowered::kTolerance) {
+      decider = Decider::kUnderpowered;
+      failed.push_back(change + ": the drop exceeds the allowed " +
+                       Fixed(allowed) + "; the tolerance decided, because " +
+                       c.power + " (" + c.power_why + ")");
+    } else if (c.underpowered) {
+      decider = Decider::kUnderpoweredPass;
+      passed.push_back(change + ": the drop exceeds the allowed " +
+                       Fixed(allowed) +
+                       " but passes untested (\"when_underpowered\": "
+                       "\"pass\"), because " +
+                       c.power + " (" + c.power_why + ")");
     } else if (c.p_adjusted <= rule.alpha) {
+      decider = Decider::kTest;
       failed.push_back(change + ": the drop exceeds the allowed " +
                        Fixed(allowed) + " and is significant (" +
                        TestText(c, in_family && holm) + " ≤ α " +
                        Fixed(rule.alpha, 2) + ")");
     } else {
+      decider = Decider::kTest;
       c.within_noise = true;
       passed.push_back(change + ": the drop exceeds " + Fixed(allowed) +
                        " but is within noise (" +
@@ -70,6 +130,8 @@ void Decide(GateCheck& c, const AccuracyRule& rule, bool in_family, bool holm) {
                        Fixed(rule.alpha, 2) + ")");
     }
   }
+  c.decided_by =
+      decider == Decider::kNoDrop && below_floor ? Decider::kFloor : decider;
   c.outcome = failed.empty() ? CheckOutcome::kPass : CheckOutcome::kFail;
   const auto& parts = failed.empty() ? passed : failed;
   c.reason.clear();
@@ -105,10 +167,16 @@ std::vector<GateCheck> DecideAccuracyChecks(std::vector<PendingCheck> checks,
   for (size_t i = 0; i < checks.size(); ++i) {
     const bool in_family = next < family.size() && family[next] == i;
     if (in_family) ++next;
+    const AccuracyRule& rule =
+        rules.accuracy[static_cast<size_t>(checks[i].check.rule_index)];
+    if (in_family)
+      MeasurePower(checks[i].check, rule, rules.statistics,
+                   holm ? family.size() : 1);
     if (!checks[i].decided)
-      Decide(checks[i].check,
-             rules.accuracy[static_cast<size_t>(checks[i].check.rule_index)],
-             in_family, holm);
+      Decide(
+          checks[i].check, rule,
+          rule.when_underpowered.value_or(rules.statistics.when_underpowered),
+          in_family, holm);
     out.push_back(std::move(checks[i].check));
   }
   return out;

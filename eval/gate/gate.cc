@@ -107,8 +107,8 @@ Result<GateReport> RunGate(std::vector<GateInputFile> baseline,
     if (!pending.ok()) return pending.status();
     report.checks =
         gate_internal::DecideAccuracyChecks(std::move(*pending), rules);
-    for (std::string& note :
-         gate_internal::SignificanceNotes(report.documents, rules))
+    for (std::string& note : gate_internal::SignificanceNotes(
+             report.checks, report.documents, rules))
       report.notes.push_back(std::move(note));
   }
   if (b->benchmarks) {

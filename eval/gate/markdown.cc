@@ -1,4 +1,5 @@
 // RenderGateMarkdown (render.h).
+#include <algorithm>
 #include <cmath>
 
 #include "ieval/core/text_format.h"
@@ -89,17 +90,90 @@ void FailureDetail(std::string& out, const GateCheck& c) {
              MarkdownCell(d.counts_after) + " | " +
              (d.errors.empty() ? "–" : MarkdownCell(d.errors)) + " |\n";
   }
-  if (!c.errors.empty()) {
-    out += "\nError categories that changed the most (whole corpus):\n\n";
+}
+
+// The whole-corpus error categories of each variant with a failed check,
+// once per variant: they are the same under every check of the variant.
+void ErrorTables(std::string& out,
+                 const std::vector<const GateCheck*>& failures) {
+  std::vector<std::string> shown;
+  for (const GateCheck* c : failures) {
+    if (IsSpeed(*c) || c->errors.empty() ||
+        std::find(shown.begin(), shown.end(), c->subject) != shown.end())
+      continue;
+    shown.push_back(c->subject);
+    out += "\n#### " + Code(c->subject) +
+           ": error categories that changed the most (whole corpus)\n\n";
     out += "| category | baseline | current | change |\n";
     out += "|---|---:|---:|---:|\n";
-    for (const ErrorChange& e : c.errors) {
+    for (const ErrorChange& e : c->errors) {
       const double d = e.current - e.baseline;
       out += "| " + MarkdownCell(e.category) + " | " + Count(e.baseline) +
              " | " + Count(e.current) + " | " + (d > 0 ? "+" : "\u2212") +
              Count(std::fabs(d)) + " |\n";
     }
   }
+}
+
+// A check in a few words: "`score` `entities.strict.overall.f1` 0.949 →
+// 0.742 (−0.207)".
+std::string Short(const GateCheck& c) {
+  std::string out = Code(c.subject) + " " + Code(c.metric);
+  if (std::isnan(c.baseline) || std::isnan(c.current))
+    return out + ": " + MarkdownCell(c.reason);
+  return out + " " + Value(c, c.baseline) + " → " + Value(c, c.current) + " (" +
+         ChangeOf(c) + ")";
+}
+
+const GateCheck* First(const std::vector<const GateCheck*>& checks,
+                       Decider decider) {
+  for (const GateCheck* c : checks)
+    if (!IsSpeed(*c) && c->decided_by == decider) return c;
+  return nullptr;
+}
+
+// The verdict and its reason, in one line.
+std::string Headline(const GateReport& report,
+                     const std::vector<const GateCheck*>& failures,
+                     const std::vector<const GateCheck*>& others) {
+  std::string out = "## ieval gate: ";
+  if (!failures.empty()) {
+    out += "❌ regression: " + Short(*failures.front());
+    if (failures.size() > 1)
+      out += " and " + std::to_string(failures.size() - 1) + " more";
+    if (const GateCheck* c = First(failures, Decider::kUnderpowered))
+      out += "; the tolerance decided because " + c->power;
+    else if (First(failures, Decider::kTest) != nullptr)
+      out += "; the drop is beyond the tolerance and significant";
+    else if (First(failures, Decider::kTolerance) != nullptr)
+      out += ", beyond the tolerance";
+    else if (First(failures, Decider::kFloor) != nullptr)
+      out += ", below the floor";
+    return out + "\n";
+  }
+  out += "✅ pass";
+  int untested = 0, noise = 0;
+  for (const GateCheck* c : others) {
+    untested += c->decided_by == Decider::kUnderpoweredPass;
+    noise += c->within_noise;
+  }
+  if (const GateCheck* c = First(others, Decider::kUnderpoweredPass))
+    return out + ", but " + std::to_string(untested) + " drop" +
+           (untested == 1 ? "" : "s") +
+           " beyond the tolerance passed untested (\"when_underpowered\": "
+           "\"pass\") because " +
+           c->power + "\n";
+  if (noise > 0)
+    return out + ": " + std::to_string(noise) + " drop" +
+           (noise == 1 ? "" : "s") +
+           " beyond the tolerance, within noise; nothing else dropped\n";
+  for (const GateCheck* c : others)
+    if (c->underpowered)
+      return out + ": no drop beyond the tolerance, which decides because " +
+             c->power + "\n";
+  if (report.Count(CheckOutcome::kPass) == 0)
+    return out + ": nothing was judged\n";
+  return out + ": no check regressed\n";
 }
 
 std::string Paths(const std::vector<std::string>& paths) {
@@ -115,8 +189,10 @@ std::string RenderGateMarkdown(const GateReport& report) {
   const int passed = report.Count(CheckOutcome::kPass);
   const int skipped = report.Count(CheckOutcome::kSkip);
   const int total = static_cast<int>(report.checks.size());
-  std::string out = "## ieval gate: ";
-  out += failed > 0 ? "❌ regression\n\n" : "✅ pass\n\n";
+  std::vector<const GateCheck*> failures, others;
+  for (const GateCheck& c : report.checks)
+    (c.outcome == CheckOutcome::kFail ? failures : others).push_back(&c);
+  std::string out = Headline(report, failures, others) + "\n";
   if (failed > 0)
     out += "**" + std::to_string(failed) + " of " + std::to_string(total) +
            " checks failed**, " + std::to_string(passed) + " passed";
@@ -140,13 +216,11 @@ std::string RenderGateMarkdown(const GateReport& report) {
   for (size_t i = 0; i < scope.size(); ++i) out += (i ? "; " : ": ") + scope[i];
   out += ".\n";
 
-  std::vector<const GateCheck*> failures, others;
-  for (const GateCheck& c : report.checks)
-    (c.outcome == CheckOutcome::kFail ? failures : others).push_back(&c);
   if (!failures.empty()) {
     out += "\n### What regressed\n\n";
     Table(out, failures, false);
     for (const GateCheck* c : failures) FailureDetail(out, *c);
+    ErrorTables(out, failures);
   }
   if (!others.empty()) {
     out += "\n<details><summary>" + std::to_string(passed) + " passed";
@@ -157,11 +231,15 @@ std::string RenderGateMarkdown(const GateReport& report) {
     // change beyond the allowance judged to be noise.
     std::string why;
     for (const GateCheck* c : others)
-      if (c->outcome == CheckOutcome::kSkip || c->within_noise)
+      if (c->outcome == CheckOutcome::kSkip || c->within_noise ||
+          c->decided_by == Decider::kUnderpoweredPass)
         why += "- " + Mark(c->outcome) + " " + Code(c->subject) + " " +
                Code(c->metric) + ": " + MarkdownCell(c->reason) + "\n";
     if (!why.empty())
-      out += "\nSkipped, or beyond the allowance but within noise:\n\n" + why;
+      out +=
+          "\nSkipped, or beyond the allowance but within noise or "
+          "untested:\n\n" +
+          why;
     out += "\n</details>\n";
   }
   if (!report.notes.empty()) {

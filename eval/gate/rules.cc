@@ -116,11 +116,52 @@ class Reader {
     if (!status_.ok()) return status_; \
   } while (false)
 
+// "when_underpowered" of the statistics or a rule, when present.
+Status ParseWhenUnderpowered(const Reader& r, const json& j,
+                             const std::string& where,
+                             std::optional<WhenUnderpowered>& out) {
+  std::string when;
+  IEVAL_RETURN_IF_ERROR(r.String(j, where, "when_underpowered", when));
+  if (when.empty()) return Status::Ok();
+  if (when == "tolerance") {
+    out = WhenUnderpowered::kTolerance;
+  } else if (when == "pass") {
+    out = WhenUnderpowered::kPass;
+  } else {
+    return r.Error(where + ".when_underpowered",
+                   "must be \"tolerance\" (a test that cannot reach alpha "
+                   "leaves the verdict to the tolerance) or \"pass\"");
+  }
+  return Status::Ok();
+}
+
+// "unit" of the statistics or a rule, when present; the singular forms of
+// `ieval run --unit` are accepted too.
+Status ParseUnit(const Reader& r, const json& j, const std::string& where,
+                 std::optional<GateUnit>& out) {
+  std::string unit;
+  IEVAL_RETURN_IF_ERROR(r.String(j, where, "unit", unit));
+  if (unit.empty()) return Status::Ok();
+  if (unit == "documents" || unit == "document") {
+    out = GateUnit::kDocuments;
+  } else if (unit == "sentences" || unit == "sentence") {
+    out = GateUnit::kSentences;
+  } else if (unit == "mentions" || unit == "mention") {
+    out = GateUnit::kMentions;
+  } else {
+    return r.Error(where + ".unit",
+                   "must be \"documents\", \"sentences\" or \"mentions\"");
+  }
+  return Status::Ok();
+}
+
 Status ParseStatistics(const Reader& r, const json& j, GateStatistics& out) {
   const std::string where = "statistics";
   if (!j.is_object()) return r.Error(where, "must be an object");
-  IEVAL_RETURN_IF_ERROR(r.OnlyKeys(
-      j, where, {"test", "resamples", "confidence", "seed", "correction"}));
+  IEVAL_RETURN_IF_ERROR(
+      r.OnlyKeys(j, where,
+                 {"test", "resamples", "confidence", "seed", "correction",
+                  "when_underpowered", "unit"}));
   std::string test = GateTestName(out.test);
   IEVAL_RETURN_IF_ERROR(r.String(j, where, "test", test));
   if (test == "randomization") {
@@ -149,16 +190,22 @@ Status ParseStatistics(const Reader& r, const json& j, GateStatistics& out) {
   if (correction != "holm" && correction != "none")
     return r.Error(where + ".correction", "must be \"holm\" or \"none\"");
   out.holm = correction == "holm";
+  std::optional<WhenUnderpowered> when;
+  IEVAL_RETURN_IF_ERROR(ParseWhenUnderpowered(r, j, where, when));
+  if (when) out.when_underpowered = *when;
+  std::optional<GateUnit> unit;
+  IEVAL_RETURN_IF_ERROR(ParseUnit(r, j, where, unit));
+  if (unit) out.unit = *unit;
   return Status::Ok();
 }
 
 Result<AccuracyRule> ParseAccuracyRule(const Reader& r, const json& j,
                                        const std::string& where) {
   if (!j.is_object()) return r.Error(where, "must be an object");
-  IEVAL_RETURN_IF_ERROR(
-      r.OnlyKeys(j, where,
-                 {"name", "metric", "variants", "min", "max_drop",
-                  "max_relative_drop", "require_significance", "alpha"}));
+  IEVAL_RETURN_IF_ERROR(r.OnlyKeys(
+      j, where,
+      {"name", "metric", "variants", "min", "max_drop", "max_relative_drop",
+       "require_significance", "alpha", "when_underpowered", "unit"}));
   AccuracyRule rule;
   IEVAL_RETURN_IF_ERROR(r.String(j, where, "name", rule.name));
   if (!j.contains("metric")) return r.Error(where, "needs a \"metric\"");
@@ -189,7 +236,16 @@ Result<AccuracyRule> ParseAccuracyRule(const Reader& r, const json& j,
   if (rule.require_significance && !drop)
     return r.Error(where,
                    "\"require_significance\" applies to a drop: give "
-                   "\"max_drop\" or \"max_relative_drop\"");
+                   "\"max_drop\" or \"max_relative_drop\" (the tolerance "
+                   "also decides when the test cannot reach alpha)");
+  IEVAL_RETURN_IF_ERROR(
+      ParseWhenUnderpowered(r, j, where, rule.when_underpowered));
+  IEVAL_RETURN_IF_ERROR(ParseUnit(r, j, where, rule.unit));
+  for (const char* key : {"when_underpowered", "unit"})
+    if (j.contains(key) && !rule.require_significance)
+      return r.Error(where + "." + key,
+                     "applies to the significance test: add "
+                     "\"require_significance\": true, or remove it");
   return rule;
 }
 
@@ -229,6 +285,22 @@ Result<SpeedRule> ParseSpeedRule(const Reader& r, const json& j,
 }  // namespace
 
 std::string_view DefaultGateRulesText() { return kDefaultGateRules; }
+
+const char* WhenUnderpoweredName(WhenUnderpowered when) {
+  return when == WhenUnderpowered::kPass ? "pass" : "tolerance";
+}
+
+const char* GateUnitName(GateUnit unit) {
+  switch (unit) {
+    case GateUnit::kDocuments:
+      return "documents";
+    case GateUnit::kSentences:
+      return "sentences";
+    case GateUnit::kMentions:
+      return "mentions";
+  }
+  return "?";
+}
 
 const char* GateTestName(GateTest test) {
   return test == GateTest::kBootstrap ? "bootstrap" : "randomization";

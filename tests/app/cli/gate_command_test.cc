@@ -1,7 +1,8 @@
 // `ieval gate` through the real binary: exit codes 0/1/2, the Markdown on
 // stdout, the JUnit and Markdown files (and none on bad input),
-// --update-baseline, and a gate on real `ieval score --json` files of the
-// shipped gold.
+// --update-baseline, and the default gate on real `ieval score --json`
+// files of the shipped gold, where five documents leave every decision to
+// the tolerance.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -151,54 +152,86 @@ TEST_F(GateCli, RealBenchmarkFilesWithAndWithoutScores) {
   EXPECT_EQ(lopsided.exit_code, 2);
 }
 
-// Predictions: the gold with every third mention of each document removed
-// (and the relations that used them).
-void WritePerturbedGold(const std::string& dir) {
-  for (const auto& entry :
-       fs::directory_iterator(std::string(IEVAL_SOURCE_DIR) + "/gold/docs")) {
-    nlohmann::json doc =
-        nlohmann::json::parse(testing::ReadText(entry.path().string()));
-    nlohmann::json kept = nlohmann::json::array();
-    std::set<std::string> ids;
-    for (size_t i = 0; i < doc["entities"].size(); ++i)
-      if (i % 3 != 1) {
-        kept.push_back(doc["entities"][i]);
-        ids.insert(doc["entities"][i]["id"].get<std::string>());
-      }
-    nlohmann::json relations = nlohmann::json::array();
-    for (const auto& rel : doc["relations"])
-      if (ids.count(rel["head"]) && ids.count(rel["tail"]))
-        relations.push_back(rel);
-    doc["entities"] = kept;
-    doc["relations"] = relations;
-    WriteText(dir + "/" + entry.path().filename().string(), doc.dump());
-  }
+// `doc` with every third mention removed (and the relations that used it).
+nlohmann::json WithoutEveryThirdMention(nlohmann::json doc) {
+  nlohmann::json kept = nlohmann::json::array();
+  std::set<std::string> ids;
+  for (size_t i = 0; i < doc["entities"].size(); ++i)
+    if (i % 3 != 1) {
+      kept.push_back(doc["entities"][i]);
+      ids.insert(doc["entities"][i]["id"].get<std::string>());
+    }
+  nlohmann::json relations = nlohmann::json::array();
+  for (const auto& rel : doc.value("relations", nlohmann::json::array()))
+    if (ids.count(rel["head"]) && ids.count(rel["tail"]))
+      relations.push_back(rel);
+  doc["entities"] = kept;
+  doc["relations"] = relations;
+  return doc;
 }
 
-TEST_F(GateCli, RealScoresOfTheShippedGold) {
-  const std::string gold = std::string(IEVAL_SOURCE_DIR) + "/gold/docs";
-  WritePerturbedGold(Path("pred"));
-  ASSERT_EQ(RunIeval({"score", "--gold", gold, "--pred", gold, "--json",
-                      "--out", Path("base.json")})
-                .exit_code,
-            0);
-  const auto scored = RunIeval({"score", "--gold", gold, "--pred", Path("pred"),
-                                "--json", "--out", Path("cur.json")});
-  ASSERT_EQ(scored.exit_code, 0) << scored.err;
-  // Without a significance requirement the drop fails…
-  const auto strict =
-      RunIeval({"gate", "--baseline", Path("base.json"), "--current",
-                Path("cur.json"), "--rules", Path("rules.json")});
-  EXPECT_EQ(strict.exit_code, 1) << strict.err;
-  EXPECT_NE(strict.out.find("1.000 → 0."), std::string::npos) << strict.out;
-  EXPECT_NE(strict.out.find("| missed |"), std::string::npos) << strict.out;
-  // …while the default rules require significance, which five documents
-  // cannot reach: the verdict passes and says why.
-  const auto defaults = RunIeval(
-      {"gate", "--baseline", Path("base.json"), "--current", Path("cur.json")});
-  EXPECT_EQ(defaults.exit_code, 0) << defaults.out << defaults.err;
-  EXPECT_NE(defaults.out.find("With 5 documents"), std::string::npos)
-      << defaults.out;
+const std::string kGold = std::string(IEVAL_SOURCE_DIR) + "/gold/docs";
+
+class GateCliShippedGold : public GateCli {
+ protected:
+  // Scores `pred` against the shipped gold into `out`.
+  void Score(const std::string& pred, const std::string& out) {
+    const auto r = RunIeval(
+        {"score", "--gold", kGold, "--pred", pred, "--json", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  // The `relations` variant's predictions of reports/sample/, and the same
+  // with a third of their mentions removed, scored.
+  void ScoreRelationsVariant() {
+    const std::string sample = std::string(IEVAL_SOURCE_DIR) +
+                               "/reports/sample/predictions/relations.jsonl";
+    std::ifstream in(sample);
+    std::string cut, line;
+    while (std::getline(in, line))
+      cut +=
+          WithoutEveryThirdMention(nlohmann::json::parse(line)).dump() + "\n";
+    WriteText(Path("cut.jsonl"), cut);
+    Score(sample, Path("base.json"));
+    Score(sample, Path("base_again.json"));
+    Score(Path("cut.jsonl"), Path("cut.json"));
+  }
+  static std::string FirstLine(const std::string& text) {
+    return text.substr(0, text.find('\n'));
+  }
+};
+
+TEST_F(GateCliShippedGold, ThirdOfTheMentionsRemovedFailsTheDefaultGate) {
+  ScoreRelationsVariant();
+  const auto r = RunIeval(
+      {"gate", "--baseline", Path("base.json"), "--current", Path("cut.json")});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  const std::string headline = FirstLine(r.out);
+  EXPECT_EQ(headline.rfind("## ieval gate: ❌ regression: `score` "
+                           "`entities.strict.overall.f1` 0.949 → 0.7",
+                           0),
+            0u)
+      << headline;
+  EXPECT_NE(headline.find("the tolerance decided because 5 documents cannot "
+                          "reach significance"),
+            std::string::npos)
+      << headline;
+}
+
+TEST_F(GateCliShippedGold, IdenticalRunsPassTheDefaultGate) {
+  ScoreRelationsVariant();
+  const auto r = RunIeval({"gate", "--baseline", Path("base.json"), "--current",
+                           Path("base_again.json")});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(FirstLine(r.out).rfind("## ieval gate: ✅ pass", 0), 0u) << r.out;
+}
+
+TEST_F(GateCliShippedGold, ToleranceRulesShowTheDocumentsAndErrors) {
+  ScoreRelationsVariant();
+  const auto r = RunIeval({"gate", "--baseline", Path("base.json"), "--current",
+                           Path("cut.json"), "--rules", Path("rules.json")});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("0.949 → 0.7"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| missed | 11 |"), std::string::npos) << r.out;
 }
 
 }  // namespace

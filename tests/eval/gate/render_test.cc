@@ -58,6 +58,32 @@ TEST(GateMarkdown, RegressionLeadsWithWhatRegressed) {
   EXPECT_NE(md.find("`BM_Score`"), std::string::npos);
 }
 
+TEST(GateMarkdown, HeadlineSaysWhatFailedAndWhyInOneLine) {
+  const std::string md = RenderGateMarkdown(MixedReport());
+  EXPECT_EQ(md.substr(0, md.find('\n')),
+            "## ieval gate: ❌ regression: `a<b&c` "
+            "`entities.strict.overall.f1` 0.917 → 0.909 (−0.008), beyond "
+            "the tolerance");
+}
+
+TEST(GateMarkdown, WholeCorpusErrorTableAppearsOncePerVariant) {
+  const auto good = MakeDocs(40, [](int) { return PrfCounts{9, 1, 1}; });
+  auto worse = good;
+  worse[3].types["PER"] = PrfCounts{4, 3, 6};
+  worse[3].errors = {{"missed", 6}, {"spurious", 3}};
+  std::vector<GateInputFile> b, c;
+  b.push_back(Input(ScoreJson(good), "b.json"));
+  c.push_back(Input(ScoreJson(worse), "c.json"));
+  auto report = RunGate(std::move(b), std::move(c), Rules(R"({
+    "format": "ieval-gate-rules", "format_version": 1,
+    "accuracy": [{"metric": "entities.*.f1", "max_drop": 0.0}]})"));
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->Count(CheckOutcome::kFail), 4);  // the four modes
+  const std::string md = RenderGateMarkdown(*report);
+  EXPECT_EQ(Occurrences(md, "error categories that changed the most"), 1) << md;
+  EXPECT_EQ(Occurrences(md, "| missed | 40 | 45 | +5 |"), 1) << md;
+}
+
 TEST(GateMarkdown, PassSaysSo) {
   GateReport report = MixedReport();
   report.checks.erase(report.checks.begin() + 1);

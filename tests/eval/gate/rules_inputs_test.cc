@@ -58,6 +58,46 @@ TEST(GateRules, SignificanceNeedsADropTolerance) {
             std::string::npos);
 }
 
+TEST(GateRules, DefaultRulesLeaveAnUnderpoweredTestToTheTolerance) {
+  auto rules = ParseGateRules(DefaultGateRulesText(), "(default)");
+  ASSERT_TRUE(rules.ok());
+  EXPECT_EQ(rules->statistics.when_underpowered, WhenUnderpowered::kTolerance);
+  EXPECT_EQ(rules->statistics.unit, GateUnit::kDocuments);
+}
+
+TEST(GateRules, WhenUnderpoweredIsToleranceOrPass) {
+  const std::string error = RulesError(R"({"format": "ieval-gate-rules",
+    "format_version": 1, "accuracy": [{"metric": "entities.strict.f1",
+    "max_drop": 0.01, "require_significance": true,
+    "when_underpowered": "skip"}]})");
+  EXPECT_NE(error.find("accuracy[0].when_underpowered: must be \"tolerance\""),
+            std::string::npos)
+      << error;
+}
+
+TEST(GateRules, WhenUnderpoweredNeedsRequireSignificance) {
+  const std::string error = RulesError(R"({"format": "ieval-gate-rules",
+    "format_version": 1, "accuracy": [{"metric": "entities.strict.f1",
+    "max_drop": 0.01, "when_underpowered": "pass"}]})");
+  EXPECT_NE(error.find("add \"require_significance\": true"), std::string::npos)
+      << error;
+}
+
+TEST(GateRules, UnitIsDocumentsSentencesOrMentions) {
+  auto rules = ParseGateRules(R"({"format": "ieval-gate-rules",
+    "format_version": 1, "statistics": {"unit": "sentence"},
+    "accuracy": [{"metric": "entities.strict.f1", "max_drop": 0.01,
+                  "require_significance": true, "unit": "mentions"}]})",
+                              "r.json");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_EQ(rules->statistics.unit, GateUnit::kSentences);
+  EXPECT_EQ(rules->accuracy[0].unit, GateUnit::kMentions);
+  EXPECT_NE(RulesError(R"({"format": "ieval-gate-rules", "format_version": 1,
+    "statistics": {"unit": "tokens"}, "speed": [{}]})")
+                .find("statistics.unit: must be \"documents\""),
+            std::string::npos);
+}
+
 TEST(GateRules, MetricMustBeHigherIsBetter) {
   EXPECT_NE(RulesError(R"({"format": "ieval-gate-rules", "format_version": 1,
     "accuracy": [{"metric": "entities.strict.overall.fp", "min": 0}]})")

@@ -43,6 +43,20 @@ struct ErrorChange {
   double current = 0;
 };
 
+// What settled an accuracy check: the headline of the verdict says it.
+enum class Decider {
+  kNoDrop,     // no drop beyond the tolerance and no floor broken
+  kFloor,      // below the rule's floor
+  kTolerance,  // beyond the tolerance, with no test required or possible
+  kTest,       // the paired test: a significant drop, or one within noise
+  // The tolerance, because the test cannot reach alpha with these units.
+  kUnderpowered,
+  // Passed a drop beyond the tolerance untested, because the rule says
+  // "when_underpowered": "pass" (the headline warns of it).
+  kUnderpoweredPass,
+  kRun,  // the variant failed or was skipped
+};
+
 struct GateCheck {
   enum class Kind { kAccuracy, kSpeed };
   Kind kind = Kind::kAccuracy;
@@ -56,6 +70,15 @@ struct GateCheck {
   // Passed only because the change beyond the allowance was not significant:
   // worth a look, so the Markdown lists its reason.
   bool within_noise = false;
+  // The rule requires significance but its test cannot reach alpha with
+  // these units (p_floor > alpha): `power` says so ("5 documents cannot
+  // reach significance"), `power_why` why ("approximate randomization
+  // cannot give p below 2/2^5 = 0.0625, above α = 0.05"), and the rule's
+  // when_underpowered decides a drop beyond the tolerance.
+  bool underpowered = false;
+  std::string power;
+  std::string power_why;
+  Decider decided_by = Decider::kNoDrop;
 
   // Accuracy: the metric's values. Speed: median times in nanoseconds.
   double baseline = kGateNaN;
@@ -70,7 +93,12 @@ struct GateCheck {
   double ci_lower = kGateNaN;    // percentile interval of current - baseline
   double ci_upper = kGateNaN;    // (paired bootstrap)
   double confidence = 0;
+  std::string unit = "documents";  // what the test paired and resampled
   int64_t units = 0;
+  // The smallest p-value the test can give over `units` (Holm-adjusted in
+  // the family): max(2/2^N, 1/(resamples + 1)) for randomization,
+  // 1/(resamples + 1) for the bootstrap.
+  double p_floor = kGateNaN;
   std::vector<DocumentChange> documents;  // largest drops first (<= 5)
   std::vector<ErrorChange> errors;        // largest changes first (<= 6)
 

@@ -25,6 +25,26 @@ enum class GateTest {
 };
 const char* GateTestName(GateTest test);  // "randomization", "bootstrap"
 
+// What a check that requires significance does when its test cannot reach
+// the rule's alpha with the units given: approximate randomization over N
+// units cannot give p below 2/2^N (the bootstrap below 1/(resamples + 1)),
+// and Holm multiplies that floor by the number of checks in the family.
+// Such a test can never find a drop significant, so it cannot decide.
+enum class WhenUnderpowered {
+  kTolerance,  // the tolerance decides: a drop beyond it fails (default)
+  kPass,       // a drop beyond the tolerance passes: an explicit opt-in
+};
+// "tolerance", "pass".
+const char* WhenUnderpoweredName(WhenUnderpowered when);
+
+// The unit the paired tests pair and resample. Sentences and mentions need
+// per-unit counts in both files (`ieval score --json --unit-counts`,
+// report.json of a small gold); relation, value and cluster metrics are
+// always tested over documents (a relation may cross sentences).
+enum class GateUnit { kDocuments, kSentences, kMentions };
+// "documents", "sentences", "mentions".
+const char* GateUnitName(GateUnit unit);
+
 // Settings shared by every accuracy check ("statistics" in the file).
 struct GateStatistics {
   GateTest test = GateTest::kRandomization;
@@ -34,6 +54,9 @@ struct GateStatistics {
   // Holm-Bonferroni over every check that requires significance, so that
   // checking many metrics does not multiply false alarms. "holm" or "none".
   bool holm = true;
+  // Defaults of the rules' fields of the same names.
+  WhenUnderpowered when_underpowered = WhenUnderpowered::kTolerance;
+  GateUnit unit = GateUnit::kDocuments;
 };
 
 // One accuracy rule. It expands into one check per matching variant and
@@ -53,9 +76,13 @@ struct AccuracyRule {
   std::optional<double> max_drop;
   std::optional<double> max_relative_drop;
   // A drop beyond the tolerance fails only when the paired test over
-  // per-document counts finds it significant at `alpha`.
+  // per-unit counts finds it significant at `alpha`; when the test cannot
+  // reach alpha, `when_underpowered` decides.
   bool require_significance = false;
   double alpha = 0.05;
+  // Unset: the statistics' setting. REQUIRES require_significance.
+  std::optional<WhenUnderpowered> when_underpowered;
+  std::optional<GateUnit> unit;
 };
 
 // What to do with a benchmark that has fewer repetitions than required.
