@@ -1,5 +1,6 @@
 // ieval run [--config FILE] [--gold DIR] [--out DIR] [--variants a,b]
-//           [--jobs N] [--unit document|sentence] [--resamples N] [--seed N]
+//           [--jobs N] [--unit document|sentence]
+//           [--unit-counts sentence,mention|none] [--resamples N] [--seed N]
 //           [--quiet]
 // The main job: every variant of the run config over the gold, scored,
 // tested and reported (app/run, eval/report). stdout gets the summary table
@@ -46,6 +47,7 @@ struct RunArgs {
   std::vector<std::string> variants;
   int jobs = 0;  // 0: the config's
   std::string unit;
+  std::vector<std::string> unit_counts;  // empty: the config's
   int resamples = 0;
   int64_t seed = -1;
   bool quiet = false;
@@ -85,6 +87,11 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   if (!args.variants.empty()) config->variants = args.variants;
   if (args.jobs > 0) config->jobs = args.jobs;
   if (!args.unit.empty()) config->statistics.unit = args.unit;
+  if (!args.unit_counts.empty()) {
+    std::vector<std::string>& counts = config->statistics.unit_counts.emplace();
+    for (const std::string& u : args.unit_counts)
+      if (u != "none") counts.push_back(u);
+  }
   if (args.resamples > 0)
     config->statistics.bootstrap.resamples = args.resamples;
   if (args.seed >= 0)
@@ -218,6 +225,13 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "What the bootstrap resamples: document (default) or "
                   "sentence (entity metrics; relations stay by document)")
       ->check(CLI::IsMember({"document", "sentence"}));
+  cmd->add_option("--unit-counts", args->unit_counts,
+                  "Finer units whose counts report.json keeps for ieval "
+                  "gate: sentence, mention (comma-separated) or none "
+                  "(default: the config's; without one, sentence for a gold "
+                  "of fewer than 20 documents or with --unit sentence)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"sentence", "mention", "none"}));
   cmd->add_option("--resamples", args->resamples,
                   "Bootstrap resamples and randomization trials (default: "
                   "the config's, 1000)")

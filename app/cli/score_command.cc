@@ -52,6 +52,12 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("-d,--delimiter", args->delimiter,
                   "Column separator of the CoNLL file (default: one space, as "
                   "conlleval.pl; '\\t' for tabs)");
+  cmd->add_option("--unit-counts", args->unit_counts,
+                  "With --json: also each sentence's and/or each mention "
+                  "piece's entity counts (sentence,mention), for ieval "
+                  "gate's tests over those units")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"sentence", "mention"}));
   cmd->add_flag("--json", args->json, "Print one JSON object (INTERFACE.md)");
   cmd->add_option("--out", args->out,
                   "Write the result to this file (atomically) instead of "
@@ -68,6 +74,12 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
     }
     if (spans && (args->gold.empty() || args->pred.empty())) {
       std::cerr << "ieval score: span scoring needs both --gold and --pred\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (!args->unit_counts.empty() && (!spans || !args->json)) {
+      std::cerr << "ieval score: --unit-counts writes into the JSON of span "
+                   "scores: give it with --gold, --pred and --json\n";
       context.exit_code = kExitBadInput;
       return;
     }

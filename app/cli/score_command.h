@@ -19,6 +19,8 @@ struct ScoreArgs {
   double min_overlap = 0.0;        // --min-overlap (partial modes)
   std::string labels;              // --labels FILE
   int max_examples = 20;           // --max-examples (per error kind)
+  // --unit-counts sentence,mention: finer units' counts in the JSON.
+  std::vector<std::string> unit_counts;
   // Token-sequence scoring.
   std::string conll;
   std::string mode = "conlleval";  // conlleval | strict

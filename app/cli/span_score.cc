@@ -1,6 +1,6 @@
 // ieval score --gold DIR --pred PATH [--types T,…] [--map M] [--min-overlap X]
-//             [--labels FILE] [--max-examples N] [--json] [--out FILE]
-//             [--jobs N]
+//             [--labels FILE] [--max-examples N] [--json]
+//             [--unit-counts sentence,mention] [--out FILE] [--jobs N]
 // Streams both sides (score_stream.h): reads, validates and scores every
 // gold document (in parallel with --jobs; the output does not depend on it)
 // keeping only counts, and prints the result.
@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <tuple>
 
 #include "exit_codes.h"
 #include "ieval/io/atomic_file.h"
@@ -18,6 +20,8 @@
 #include "ieval/pipeline/score_stream.h"
 #include "ieval/report/score_report.h"
 #include "ieval/score/scorer.h"
+#include "ieval/score/units.h"
+#include "ieval/text/segmenter.h"
 #include "score_command.h"
 
 namespace ieval {
@@ -65,6 +69,77 @@ Result<std::map<std::string, std::string>> ParseTypeMap(
 void Print(const std::vector<Status>& problems) {
   for (const auto& p : problems) std::cerr << p.ToString() << "\n";
 }
+
+// --unit-counts: each worker's finer units, gathered as the stream scores
+// (ScoreStreams' on_scored) and put in document order at the end.
+class UnitCounter {
+ public:
+  UnitCounter(const std::vector<std::string>& kinds, int workers,
+              const ScoreOptions& options)
+      : sentences_(Has(kinds, "sentence")),
+        mentions_(Has(kinds, "mention")),
+        options_(options),
+        workers_(static_cast<size_t>(workers)) {}
+
+  bool enabled() const { return sentences_ || mentions_; }
+
+  // kUnavailable when ICU cannot segment sentences.
+  Status Prepare() {
+    if (!sentences_) return Status::Ok();
+    for (Worker& w : workers_) {
+      auto segmenter = Segmenter::Create("fr");
+      if (!segmenter.ok()) return segmenter.status();
+      w.segmenter = std::move(*segmenter);
+    }
+    return Status::Ok();
+  }
+
+  void Count(int worker, const AnnotatedDocument& gold,
+             const Annotations& predicted) {
+    Worker& w = workers_[static_cast<size_t>(worker)];
+    const Document& doc = gold.document;
+    auto add = [&](const std::vector<int64_t>& starts,
+                   std::vector<UnitCounts>& into) {
+      for (UnitCounts& u : PieceUnits(
+               doc.doc_id, starts,
+               ScorePieces(doc, gold.annotations, predicted, starts, options_)))
+        into.push_back(std::move(u));
+    };
+    if (sentences_) add(SentenceStarts(*w.segmenter, doc.text), w.sentences);
+    if (mentions_) add(MentionStarts(gold.annotations), w.mentions);
+  }
+
+  CorpusUnits Take() {
+    CorpusUnits units;
+    auto gather = [&](std::vector<UnitCounts> Worker::*list) {
+      std::vector<UnitCounts> all;
+      for (Worker& w : workers_)
+        for (UnitCounts& u : w.*list) all.push_back(std::move(u));
+      std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.doc_id, a.start) < std::tie(b.doc_id, b.start);
+      });
+      return all;
+    };
+    if (sentences_) units.sentences = gather(&Worker::sentences);
+    if (mentions_) units.mentions = gather(&Worker::mentions);
+    return units;
+  }
+
+ private:
+  static bool Has(const std::vector<std::string>& kinds, const char* kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  }
+
+  struct Worker {
+    std::unique_ptr<Segmenter> segmenter;
+    std::vector<UnitCounts> sentences;
+    std::vector<UnitCounts> mentions;
+  };
+  bool sentences_;
+  bool mentions_;
+  const ScoreOptions& options_;
+  std::vector<Worker> workers_;
+};
 
 std::optional<LabelSet> LoadLabels(const ScoreArgs& args, Status* status) {
   std::optional<std::string> path =
@@ -131,6 +206,17 @@ int RunSpanScore(const ScoreArgs& args) {
   stream.jobs = std::max(1, args.jobs);
   stream.keep_documents = args.json;  // the per-document list
   stream.gold_name = args.gold;
+  UnitCounter units(args.unit_counts, stream.jobs, options);
+  if (units.enabled()) {
+    if (Status s = units.Prepare(); !s.ok()) {
+      std::cerr << "ieval score: --unit-counts: " << s.ToString() << "\n";
+      return kExitBadInput;
+    }
+    stream.on_scored = [&units](int worker, const AnnotatedDocument& g,
+                                const Annotations& p) {
+      units.Count(worker, g, p);
+    };
+  }
   StreamScoreResult result = ScoreStreams(**gold, **pred, stream);
   if (!result.gold_problems.empty()) {
     Print(result.gold_problems);
@@ -147,8 +233,10 @@ int RunSpanScore(const ScoreArgs& args) {
   }
   const CorpusScores& corpus = result.scores;
 
+  const CorpusUnits counted = units.Take();
   const std::string output =
-      args.json ? ScoresToJson(corpus, options) : ScoresToText(corpus, options);
+      args.json ? ScoresToJson(corpus, options, true, true, &counted)
+                : ScoresToText(corpus, options);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);
     if (!written.ok()) {

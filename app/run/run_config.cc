@@ -76,7 +76,8 @@ RunConfig Parse(const json& root, const std::filesystem::path& base) {
 
   const json stats = root.value("statistics", json::object());
   OnlyKeys(stats, "statistics",
-           {"unit", "resamples", "confidence", "seed", "alpha", "metrics"});
+           {"unit", "resamples", "confidence", "seed", "alpha", "metrics",
+            "unit_counts"});
   StatisticsSettings& st = c.statistics;
   st.unit = Get<std::string>(stats, "unit", "statistics", st.unit);
   if (st.unit != "document" && st.unit != "sentence")
@@ -98,6 +99,15 @@ RunConfig Parse(const json& root, const std::filesystem::path& base) {
   for (const std::string& m : st.metrics)
     if (auto parsed = ParseMetric(m); !parsed.ok())
       throw ConfigError{"statistics.metrics", parsed.status().message()};
+  if (stats.contains("unit_counts")) {
+    st.unit_counts =
+        Get<std::vector<std::string>>(stats, "unit_counts", "statistics", {});
+    for (const std::string& u : *st.unit_counts)
+      if (u != "sentence" && u != "mention")
+        throw ConfigError{
+            "statistics.unit_counts",
+            "holds \"sentence\" and/or \"mention\", not \"" + u + "\""};
+  }
 
   const json report = root.value("report", json::object());
   OnlyKeys(report, "report", {"viewer_documents"});

@@ -11,7 +11,8 @@
 #include "ieval/extractors/run.h"
 #include "ieval/results/run_statistics.h"
 #include "ieval/run/resources.h"
-#include "sentence_scores.h"
+#include "ieval/score/units.h"
+#include "ieval/text/segmenter.h"
 
 namespace ieval {
 namespace {
@@ -92,37 +93,95 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   return failure;
 }
 
-// Scores every document (and sentence, with that unit) on the pool's threads;
-// the scores are added in gold order (the examples kept are the first
-// ones) while the other threads go on scoring.
+// Per document, its sentence starts (ieval/text's SentenceStarts); one
+// segmenter serves them all. Without ICU's iterators, one sentence per
+// document.
+std::vector<std::vector<int64_t>> AllSentenceStarts(
+    const std::vector<AnnotatedDocument>& documents) {
+  std::vector<std::vector<int64_t>> out(documents.size(), {0});
+  auto segmenter = Segmenter::Create("fr");
+  if (!segmenter.ok()) return out;
+  for (size_t i = 0; i < documents.size(); ++i)
+    out[i] = SentenceStarts(**segmenter, documents[i].document.text);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& list, const char* name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Which finer units a run counts: sentences for the statistics' unit, and
+// those report.json keeps (StatisticsSettings::unit_counts).
+struct UnitsToCount {
+  bool sentence_scores = false;  // VariantResult::sentence_scores
+  bool sentences = false;        // VariantResult::units.sentences
+  bool mentions = false;
+};
+
+UnitsToCount Counted(const StatisticsSettings& st, size_t documents) {
+  UnitsToCount u;
+  u.sentence_scores = st.unit == "sentence";
+  if (st.unit_counts) {
+    u.sentences = Has(*st.unit_counts, "sentence");
+    u.mentions = Has(*st.unit_counts, "mention");
+  } else {
+    u.sentences =
+        u.sentence_scores || static_cast<int64_t>(documents) < kFewDocuments;
+  }
+  return u;
+}
+
+// Scores every document (and its sentences and mention pieces, when
+// counted) on the pool's threads; the scores are added in gold order (the
+// examples kept are the first ones) while the other threads go on scoring.
 void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
                   const std::vector<std::vector<int64_t>>& sentences,
-                  const RunnerOptions& options, ThreadPool& pool,
-                  VariantResult& v) {
+                  const UnitsToCount& count, const RunnerOptions& options,
+                  ThreadPool& pool, VariantResult& v) {
   const size_t n = gold.size();
   // Pointers, not values: 5,000 default DocumentScores (1.5 KB each) cost
   // more to construct and page in than the scoring of a few documents.
   std::vector<std::unique_ptr<DocumentScores>> scored(n);
   std::vector<std::vector<DocumentScores>> by_sentence(n);
+  std::vector<std::vector<UnitCounts>> by_mention(n);
   v.scores = CorpusScores(options.score.max_examples);
   v.sentence_scores.clear();
+  v.units = CorpusUnits{};
+  if (count.sentences) v.units.sentences.emplace();
+  if (count.mentions) v.units.mentions.emplace();
   ParallelForOrdered(
       pool, n,
       [&](size_t i) {
-        scored[i] = std::make_unique<DocumentScores>(
-            ScoreDocument(gold[i].document, gold[i].annotations,
-                          v.predictions[i], options.score));
+        const AnnotatedDocument& g = gold[i];
+        scored[i] = std::make_unique<DocumentScores>(ScoreDocument(
+            g.document, g.annotations, v.predictions[i], options.score));
         if (!sentences.empty())
           by_sentence[i] =
-              ScoreSentences(gold[i].document, gold[i].annotations,
-                             v.predictions[i], sentences[i], options.score);
+              ScorePieces(g.document, g.annotations, v.predictions[i],
+                          sentences[i], options.score);
+        if (count.mentions) {
+          const std::vector<int64_t> starts = MentionStarts(g.annotations);
+          by_mention[i] =
+              PieceUnits(g.document.doc_id, starts,
+                         ScorePieces(g.document, g.annotations,
+                                     v.predictions[i], starts, options.score));
+        }
       },
       [&](size_t i) {
         v.scores.Add(std::move(*scored[i]));
         scored[i].reset();
-        for (DocumentScores& d : by_sentence[i])
-          v.sentence_scores.push_back(std::move(d));
+        if (count.sentences)
+          for (UnitCounts& u : PieceUnits(gold[i].document.doc_id, sentences[i],
+                                          by_sentence[i]))
+            v.units.sentences->push_back(std::move(u));
+        if (count.sentence_scores)
+          for (DocumentScores& d : by_sentence[i])
+            v.sentence_scores.push_back(std::move(d));
         by_sentence[i].clear();
+        if (count.mentions)
+          for (UnitCounts& u : by_mention[i])
+            v.units.mentions->push_back(std::move(u));
+        by_mention[i].clear();
       });
 }
 
@@ -138,9 +197,10 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
   run.score_options = options.score;
   run.statistics = options.statistics;
   run.jobs = pool.threads();
+  const UnitsToCount count = Counted(options.statistics, run.gold.size());
   const std::vector<std::vector<int64_t>> sentences =
-      options.statistics.unit == "sentence"
-          ? SentenceStarts(run.gold)
+      count.sentence_scores || count.sentences
+          ? AllSentenceStarts(run.gold)
           : std::vector<std::vector<int64_t>>{};
   auto stopped = [&] {
     return options.interrupt != nullptr && options.interrupt->load();
@@ -194,7 +254,7 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
       continue;
     }
     const Clock::time_point scoring = Clock::now();
-    ScoreVariant(run.gold, sentences, options, pool, v);
+    ScoreVariant(run.gold, sentences, count, options, pool, v);
     t.score_seconds = Since(scoring);
     run.variants.push_back(std::move(v));
   }

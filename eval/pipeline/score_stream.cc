@@ -317,6 +317,7 @@ class Streamer {
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
     mine.shard.Add(ScoreDocument(g.document, g.annotations, *predicted,
                                  options_.score, &index));
+    if (options_.on_scored) options_.on_scored(worker, g, *predicted);
   }
 
   // Moves the problems of `from` to the end of `to`.

@@ -25,6 +25,10 @@ constexpr std::string_view kHoleKey = "\"documents\": ";
 // How deep each element of those arrays sits in report.json: root (0) >
 // "variants" (1) > a variant (2) > "scores" (3) > "documents" (4).
 constexpr int kDocumentDepth = 5;
+// A variant's finer units (scores.units, when counted): a hole of their
+// own, filled before the documents' (WithUnits), at depth 4 as "documents".
+constexpr std::string_view kUnitsHole = "\"units\": <discarded>";
+constexpr int kUnitsDepth = 4;
 constexpr int kIndent = 1;
 
 ordered_json IntervalJson(const Interval& i) {
@@ -68,6 +72,8 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
   j["scores"] = ordered_json::parse(ScoresToJson(
       v.scores, run.score_options, false, /*with_documents=*/false));
   j["scores"]["documents"] = ordered_json(ordered_json::value_t::discarded);
+  if (!v.units.empty())
+    j["scores"]["units"] = ordered_json(ordered_json::value_t::discarded);
   ordered_json intervals = ordered_json::object();
   for (const MetricInterval& m : v.intervals) {
     intervals[m.metric] = {{"unit", m.unit},
@@ -270,12 +276,30 @@ void FillHoles(const std::string& skeleton, const RunResult& run,
   sink("\n");
 }
 
+// `skeleton` with each variant's units hole filled, in variant order.
+std::string WithUnits(std::string skeleton, const RunResult& run) {
+  size_t at = 0;
+  for (const VariantResult& v : run.variants) {
+    if (v.status != VariantStatus::kOk || v.units.empty()) continue;
+    at = skeleton.find(kUnitsHole, at);
+    if (at == std::string::npos) break;  // cannot happen: one per variant
+    const size_t key = std::string_view("\"units\": ").size();
+    const std::string text = UnitsToJson(v.units, kIndent, kUnitsDepth);
+    skeleton.replace(at + key, kUnitsHole.size() - key, text);
+    at += key + text.size();
+  }
+  return skeleton;
+}
+
 // The renderers read a report without per-document counts: the small
 // rest goes through text once more, to give them the same value they
 // would parse from report.json.
 nlohmann::json Model(ordered_json skeleton) {
   for (ordered_json& v : skeleton["variants"])
-    if (v.contains("scores")) v["scores"].erase("documents");
+    if (v.contains("scores")) {
+      v["scores"].erase("documents");
+      v["scores"].erase("units");
+    }
   return nlohmann::json::parse(skeleton.dump());
 }
 
@@ -284,7 +308,7 @@ nlohmann::json Model(ordered_json skeleton) {
 std::string RunReportToJson(const RunResult& run) {
   std::string text;
   ThreadPool serial(1);
-  FillHoles(Skeleton(run).dump(kIndent), run, serial,
+  FillHoles(WithUnits(Skeleton(run).dump(kIndent), run), run, serial,
             [&text](std::string_view piece) { text += piece; });
   return text;
 }
@@ -294,7 +318,7 @@ namespace report_text {
 nlohmann::json BuildRunReport(const RunResult& run, ThreadPool& pool,
                               const TextSink& sink) {
   ordered_json root = Skeleton(run);
-  FillHoles(root.dump(kIndent), run, pool, sink);
+  FillHoles(WithUnits(root.dump(kIndent), run), run, pool, sink);
   return Model(std::move(root));
 }
 

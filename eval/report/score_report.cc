@@ -177,7 +177,7 @@ ordered_json DocumentJson(const DocumentScores& d) {
 
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty,
-                         bool with_documents) {
+                         bool with_documents, const CorpusUnits* units) {
   const DocumentScores& total = scores.total();
   ordered_json root;
   ordered_json entities;
@@ -232,7 +232,17 @@ std::string ScoresToJson(const CorpusScores& scores,
                      {"symmetric_relations", options.symmetric_relations},
                      {"value_types", options.value_types},
                      {"max_examples", options.max_examples}};
-  return root.dump(pretty ? 1 : -1) + "\n";
+  if (units == nullptr || units->empty())
+    return root.dump(pretty ? 1 : -1) + "\n";
+  // A hole for the units, filled with their one-line-per-unit text.
+  root["units"] = ordered_json(ordered_json::value_t::discarded);
+  std::string text = root.dump(pretty ? 1 : -1);
+  const std::string hole =
+      pretty ? "\"units\": <discarded>" : "\"units\":<discarded>";
+  const size_t at = text.rfind(hole);
+  text.replace(at + hole.size() - 11, 11,
+               UnitsToJson(*units, pretty ? 1 : -1, 1));
+  return text + "\n";
 }
 
 }  // namespace ieval

@@ -106,4 +106,14 @@ std::vector<Sentence> Segmenter::Sentences(std::string_view utf8) {
   return out;
 }
 
+std::vector<int64_t> SentenceStarts(Segmenter& segmenter,
+                                    std::string_view utf8) {
+  std::vector<int64_t> starts = {0};  // the first sentence, from 0
+  const std::vector<Sentence> sentences = segmenter.Sentences(utf8);
+  for (size_t i = 1; i < sentences.size(); ++i)
+    if (sentences[i].start > starts.back())
+      starts.push_back(sentences[i].start);
+  return starts;
+}
+
 }  // namespace ieval

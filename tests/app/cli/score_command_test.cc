@@ -246,6 +246,40 @@ TEST_F(ScoreCli, TheTableNamesEveryModeAndMetric) {
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
 }
 
+TEST_F(ScoreCli, UnitCountsGiveEachSentenceAndMentionPieceItsCounts) {
+  const json j =
+      Parse(Score(kKnownErrors, {"--unit-counts", "sentence,mention"}));
+  const json& units = j["units"];
+  // d1 has two sentences; d1's and d2's pieces start at 0 and every gold
+  // mention start.
+  ASSERT_TRUE(units.contains("sentences"));
+  ASSERT_TRUE(units.contains("mentions"));
+  EXPECT_EQ(units["sentences"][0]["doc_id"], "d1");
+  EXPECT_EQ(units["sentences"][1]["start"], 37);  // "Kim a rencontré…"
+  for (const char* kind : {"sentences", "mentions"}) {
+    double tp = 0, fp = 0, fn = 0;
+    for (const json& u : units[kind]) {
+      const json strict = u["entities"].value("strict", json::object());
+      tp += strict.value("tp", 0.0);
+      fp += strict.value("fp", 0.0);
+      fn += strict.value("fn", 0.0);
+    }
+    // Strict counts of the units add up to the corpus's.
+    EXPECT_EQ(tp, 2) << kind;
+    EXPECT_EQ(fp, 4) << kind;
+    EXPECT_EQ(fn, 6) << kind;
+  }
+}
+
+TEST_F(ScoreCli, UnitCountsWithoutJsonIsBadUsage) {
+  WriteText(dir_ + "/pred.json", kKnownErrors);
+  const auto r = RunIeval({"score", "--gold", dir_ + "/gold/docs", "--pred",
+                           dir_ + "/pred.json", "--unit-counts", "sentence"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--unit-counts writes into the JSON"), std::string::npos)
+      << r.err;
+}
+
 TEST_F(ScoreCli, JsonKeepsTheInterfaceFloor) {
   const json j = Parse(Score(kKnownErrors));
   for (const char* mode : {"strict", "exact", "partial", "type"}) {

@@ -84,6 +84,22 @@ TEST(RunConfig, UnknownMetricIsRejected) {
   EXPECT_NE(c.status().message().find("unknown metric"), std::string::npos);
 }
 
+TEST(RunConfig, UnitCountsAreUnsetByDefaultAndChecked) {
+  auto unset = LoadRunConfig(Write("units_unset", "{}"));
+  ASSERT_TRUE(unset.ok());
+  EXPECT_FALSE(unset->statistics.unit_counts.has_value());
+  auto none = LoadRunConfig(
+      Write("units_none", R"({"statistics": {"unit_counts": []}})"));
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->statistics.unit_counts, std::vector<std::string>{});
+  auto bad = LoadRunConfig(
+      Write("units_bad", R"({"statistics": {"unit_counts": ["token"]}})"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("statistics.unit_counts"),
+            std::string::npos)
+      << bad.status().message();
+}
+
 TEST(RunConfig, InvalidJsonNamesTheFile) {
   const std::string path = Write("json", "{");
   auto c = LoadRunConfig(path);

@@ -1,5 +1,5 @@
 // The runner with fake extractors: scores, failures kept apart, skipped
-// variants, throughput, interruption, sentence units.
+// variants, throughput, interruption, sentence and mention units.
 #include "ieval/run/runner.h"
 
 #include <gtest/gtest.h>
@@ -222,6 +222,31 @@ TEST(Runner, SentenceUnitResamplesSentences) {
   // Relations are still resampled by document.
   EXPECT_EQ(v.intervals[2].metric, "relations.strict");
   EXPECT_EQ(v.intervals[2].unit, "document");
+}
+
+TEST(Runner, SmallGoldKeepsSentenceCountsForTheGate) {
+  const RunResult run = RunAll({Fake("lossy", true)});
+  const VariantResult& v = run.variants[0];
+  ASSERT_TRUE(v.units.sentences.has_value());  // 3 documents < kFewDocuments
+  EXPECT_FALSE(v.units.mentions.has_value());
+  EXPECT_TRUE(v.sentence_scores.empty());  // the statistics resample documents
+  PrfCounts sum;
+  for (const UnitCounts& u : *v.units.sentences) sum += u.entities[0].overall;
+  EXPECT_EQ(sum, v.scores.total().entities.mode(SpanMode::kStrict).overall);
+}
+
+TEST(Runner, UnitCountsSayWhichUnitsAreKept) {
+  RunnerOptions options;
+  options.statistics.unit_counts = std::vector<std::string>{"mention"};
+  const RunResult run = RunAll({Fake("lossy", true)}, options);
+  const VariantResult& v = run.variants[0];
+  EXPECT_FALSE(v.units.sentences.has_value());
+  ASSERT_TRUE(v.units.mentions.has_value());
+  // A piece per distinct gold mention start, and one before the first.
+  size_t gold_starts = 0;
+  for (const AnnotatedDocument& g : run.gold)
+    gold_starts += MentionStarts(g.annotations).size();
+  EXPECT_EQ(v.units.mentions->size(), gold_starts);
 }
 
 TEST(Runner, UnknownMetricIsAUsageError) {

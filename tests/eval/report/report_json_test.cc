@@ -43,6 +43,27 @@ TEST(ReportJson, CarriesPerDocumentCountsOfEveryScoredVariant) {
   EXPECT_EQ(docs[2]["entities"]["strict"]["fp"], 1);
 }
 
+TEST(ReportJson, KeepsTheFinerUnitsEachOnALineOfItsOwn) {
+  RunResult run = testing::SmallRun();
+  UnitCounts unit{"a", 12, {}};
+  unit.entities[0].overall = {2, 0, 1};
+  unit.entities[0].per_type["PER"] = {2, 0, 1};
+  run.variants[0].units.sentences = std::vector<UnitCounts>{unit};
+  run.variants[0].units.mentions = std::vector<UnitCounts>{};
+  const std::string text = RunReportToJson(run);
+  EXPECT_NE(text.find("\n      {\"doc_id\":\"a\",\"start\":12,\"entities\":{"
+                      "\"strict\":{\"tp\":2,\"fn\":1,\"per_type\":{\"PER\":"
+                      "{\"tp\":2,\"fn\":1}}}}}\n"),
+            std::string::npos)
+      << text.substr(text.find("\"units\""), 300);
+  const json r = json::parse(text);
+  const json& units = r["variants"][0]["scores"]["units"];
+  EXPECT_EQ(units["sentences"].size(), 1u);
+  EXPECT_EQ(units["mentions"], json::array());
+  // The other variants counted none, so they have no "units".
+  EXPECT_FALSE(r["variants"][1]["scores"].contains("units"));
+}
+
 TEST(ReportJson, FailedVariantKeepsItsErrorAndHasNoScores) {
   const json r = SmallReport();
   const json& v = Variant(r, "broken");

@@ -47,5 +47,13 @@ TEST(Segmenter, SentencesEndAtPeriodsAndLineBreaks) {
   EXPECT_EQ(sentences[2].end, 39);  // trailing spaces excluded
 }
 
+TEST(SentenceStarts, CutAtZeroAndEachLaterSentence) {
+  const std::string text =
+      "  Points Cl\xC3\xA9s\nKim a sign\xC3\xA9. Poutine aussi.";
+  // The first sentence starts after the leading spaces: its cut is still 0.
+  EXPECT_EQ(SentenceStarts(*Make(), text), (std::vector<int64_t>{0, 14, 27}));
+  EXPECT_EQ(SentenceStarts(*Make(), ""), (std::vector<int64_t>{0}));
+}
+
 }  // namespace
 }  // namespace ieval

@@ -17,6 +17,7 @@
 #ifndef IEVAL_PIPELINE_SCORE_STREAM_H_
 #define IEVAL_PIPELINE_SCORE_STREAM_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,13 @@ struct StreamScoreOptions {
   bool keep_documents = false;
   // Named in "doc_id is not in the gold <gold_name>".
   std::string gold_name;
+  // Called for every document scored, on the worker thread that scored it
+  // (0 <= worker < jobs; one call at a time per worker), with the validated
+  // gold and predictions: for counts beyond CorpusScores, such as the finer
+  // units of ieval/score/units.h.
+  std::function<void(int worker, const AnnotatedDocument& gold,
+                     const Annotations& predicted)>
+      on_scored;
 };
 
 struct StreamScoreResult {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ieval/score/scorer.h"
+#include "ieval/score/units.h"
 
 namespace ieval {
 
@@ -15,10 +16,19 @@ namespace ieval {
 // ends with a newline. `options` are echoed under "options". Without
 // `with_documents`, the "documents" array is left empty: for callers that write
 // it themselves, document by document (DocumentScoresToJson), on threads
-// of their own (report.json of `ieval run`).
+// of their own (report.json of `ieval run`). With `units` (not empty),
+// their counts follow under "units" (UnitsToJson).
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty = true,
-                         bool with_documents = true);
+                         bool with_documents = true,
+                         const CorpusUnits* units = nullptr);
+
+// The "units" object: {"sentences": [...], "mentions": [...]} with the
+// units that were counted, each {"doc_id", "start", "entities": {MODE:
+// {"tp", "fp", "fn", "per_type": {TYPE: {…}}}}} on one line, zero counts
+// left out. Indented as DocumentScoresToJson is, for a value `depth`
+// levels deep; `indent` < 0: on one line.
+std::string UnitsToJson(const CorpusUnits& units, int indent, int depth);
 
 // One element of ScoresToJson's "documents" array, exactly as it appears
 // in a JSON text dumped with `indent` spaces per level (nlohmann's dump)

@@ -15,6 +15,7 @@
 #include "ieval/core/types.h"
 #include "ieval/score/counts.h"
 #include "ieval/score/scorer.h"
+#include "ieval/score/units.h"
 #include "ieval/stats/bootstrap.h"
 #include "ieval/stats/paired.h"
 
@@ -35,7 +36,18 @@ struct StatisticsSettings {
   // metric: the best variant and the paired comparisons use it.
   std::vector<std::string> metrics = {"entities.strict", "entities.partial",
                                       "relations.strict"};
+  // The finer units whose counts report.json keeps for `ieval gate`
+  // ("sentence", "mention"; ieval/score/units.h). Unset: sentences when the
+  // unit is "sentence" or the gold has fewer than kFewDocuments documents
+  // (where document-level tests cannot decide, the gate reports the
+  // sentence-level one beside them), nothing otherwise.
+  std::optional<std::vector<std::string>> unit_counts;
 };
+
+// Below this many documents, report.json keeps per-sentence counts by
+// default and the gate reports the sentence-level test beside the
+// document-level one.
+inline constexpr int64_t kFewDocuments = 20;
 
 // Resources one variant used while extracting (scoring is timed apart).
 struct Throughput {
@@ -105,6 +117,9 @@ struct VariantResult {
   // With the "sentence" unit only: each gold sentence's counts, in order
   // (kept in memory for the statistics, not written).
   std::vector<DocumentScores> sentence_scores;
+  // kOk only: the entity counts of the units of statistics.unit_counts
+  // (written to report.json as scores.units).
+  CorpusUnits units;
 };
 
 struct MachineInfo {

@@ -54,6 +54,11 @@ class Segmenter {
   std::unique_ptr<Impl> impl_;
 };
 
+// 0 and the start of every later sentence of `utf8`, ascending: where the
+// sentence unit of the statistics cuts a document (ieval/score/units.h).
+std::vector<int64_t> SentenceStarts(Segmenter& segmenter,
+                                    std::string_view utf8);
+
 }  // namespace ieval
 
 #endif  // IEVAL_TEXT_SEGMENTER_H_
