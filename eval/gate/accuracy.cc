@@ -6,6 +6,7 @@
 
 #include "ieval/core/text_format.h"
 #include "ieval/results/metrics.h"
+#include "ieval/results/run_result.h"
 #include "ieval/stats/paired.h"
 #include "metrics.h"
 
@@ -193,41 +194,21 @@ Status CheckSum(const PerDocumentCounts& d, double value,
 // Fills the values, per-document changes and paired tests of one check.
 Status Measure(GateCheck& check, const AccuracyInput& in_b,
                const AccuracyInput& in_c, const VariantScores& vb,
-               const VariantScores& vc, const GateStatistics& st) {
+               const VariantScores& vc, const AccuracyRule& rule,
+               const GateStatistics& st) {
   check.baseline = vb.metrics.at(check.metric);
   check.current = vc.metrics.at(check.metric);
   const bool entity_metric = check.metric.rfind("entities.", 0) == 0;
   if (entity_metric) check.errors = ErrorChanges(vb, vc);
-  const auto db = DecomposeMetric(vb, check.metric, in_b.doc_ids);
-  const auto dc = DecomposeMetric(vc, check.metric, in_b.doc_ids);
+  const auto db = DecomposeMetric(vb.documents, check.metric, in_b.doc_ids);
+  const auto dc = DecomposeMetric(vc.documents, check.metric, in_b.doc_ids);
   if (!db || !dc || in_b.doc_ids.empty()) return Status::Ok();
   Status s = CheckSum(*db, check.baseline, vb, check.metric, in_b.path);
   if (s.ok()) s = CheckSum(*dc, check.current, vc, check.metric, in_c.path);
   if (!s.ok()) return s;
   check.documents =
       DocumentChanges(in_b.doc_ids, *db, *dc, vb, vc, entity_metric);
-  BootstrapOptions options;
-  options.resamples = st.resamples;
-  options.confidence = st.confidence;
-  options.seed = st.seed;
-  auto boot = PairedBootstrap(db->units, dc->units, options);
-  if (!boot.ok()) return boot.status();
-  check.tested = true;
-  check.units = boot->units;
-  check.confidence = st.confidence;
-  check.ci_lower = boot->difference.lower;
-  check.ci_upper = boot->difference.upper;
-  if (st.test == GateTest::kBootstrap) {
-    check.test = "paired bootstrap";
-    check.p_value = boot->p_value;
-  } else {
-    auto ar = ApproximateRandomization(db->units, dc->units, options);
-    if (!ar.ok()) return ar.status();
-    check.test = "approximate randomization";
-    check.p_value = ar->p_value;
-  }
-  check.p_adjusted = check.p_value;
-  return Status::Ok();
+  return TestCheck(check, *db, *dc, in_b, in_c, vb, vc, rule, st);
 }
 
 }  // namespace
@@ -239,10 +220,6 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
   for (size_t r = 0; r < rules.accuracy.size(); ++r) {
     const AccuracyRule& rule = rules.accuracy[r];
     const std::string label = RuleLabel(rule, r);
-    if (rule.unit.value_or(rules.statistics.unit) != GateUnit::kDocuments)
-      return Status::InvalidInput("rule " + label +
-                                  ": only the unit \"documents\" is "
-                                  "supported by this ieval");
     auto names = SelectVariants(rule, label, baseline);
     if (!names.ok()) return names.status();
     for (const std::string& name : *names) {
@@ -301,7 +278,7 @@ Result<std::vector<PendingCheck>> BuildAccuracyChecks(
           check.current = vc.metrics.at(key);  // floor only; decided below
         } else {
           Status s =
-              Measure(check, baseline, current, vb, vc, rules.statistics);
+              Measure(check, baseline, current, vb, vc, rule, rules.statistics);
           if (!s.ok()) return s;
         }
         out.push_back(std::move(p));
@@ -356,6 +333,15 @@ std::vector<std::string> SignificanceNotes(const std::vector<GateCheck>& checks,
     note += " Gate on more documents for a test that can decide.";
     notes.push_back(std::move(note));
   }
+  for (const GateCheck& c : checks)
+    if (c.sentence_test && !c.sentence_test->available) {
+      notes.push_back(
+          "With fewer than " + std::to_string(kFewDocuments) +
+          " documents the verdict reports the sentence-level test beside "
+          "the document-level one, but it is unavailable here: " +
+          c.sentence_test->unavailable + ".");
+      break;
+    }
   if (rules.statistics.test == GateTest::kBootstrap && documents < 20)
     notes.push_back("With " + std::to_string(documents) +
                     " documents the paired bootstrap is over-confident "

@@ -21,6 +21,7 @@
 #include "ieval/gate/gate.h"
 #include "ieval/gate/inputs.h"
 #include "ieval/gate/rules.h"
+#include "metrics.h"
 
 namespace ieval::gate_internal {
 
@@ -43,6 +44,19 @@ struct PendingCheck {
 Result<std::vector<PendingCheck>> BuildAccuracyChecks(
     const AccuracyInput& baseline, const AccuracyInput& current,
     const GateRules& rules);
+
+// Runs the paired tests of a measured check (its values and per-document
+// counts `b` and `c` known) over the rule's unit: documents, or the finer
+// units of both files for entity metrics; and beside a document-level test
+// on fewer than kFewDocuments documents, the sentence-level one
+// (check.sentence_test). Units empty on both sides are left out.
+// kInvalidInput when the rule asks for a unit one file has no counts of,
+// or the two files cut their documents into different units.
+Status TestCheck(GateCheck& check, const PerDocumentCounts& b,
+                 const PerDocumentCounts& c, const AccuracyInput& in_b,
+                 const AccuracyInput& in_c, const VariantScores& vb,
+                 const VariantScores& vc, const AccuracyRule& rule,
+                 const GateStatistics& st);
 
 // Holm-adjusts the p-values of the checks that require significance (when
 // rules.statistics.holm) and gives every undecided check its outcome and

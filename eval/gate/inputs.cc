@@ -34,6 +34,45 @@ void Flatten(const json& j, const std::string& prefix,
   }
 }
 
+// The "units" object of a variant's scores (UnitsToJson in
+// ieval/report/score_report.h) into columns per unit kind.
+Status ReadUnits(const json& units, const std::string& where,
+                 const std::string& path,
+                 std::map<std::string, DocumentColumns>& out) {
+  if (!units.is_object())
+    return Bad(path, where + "\"units\" must be an object");
+  for (const auto& [kind, list] : units.items()) {
+    const std::string at = where + "units." + kind;
+    if (kind != "sentences" && kind != "mentions")
+      return Bad(path, at + ": unknown unit (known: sentences, mentions)");
+    if (!list.is_array()) return Bad(path, at + " must be an array");
+    DocumentColumns& columns = out[kind];
+    const size_t n = list.size();
+    std::set<std::string> seen;
+    for (size_t i = 0; i < n; ++i) {
+      const json& u = list[i];
+      if (!u.is_object() || !u.contains("doc_id") || !u["doc_id"].is_string() ||
+          !u.contains("start") || !u["start"].is_number_unsigned())
+        return Bad(path, at + "[" + std::to_string(i) +
+                             "] needs a string \"doc_id\" and a "
+                             "non-negative integer \"start\"");
+      const std::string id = u["doc_id"].get<std::string>() + "#" +
+                             std::to_string(u["start"].get<uint64_t>());
+      if (!seen.insert(id).second)
+        return Bad(path, at + ": unit " + id + " appears twice");
+      columns.doc_ids.push_back(id);
+      std::map<std::string, double> leaves;
+      Flatten(u.value("entities", json::object()), "entities", leaves);
+      for (const auto& [key, value] : leaves) {
+        auto& column = columns.columns[key];
+        if (column.empty()) column.assign(n, 0.0);
+        column[i] = value;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 // The "scores" object of one variant (or a whole score file).
 Result<VariantScores> ReadScores(const json& scores, const std::string& name,
                                  const std::string& path) {
@@ -45,9 +84,13 @@ Result<VariantScores> ReadScores(const json& scores, const std::string& name,
     return Bad(path, where +
                          "scores lack \"entities\" or \"documents\"; "
                          "write them with ieval score --json");
-  Flatten(scores, "", v.metrics, {"documents", "options", "errors"});
+  Flatten(scores, "", v.metrics, {"documents", "options", "errors", "units"});
   if (scores.contains("errors") && scores["errors"].contains("counts"))
     Flatten(scores["errors"]["counts"], "", v.error_counts);
+  if (scores.contains("units")) {
+    Status s = ReadUnits(scores["units"], where, path, v.units);
+    if (!s.ok()) return s;
+  }
   const json& docs = scores["documents"];
   const size_t n = docs.size();
   std::set<std::string> seen;

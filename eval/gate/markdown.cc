@@ -59,14 +59,39 @@ void Table(std::string& out, const std::vector<const GateCheck*>& checks,
   }
 }
 
+// The sentence-level test reported beside a document-level one.
+std::string SentenceTest(const SideTest& t) {
+  if (!t.available)
+    return "The sentence-level test is unavailable (see the notes).";
+  return "Beside the document-level test, the same test over " +
+         std::to_string(t.units) + " " + t.unit +
+         " gives p = " + PValue(t.p_value) +
+         " (reported, not deciding: sentences of one document are not "
+         "independent, so this p-value is optimistic; \"unit\": "
+         "\"sentences\" lets them decide).";
+}
+
+// The headline's note on the sentence-level test of `c`, if it has one.
+std::string SentenceClause(const GateCheck& c) {
+  if (!c.sentence_test) return "";
+  const SideTest& t = *c.sentence_test;
+  if (!t.available)
+    return " (the sentence-level test is unavailable: no per-sentence "
+           "counts)";
+  return " (the sentence-level test, reported only, gives p = " +
+         PValue(t.p_value) + " over " + std::to_string(t.units) + " " + t.unit +
+         ")";
+}
+
 void FailureDetail(std::string& out, const GateCheck& c) {
   out += "\n#### " + Code(c.subject) + " · " + Code(c.metric) + "\n\n";
   out += c.reason + ".\n\n";
   out += "Rule *" + MarkdownCell(c.rule) + "*: " + c.criteria + ".";
   if (!std::isnan(c.ci_lower))
     out += " " + Fixed(c.confidence * 100, 0) + " % interval of the change (" +
-           "paired bootstrap over " + std::to_string(c.units) +
-           " documents): " + Interval(c) + ".";
+           "paired bootstrap over " + std::to_string(c.units) + " " + c.unit +
+           "): " + Interval(c) + ".";
+  if (c.sentence_test) out += " " + SentenceTest(*c.sentence_test);
   if (IsSpeed(c))
     out += " Repetitions: " + std::to_string(c.repetitions_baseline) +
            " baseline, " + std::to_string(c.repetitions_current) +
@@ -142,7 +167,7 @@ std::string Headline(const GateReport& report,
     if (failures.size() > 1)
       out += " and " + std::to_string(failures.size() - 1) + " more";
     if (const GateCheck* c = First(failures, Decider::kUnderpowered))
-      out += "; the tolerance decided because " + c->power;
+      out += "; the tolerance decided because " + c->power + SentenceClause(*c);
     else if (First(failures, Decider::kTest) != nullptr)
       out += "; the drop is beyond the tolerance and significant";
     else if (First(failures, Decider::kTolerance) != nullptr)
@@ -174,6 +199,11 @@ std::string Headline(const GateReport& report,
   if (report.Count(CheckOutcome::kPass) == 0)
     return out + ": nothing was judged\n";
   return out + ": no check regressed\n";
+}
+
+std::string UnitSingular(GateUnit unit) {
+  const std::string plural = GateUnitName(unit);
+  return plural.substr(0, plural.size() - 1);
 }
 
 std::string Paths(const std::vector<std::string>& paths) {
@@ -256,8 +286,10 @@ std::string RenderGateMarkdown(const GateReport& report) {
                            ? "paired bootstrap (shifted null)"
                            : "approximate randomization") +
            ", two-sided, " + std::to_string(st.resamples) +
-           " resamples, seed " + std::to_string(st.seed) +
-           ", over per-document counts; intervals: paired bootstrap " +
+           " resamples, seed " + std::to_string(st.seed) + ", over per-" +
+           UnitSingular(st.unit) +
+           " counts (relations, values and clusters per document); "
+           "intervals: paired bootstrap " +
            Fixed(st.confidence * 100, 0) +
            " %. Speed: Mann–Whitney U over "
            "repetitions.</sub>\n";

@@ -9,13 +9,12 @@
 namespace ieval::gate_internal {
 namespace {
 
-// Columns of `variant` named `names`, aligned to `doc_ids`; nullopt when
+// Columns of `docs` named `names`, aligned to `doc_ids`; nullopt when
 // none of them exists (a missing one among existing ones is all zeros).
 std::optional<std::vector<std::vector<double>>> AlignedColumns(
-    const VariantScores& variant, const std::vector<std::string>& names,
+    const DocumentColumns& docs, const std::vector<std::string>& names,
     const std::vector<std::string>& doc_ids) {
   std::unordered_map<std::string, size_t> row;
-  const DocumentColumns& docs = variant.documents;
   for (size_t i = 0; i < docs.doc_ids.size(); ++i) row[docs.doc_ids[i]] = i;
   std::vector<std::vector<double>> out;
   bool any = false;
@@ -56,7 +55,7 @@ std::vector<std::string> MatchMetricKeys(
 }
 
 std::optional<PerDocumentCounts> DecomposeMetric(
-    const VariantScores& variant, const std::string& key,
+    const DocumentColumns& variant, const std::string& key,
     const std::vector<std::string>& doc_ids) {
   const std::vector<std::string> parts = SplitMetricPath(key);
   if (parts.size() < 2) return std::nullopt;

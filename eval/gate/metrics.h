@@ -29,12 +29,13 @@ struct PerDocumentCounts {
   std::vector<std::string> counts;  // the raw counts, readable per document
 };
 
-// nullopt when the metric is not a ratio of per-document sums or the file
-// has no such columns. A document of `doc_ids` missing from `variant` counts
-// as zeros (CheckComparable has already made sure the sets agree).
+// nullopt when the metric is not a ratio of per-unit sums or `columns`
+// have no such columns. A unit of `ids` missing from `columns` counts as
+// zeros (CheckComparable has already made sure the documents agree). The
+// columns are a variant's documents or one of its finer units.
 std::optional<PerDocumentCounts> DecomposeMetric(
-    const VariantScores& variant, const std::string& key,
-    const std::vector<std::string>& doc_ids);
+    const DocumentColumns& columns, const std::string& key,
+    const std::vector<std::string>& ids);
 
 }  // namespace ieval::gate_internal
 

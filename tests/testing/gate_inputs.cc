@@ -76,6 +76,25 @@ ordered_json ScoresObject(const std::vector<SynthDoc>& docs,
     doc["values"] = ordered_json::object();
     documents.push_back(doc);
   }
+  ordered_json sentences = ordered_json::array();
+  for (const SynthDoc& d : docs)
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      PrfCounts overall;
+      ordered_json per_type = ordered_json::object();
+      for (const auto& [type, c] : d.sentences[i]) {
+        overall += c;
+        per_type[type] = Counts(c, false);
+      }
+      ordered_json mode = Counts(overall, false);
+      mode["per_type"] = per_type;
+      sentences.push_back({{"doc_id", d.id},
+                           {"start", 10 * i},
+                           {"entities",
+                            {{"strict", mode},
+                             {"exact", mode},
+                             {"partial", mode},
+                             {"type", mode}}}});
+    }
   ordered_json root;
   const ordered_json mode = Typed(types);
   root["entities"] = {
@@ -88,6 +107,7 @@ ordered_json ScoresObject(const std::vector<SynthDoc>& docs,
   root["errors"] = {{"counts", error_counts}};
   root["corpus"] = {{"documents", docs.size()}};
   root["documents"] = documents;
+  if (!sentences.empty()) root["units"] = {{"sentences", sentences}};
   root["options"] = {{"min_overlap", min_overlap},
                      {"types", ordered_json::array()},
                      {"map", ordered_json::object()}};
@@ -106,6 +126,20 @@ std::vector<SynthDoc> MakeDocs(const std::vector<PrfCounts>& per_doc) {
     d.relations = PrfCounts{1, 0, 0};
     d.errors = {{"missed", per_doc[i].fn}, {"spurious", per_doc[i].fp}};
     docs.push_back(d);
+  }
+  return docs;
+}
+
+std::vector<SynthDoc> WithSentences(std::vector<SynthDoc> docs, int per_doc) {
+  for (SynthDoc& d : docs) {
+    d.sentences.assign(static_cast<size_t>(per_doc), {});
+    size_t next = 0;
+    for (const auto& [type, c] : d.types)
+      for (const auto& [n, one] : {std::pair{c.tp, PrfCounts{1, 0, 0}},
+                                   std::pair{c.fp, PrfCounts{0, 1, 0}},
+                                   std::pair{c.fn, PrfCounts{0, 0, 1}}})
+        for (int k = 0; k < static_cast<int>(n); ++k)
+          d.sentences[next++ % d.sentences.size()][type] += one;
   }
   return docs;
 }

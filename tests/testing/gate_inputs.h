@@ -24,7 +24,16 @@ struct SynthDoc {
   std::map<std::string, PrfCounts> types;
   PrfCounts relations;
   std::map<std::string, double> errors;  // "missed", "spurious"…
+  // Each sentence's strict counts per type (the other modes repeat them);
+  // written as the scores' "units" when any document has some.
+  std::vector<std::map<std::string, PrfCounts>> sentences;
 };
+
+// `docs` cut into `per_doc` sentences each that add up to the document:
+// every true positive, false positive and false negative of each type is
+// dealt to the next sentence in turn. The same `per_doc` gives baseline
+// and current the same sentences, as one gold does.
+std::vector<SynthDoc> WithSentences(std::vector<SynthDoc> docs, int per_doc);
 
 // `n` documents "d00", "d01"…; document i gets `counts(i)` as its PER
 // counts, and LOC {2, 0, 0}; relations {1, 0, 0}; errors derived from the

@@ -175,14 +175,17 @@ const std::string kGold = std::string(IEVAL_SOURCE_DIR) + "/gold/docs";
 class GateCliShippedGold : public GateCli {
  protected:
   // Scores `pred` against the shipped gold into `out`.
-  void Score(const std::string& pred, const std::string& out) {
-    const auto r = RunIeval(
-        {"score", "--gold", kGold, "--pred", pred, "--json", "--out", out});
+  void Score(const std::string& pred, const std::string& out,
+             const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"score", "--gold", kGold,   "--pred",
+                                     pred,    "--json", "--out", out};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto r = RunIeval(args);
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   // The `relations` variant's predictions of reports/sample/, and the same
-  // with a third of their mentions removed, scored.
-  void ScoreRelationsVariant() {
+  // with a third of their mentions removed, scored (with `extra` options).
+  void ScoreRelationsVariant(const std::vector<std::string>& extra = {}) {
     const std::string sample = std::string(IEVAL_SOURCE_DIR) +
                                "/reports/sample/predictions/relations.jsonl";
     std::ifstream in(sample);
@@ -191,9 +194,9 @@ class GateCliShippedGold : public GateCli {
       cut +=
           WithoutEveryThirdMention(nlohmann::json::parse(line)).dump() + "\n";
     WriteText(Path("cut.jsonl"), cut);
-    Score(sample, Path("base.json"));
-    Score(sample, Path("base_again.json"));
-    Score(Path("cut.jsonl"), Path("cut.json"));
+    Score(sample, Path("base.json"), extra);
+    Score(sample, Path("base_again.json"), extra);
+    Score(Path("cut.jsonl"), Path("cut.json"), extra);
   }
   static std::string FirstLine(const std::string& text) {
     return text.substr(0, text.find('\n'));
@@ -215,6 +218,60 @@ TEST_F(GateCliShippedGold, ThirdOfTheMentionsRemovedFailsTheDefaultGate) {
                           "reach significance"),
             std::string::npos)
       << headline;
+}
+
+TEST_F(GateCliShippedGold, DefaultVerdictReportsTheSentenceTestWhenCounted) {
+  ScoreRelationsVariant({"--unit-counts", "sentence"});
+  const auto r = RunIeval(
+      {"gate", "--baseline", Path("base.json"), "--current", Path("cut.json")});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(FirstLine(r.out).find("the tolerance decided because 5 documents "
+                                  "cannot reach significance (the "
+                                  "sentence-level test, reported only, gives "
+                                  "p = 0.0001 over "),
+            std::string::npos)
+      << FirstLine(r.out);
+}
+
+TEST_F(GateCliShippedGold, WithoutSentenceCountsTheSentenceTestIsUnavailable) {
+  ScoreRelationsVariant();
+  const auto r = RunIeval(
+      {"gate", "--baseline", Path("base.json"), "--current", Path("cut.json")});
+  EXPECT_NE(r.out.find("unavailable here: " + Path("base.json") +
+                       " has no per-sentence counts"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(GateCliShippedGold, SentenceUnitLetsSentencesDecide) {
+  ScoreRelationsVariant({"--unit-counts", "sentence"});
+  WriteText(Path("sentences.json"), R"({
+    "format": "ieval-gate-rules", "format_version": 1,
+    "statistics": {"unit": "sentences", "correction": "none"},
+    "accuracy": [{"metric": "entities.strict.f1", "max_drop": 0.01,
+                  "require_significance": true}]})");
+  const auto r =
+      RunIeval({"gate", "--baseline", Path("base.json"), "--current",
+                Path("cut.json"), "--rules", Path("sentences.json")});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(FirstLine(r.out).find("beyond the tolerance and significant"),
+            std::string::npos)
+      << FirstLine(r.out);
+}
+
+TEST_F(GateCliShippedGold, SentenceUnitWithoutSentenceCountsExitsTwo) {
+  ScoreRelationsVariant();
+  WriteText(Path("sentences.json"), R"({
+    "format": "ieval-gate-rules", "format_version": 1,
+    "accuracy": [{"metric": "entities.strict.f1", "max_drop": 0.01,
+                  "require_significance": true, "unit": "sentences"}]})");
+  const auto r =
+      RunIeval({"gate", "--baseline", Path("base.json"), "--current",
+                Path("cut.json"), "--rules", Path("sentences.json")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(Path("base.json") + " has no per-sentence counts"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST_F(GateCliShippedGold, IdenticalRunsPassTheDefaultGate) {

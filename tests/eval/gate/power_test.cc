@@ -81,7 +81,8 @@ TEST(GatePower, TenDocumentsLetTheTestDecide) {
   EXPECT_FALSE(c.underpowered);
   EXPECT_EQ(c.decided_by, Decider::kTest);
   EXPECT_EQ(c.outcome, CheckOutcome::kFail);
-  EXPECT_TRUE(report->notes.empty());
+  for (const std::string& note : report->notes)
+    EXPECT_EQ(note.find("cannot reach it"), std::string::npos) << note;
 }
 
 TEST(GatePower, HolmOverManyChecksCanLeaveEightDocumentsUnderpowered) {
@@ -123,7 +124,7 @@ TEST(GatePower, TooFewResamplesCannotReachAlphaEither) {
 TEST(GatePower, NoteSaysHowManyChecksTheToleranceDecides) {
   auto report = Gate(MakeDocs(5, Good), MakeDocs(5, Bad), F1Rule());
   ASSERT_TRUE(report.ok());
-  ASSERT_EQ(report->notes.size(), 1u);
+  ASSERT_FALSE(report->notes.empty());
   EXPECT_NE(report->notes[0].find("1 of 1 checks that require significance "
                                   "cannot reach it: 5 documents"),
             std::string::npos)

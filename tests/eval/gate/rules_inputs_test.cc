@@ -208,5 +208,34 @@ TEST(GateInputs, NewerRunReportFormatIsRejected) {
   EXPECT_NE(f.status().message().find("format_version 9"), std::string::npos);
 }
 
+TEST(GateInputs, FinerUnitsAreReadIntoColumnsPerUnit) {
+  const auto docs = WithSentences(MakeDocs(2,
+                                           [](int) {
+                                             return PrfCounts{3, 1, 2};
+                                           }),
+                                  2);
+  const GateInputFile f = Input(ScoreJson(docs), "s.json");
+  const VariantScores& v = f.accuracy->variants.at(0);
+  ASSERT_EQ(v.units.count("sentences"), 1u);
+  const DocumentColumns& s = v.units.at("sentences");
+  EXPECT_EQ(s.doc_ids,
+            (std::vector<std::string>{"d00#0", "d00#10", "d01#0", "d01#10"}));
+  double tp = 0;
+  for (double x : *s.Find("entities.strict.per_type.PER.tp")) tp += x;
+  EXPECT_EQ(tp, 6);
+}
+
+TEST(GateInputs, MalformedUnitIsAnErrorNamingTheFileAndTheUnit) {
+  auto parsed = ParseGateInput(R"({"entities": {}, "documents": [],
+    "units": {"sentences": [{"start": 0}]}})",
+                               "s.json");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.status().ToString().find("s.json"), std::string::npos);
+  EXPECT_NE(parsed.status().message().find(
+                "units.sentences[0] needs a string \"doc_id\""),
+            std::string::npos)
+      << parsed.status().message();
+}
+
 }  // namespace
 }  // namespace ieval::testing

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,19 @@ enum class Decider {
   kRun,  // the variant failed or was skipped
 };
 
+// A test run beside the one that decides: on fewer than kFewDocuments
+// documents (ieval/results/run_result.h), the sentence-level test of a
+// check whose test pairs documents. Reported, never deciding: sentences of
+// one document are not independent, so its p-value is optimistic.
+struct SideTest {
+  std::string unit = "sentences";
+  bool available = false;
+  std::string unavailable;  // why not, naming the file and the fix
+  int64_t units = 0;
+  double p_value = kGateNaN;  // raw: the Holm family is the deciding tests'
+  double p_floor = kGateNaN;  // the smallest p it can give over `units`
+};
+
 struct GateCheck {
   enum class Kind { kAccuracy, kSpeed };
   Kind kind = Kind::kAccuracy;
@@ -97,8 +111,10 @@ struct GateCheck {
   int64_t units = 0;
   // The smallest p-value the test can give over `units` (Holm-adjusted in
   // the family): max(2/2^N, 1/(resamples + 1)) for randomization,
-  // 1/(resamples + 1) for the bootstrap.
+  // 1/(resamples + 1) for the bootstrap. N counts the units with a count on
+  // either side: one empty in both tells the test nothing.
   double p_floor = kGateNaN;
+  std::optional<SideTest> sentence_test;
   std::vector<DocumentChange> documents;  // largest drops first (<= 5)
   std::vector<ErrorChange> errors;        // largest changes first (<= 6)
 

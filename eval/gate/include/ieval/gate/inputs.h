@@ -47,6 +47,11 @@ struct VariantScores {
   std::map<std::string, double> metrics;
   std::map<std::string, double> error_counts;  // "errors.counts"
   DocumentColumns documents;
+  // The finer units' counts ("units" of the scores: `ieval score --json
+  // --unit-counts`, report.json), by unit: "sentences", "mentions". Only
+  // the units the file counted; each unit is named "DOC_ID#START" and its
+  // columns are named as the documents' ("entities.strict.tp"…).
+  std::map<std::string, DocumentColumns> units;
 };
 
 struct AccuracyInput {
