@@ -1,10 +1,12 @@
 // `ieval gate`: decides whether the current results regressed against a
 // baseline. Accuracy comes from report.json of `ieval run` or `ieval score
-// --json` (per-document counts make paired significance tests possible),
+// --json` (per-document counts, and per-sentence or per-mention counts
+// when the files hold them, make paired significance tests possible),
 // speed from Google Benchmark JSON (repetitions make a Mann-Whitney U test
 // possible). Rules (rules.h) say which numbers may drop by how much. The
 // result is a list of checks, one per rule, variant and metric (or
-// benchmark), each passed, failed or skipped with a one-line reason; the
+// benchmark), each passed, failed or skipped with a one-line reason and
+// what decided it (a test that cannot reach alpha never decides); the
 // Markdown and JUnit renderings are in render.h. Timings inside report.json
 // are never read: only Google Benchmark repetitions are judged for speed.
 #ifndef IEVAL_GATE_GATE_H_
