@@ -237,12 +237,13 @@ ExtractorInfo ExternalExtractorInfo() {
        "folder the program runs in (default: the current one)"},
       {"timeout", "double", "30",
        "seconds the program may take per document (the first includes its "
-       "start-up); past it, it is killed and extraction fails"},
+       "start-up); past it, it is killed and extraction fails",
+       0, /*min_exclusive=*/true},
       {"offset_unit", "string", "codepoint",
        "unit of the response offsets when a response does not state "
        "\"offset_unit\": codepoint, byte or utf16"},
       {"processes", "int", "1",
-       "at most this many copies of the program run at once (with --jobs)"},
+       "at most this many copies of the program run at once (with --jobs)", 1},
       {"requires", "string", "",
        "comma-separated programs (looked up on PATH) and files (with a '/', "
        "relative to cwd) the program needs; when one is missing the variant "
