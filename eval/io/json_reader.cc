@@ -192,8 +192,7 @@ Result<double> JsonValue::Number(double min, double max) const {
 Result<double> JsonValue::Count(double step) const {
   const json& j = Node(node_);
   const double v = j.is_number() ? j.get<double>() : -1;
-  if (!std::isfinite(v) || v < 0 || std::fmod(v, step) != 0 ||
-      (step == 1 && !j.is_number_integer()))
+  if (!std::isfinite(v) || v < 0 || std::fmod(v, step) != 0)
     return Expected(step == 1 ? "a count (an integer ≥ 0)"
                               : "a count (a multiple of " + FormatNumber(step) +
                                     " ≥ 0)");
@@ -307,7 +306,7 @@ Result<JsonDocument> JsonDocument::Parse(std::string_view text,
   return JsonDocument(std::move(tree));
 }
 
-Result<JsonDocument> JsonDocument::Read(const std::string& path) {
+Result<std::string> ReadJsonFileText(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_regular_file(path, ec)) {
     const auto size = std::filesystem::file_size(path, ec);
@@ -317,6 +316,15 @@ Result<JsonDocument> JsonDocument::Read(const std::string& path) {
         return s;
   }
   auto text = ReadBounded(path, MaxJsonFileBytes());
+  if (!text.ok()) return text.status();
+  if (Status s = CheckJsonFileSize(static_cast<int64_t>(text->size()), path);
+      !s.ok())
+    return s;
+  return text;
+}
+
+Result<JsonDocument> JsonDocument::Read(const std::string& path) {
+  auto text = ReadJsonFileText(path);
   if (!text.ok()) return text.status();
   return Parse(*text, path);
 }

@@ -58,7 +58,7 @@ TEST(JsonReader, IntegersAreIntegersInRange) {
 
 TEST(JsonReader, CountsAreNonNegativeAndWholeOrHalves) {
   const JsonDocument doc =
-      Parsed(R"({"tp": -1, "fp": 2.5, "fn": 3, "partial": 2.5})");
+      Parsed(R"({"tp": -1, "fp": 2.5, "fn": 3.0, "partial": 2.5})");
   const JsonValue root = doc.root();
   EXPECT_EQ(root.Find("tp")->Count().status().message(),
             "$.tp: expected a count (an integer ≥ 0), not -1");

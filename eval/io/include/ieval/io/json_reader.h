@@ -53,6 +53,12 @@ int64_t MaxJsonFileBytes();
 Status CheckJsonFileSize(int64_t bytes, const std::string& path,
                          std::string_view what = "a JSON file");
 
+// The bytes of `path`, read whole, for callers that keep the text as well
+// as parse it (`ieval gate --update-baseline` copies it). kIoError when it
+// cannot be read; kInvalidInput, before reading it all, when it is larger
+// than MaxJsonFileBytes().
+Result<std::string> ReadJsonFileText(const std::string& path);
+
 class JsonDocument;
 
 // One value of a parsed JsonDocument, with its JSON path ("$",
@@ -97,9 +103,9 @@ class JsonValue {
   Result<double> Number(
       double min = -std::numeric_limits<double>::infinity(),
       double max = std::numeric_limits<double>::infinity()) const;
-  // A count read back from a file ieval wrote: a number ≥ 0 that is a
-  // multiple of `step` (1: an integer; 0.5: the half credits of partial
-  // matching).
+  // A count read back from a file ieval or another tool wrote: a number ≥ 0
+  // that is a multiple of `step` (1: a whole number, 3.0 as well as 3; 0.5:
+  // the half credits of partial matching).
   Result<double> Count(double step = 1) const;
 
   // Objects. Find: the member, or nullopt when absent (or not an object).
@@ -141,8 +147,7 @@ class JsonDocument {
   // or nesting beyond kMaxJsonDepth ("FILE:LINE: PATH: duplicate key \"k\"
   // (column C)"), or a text larger than MaxJsonFileBytes().
   static Result<JsonDocument> Parse(std::string_view text, std::string file);
-  // Reads `path` whole, then Parse. kIoError when it cannot be read;
-  // kInvalidInput, before reading, when it is larger than MaxJsonFileBytes().
+  // ReadJsonFileText, then Parse.
   static Result<JsonDocument> Read(const std::string& path);
 
   JsonDocument(JsonDocument&&) noexcept;
