@@ -10,6 +10,7 @@
 
 #include "ieval/core/offset_index.h"
 #include "ieval/io/annotation_json.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/io/offsets.h"
 #include "line_process.h"
 
@@ -124,10 +125,16 @@ class ExternalExtractor : public Extractor {
     auto quote = [&] {
       return line.size() > 200 ? line.substr(0, 200) + "…" : line;
     };
+    // Checked as every JSON file is (nesting depth, repeated keys, numbers
+    // out of range) before nlohmann reads it: its own parser accepts all
+    // three, and a deep response would overflow the stack in dump().
+    if (auto checked = JsonDocument::Parse(line, "response"); !checked.ok())
+      return Status::ExtractorFailed("answered with invalid JSON: " + quote() +
+                                     " (" + checked.status().message() + ")");
     json response;
     try {
       response = json::parse(line);
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {
       return Status::ExtractorFailed("answered with invalid JSON: " + quote());
     }
     if (!response.is_object())
