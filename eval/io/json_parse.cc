@@ -136,8 +136,8 @@ class TreeBuilder {
   bool Open(json::value_t type) {
     if (static_cast<int>(stack_.size()) >= max_depth_)
       return Refuse("", "nested deeper than " + std::to_string(max_depth_) +
-                            " levels (the limit of every JSON file ieval "
-                            "reads)");
+                            " levels, the limit of every JSON file ieval "
+                            "reads");
     stack_.push_back(Place(type));
     return true;
   }

@@ -24,7 +24,7 @@ struct JsonParseError {
   std::string path = "$";
   // "syntax error while parsing object - unexpected end of input; expected
   // string literal", "duplicate key \"start\"", "nested deeper than 512
-  // levels (the limit of every JSON file ieval reads)", "number overflow:
+  // levels, the limit of every JSON file ieval reads", "number overflow:
   // a 6-character number beyond the range of a double".
   std::string what;
   bool syntax = true;  // invalid JSON; false: valid JSON that is refused

@@ -107,8 +107,8 @@ TEST(JsonReader, ARepeatedKeyIsAnErrorNamingItAndWhere) {
 TEST(JsonReader, DeepNestingIsRefusedNotAStackOverflow) {
   const std::string deep(300000, '[');
   EXPECT_EQ(ParseError(deep),
-            "f.json:1: nested deeper than 512 levels (the limit of every JSON "
-            "file ieval reads) (column 513)");
+            "f.json:1: nested deeper than 512 levels, the limit of every JSON "
+            "file ieval reads (column 513)");
   std::string fine;
   for (int i = 0; i < kMaxJsonDepth; ++i) fine += "[";
   for (int i = 0; i < kMaxJsonDepth; ++i) fine += "]";
