@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -14,6 +16,7 @@
 #include "ieval/gate/render.h"
 #include "ieval/gate/rules.h"
 #include "ieval/io/atomic_file.h"
+#include "ieval/io/json_reader.h"
 
 namespace ieval {
 namespace {
@@ -35,14 +38,16 @@ int Fail(const Status& status) {
 }
 
 // Copies each current file over its baseline, atomically, after checking
-// it is a gate input (a broken file must not become the baseline).
+// that every one is a gate input (a broken file must not become a baseline,
+// nor leave the baselines before it replaced).
 int UpdateBaselines(const GateArgs& args) {
   if (args.baseline.size() != args.current.size())
     return Fail(Status::Usage(
         "--update-baseline pairs files: give as many --baseline as --current "
         "files, in the same order"));
+  std::vector<std::string> texts, whats;
   for (size_t i = 0; i < args.current.size(); ++i) {
-    auto text = ReadFile(args.current[i]);
+    auto text = ReadJsonFileText(args.current[i]);
     if (!text.ok()) return Fail(text.status());
     auto parsed = ParseGateInput(*text, args.current[i]);
     if (!parsed.ok()) return Fail(parsed.status());
@@ -61,10 +66,14 @@ int UpdateBaselines(const GateArgs& args) {
     if (parsed->benchmarks)
       what += ", " + std::to_string(parsed->benchmarks->benchmarks.size()) +
               " benchmarks";
-    Status s = WriteFileAtomically(args.baseline[i], *text);
+    texts.push_back(std::move(*text));
+    whats.push_back(std::move(what));
+  }
+  for (size_t i = 0; i < args.current.size(); ++i) {
+    Status s = WriteFileAtomically(args.baseline[i], texts[i]);
     if (!s.ok()) return Fail(s);
     std::cout << "updated " << args.baseline[i] << " from " << args.current[i]
-              << " (" << what << ")\n";
+              << " (" << whats[i] << ")\n";
   }
   return kExitOk;
 }
@@ -81,7 +90,7 @@ int RunGateCommand(const GateArgs& args) {
   std::string rules_text(DefaultGateRulesText());
   std::string rules_path = "(default rules)";
   if (!args.rules.empty()) {
-    auto text = ReadFile(args.rules);
+    auto text = ReadJsonFileText(args.rules);
     if (!text.ok()) return Fail(text.status());
     rules_text = std::move(*text);
     rules_path = args.rules;

@@ -51,7 +51,16 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
           CLI::IsMember({"IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"}));
   cmd->add_option("-d,--delimiter", args->delimiter,
                   "Column separator of the CoNLL file (default: one space, as "
-                  "conlleval.pl; '\\t' for tabs)");
+                  "conlleval.pl; '\\t' for tabs)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            // Empty would silently mean the default (one space).
+            return value.empty() ? std::string(
+                                       "an empty delimiter splits nothing; "
+                                       "give one, such as ' ' or '\\t'")
+                                 : std::string();
+          },
+          "DELIM"));
   cmd->add_option("--unit-counts", args->unit_counts,
                   "With --json: also each sentence's and/or each mention "
                   "piece's entity counts (sentence,mention), for ieval "

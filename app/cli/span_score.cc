@@ -9,13 +9,13 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <tuple>
 
 #include "exit_codes.h"
 #include "ieval/io/atomic_file.h"
 #include "ieval/io/corpus_reader.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/io/labels_io.h"
 #include "ieval/pipeline/score_stream.h"
 #include "ieval/report/score_report.h"
@@ -34,19 +34,17 @@ Result<std::map<std::string, std::string>> ParseTypeMap(
   if (spec.empty()) return map;
   std::error_code ec;
   if (std::filesystem::is_regular_file(spec, ec)) {
-    auto text = ReadFile(spec);
-    if (!text.ok()) return text.status();
-    try {
-      const auto json = nlohmann::json::parse(*text);
-      if (!json.is_object()) throw std::invalid_argument("not an object");
-      for (const auto& [from, to] : json.items())
-        map[from] = to.get<std::string>();
-    } catch (const std::exception& e) {
-      return Status::InvalidInput(
-          std::string("--map: expected a JSON object of strings "
-                      "{\"predicted type\": \"gold type\"}: ") +
-              e.what(),
-          Where{spec, 0, "", ""});
+    auto doc = JsonDocument::Read(spec);
+    if (!doc.ok()) return doc.status();
+    const JsonValue root = doc->root();
+    if (!root.is_object())
+      return root.Expected(
+          "a JSON object of strings {\"predicted type\": \"gold type\"} "
+          "(--map)");
+    for (const auto& [from, to] : root.Members()) {
+      auto gold = to.NonEmptyString();
+      if (!gold.ok()) return gold.status();
+      map[from] = std::move(*gold);
     }
     return map;
   }

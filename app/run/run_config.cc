@@ -1,143 +1,161 @@
 #include "ieval/run/run_config.h"
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
-#include <set>
+#include <limits>
 
-#include "ieval/io/atomic_file.h"
+#include "ieval/core/status_macros.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/results/metrics.h"
 
 namespace ieval {
 namespace {
 
-using nlohmann::json;
-
-// Thrown inside LoadRunConfig only, turned into a Status at its edge.
-struct ConfigError {
-  std::string key;
-  std::string message;
-};
-
-void OnlyKeys(const json& object, const std::string& where,
-              const std::set<std::string>& allowed) {
-  if (!object.is_object()) throw ConfigError{where, "expected an object"};
-  for (const auto& [key, value] : object.items()) {
-    if (!allowed.count(key)) {
-      std::string list;
-      for (const std::string& k : allowed)
-        list += (list.empty() ? "" : ", ") + k;
-      throw ConfigError{where.empty() ? key : where + "." + key,
-                        "unknown key (accepted: " + list + ")"};
-    }
-  }
-}
-
-template <typename T>
-T Get(const json& object, const std::string& key, const std::string& where,
-      T fallback) {
-  auto it = object.find(key);
-  if (it == object.end()) return fallback;
-  try {
-    return it->get<T>();
-  } catch (const json::exception&) {
-    throw ConfigError{where.empty() ? key : where + "." + key,
-                      "wrong type (" + std::string(it->type_name()) + ")"};
-  }
-}
+constexpr int64_t kMaxInt = std::numeric_limits<int>::max();
 
 std::string Resolve(const std::filesystem::path& base, const std::string& p) {
   if (p.empty() || std::filesystem::path(p).is_absolute()) return p;
   return (base / p).lexically_normal().string();
 }
 
-RunConfig Parse(const json& root, const std::filesystem::path& base) {
-  OnlyKeys(root, "",
-           {"gold", "labels", "variants_file", "variants", "jobs", "scoring",
-            "statistics", "report", "description"});
-  RunConfig c;
-  c.gold = Resolve(base, Get<std::string>(root, "gold", "", c.gold));
-  c.labels = Resolve(base, Get<std::string>(root, "labels", "", ""));
-  c.variants_file =
-      Resolve(base, Get<std::string>(root, "variants_file", "", ""));
-  c.variants = Get<std::vector<std::string>>(root, "variants", "", c.variants);
-  c.jobs = Get<int>(root, "jobs", "", c.jobs);
-  if (c.jobs < 1) throw ConfigError{"jobs", "must be at least 1"};
+// A path member: a string, relative to the config's folder.
+Status PathMember(const JsonValue& object, std::string_view key,
+                  const std::filesystem::path& base, std::string* out) {
+  auto v = object.Find(key);
+  if (!v) return Status::Ok();
+  IEVAL_ASSIGN_OR_RETURN(const std::string path, v->NonEmptyString());
+  *out = Resolve(base, path);
+  return Status::Ok();
+}
 
-  const json scoring = root.value("scoring", json::object());
-  OnlyKeys(scoring, "scoring", {"min_overlap", "types", "map", "max_examples"});
-  ScoreOptions& s = c.scoring;
-  s.min_overlap = Get<double>(scoring, "min_overlap", "scoring", 0.0);
-  if (!(s.min_overlap >= 0 && s.min_overlap <= 1))
-    throw ConfigError{"scoring.min_overlap", "must be between 0 and 1"};
-  s.types = Get<std::vector<std::string>>(scoring, "types", "scoring", {});
-  s.type_map =
-      Get<std::map<std::string, std::string>>(scoring, "map", "scoring", {});
-  s.max_examples = Get<int>(scoring, "max_examples", "scoring", 20);
-
-  const json stats = root.value("statistics", json::object());
-  OnlyKeys(stats, "statistics",
-           {"unit", "resamples", "confidence", "seed", "alpha", "metrics",
-            "unit_counts"});
-  StatisticsSettings& st = c.statistics;
-  st.unit = Get<std::string>(stats, "unit", "statistics", st.unit);
-  if (st.unit != "document" && st.unit != "sentence")
-    throw ConfigError{"statistics.unit",
-                      "must be \"document\" or \"sentence\""};
-  st.bootstrap.resamples = Get<int>(stats, "resamples", "statistics", 1000);
-  if (st.bootstrap.resamples < 1)
-    throw ConfigError{"statistics.resamples", "must be at least 1"};
-  st.bootstrap.confidence =
-      Get<double>(stats, "confidence", "statistics", 0.95);
-  if (!(st.bootstrap.confidence > 0 && st.bootstrap.confidence < 1))
-    throw ConfigError{"statistics.confidence", "must be between 0 and 1"};
-  st.bootstrap.seed = Get<uint64_t>(stats, "seed", "statistics", 5489);
-  st.alpha = Get<double>(stats, "alpha", "statistics", 0.05);
-  if (!(st.alpha > 0 && st.alpha < 1))
-    throw ConfigError{"statistics.alpha", "must be between 0 and 1"};
-  st.metrics =
-      Get<std::vector<std::string>>(stats, "metrics", "statistics", st.metrics);
-  for (const std::string& m : st.metrics)
-    if (auto parsed = ParseMetric(m); !parsed.ok())
-      throw ConfigError{"statistics.metrics", parsed.status().message()};
-  if (stats.contains("unit_counts")) {
-    st.unit_counts =
-        Get<std::vector<std::string>>(stats, "unit_counts", "statistics", {});
-    for (const std::string& u : *st.unit_counts)
-      if (u != "sentence" && u != "mention")
-        throw ConfigError{
-            "statistics.unit_counts",
-            "holds \"sentence\" and/or \"mention\", not \"" + u + "\""};
+Result<std::vector<std::string>> Strings(const JsonValue& list) {
+  IEVAL_RETURN_IF_ERROR(list.ExpectArray());
+  std::vector<std::string> out;
+  for (const JsonValue& item : list.Elements()) {
+    IEVAL_ASSIGN_OR_RETURN(out.emplace_back(), item.NonEmptyString());
   }
+  return out;
+}
 
-  const json report = root.value("report", json::object());
-  OnlyKeys(report, "report", {"viewer_documents"});
-  c.viewer_documents =
-      Get<int>(report, "viewer_documents", "report", c.viewer_documents);
-  if (c.viewer_documents < 0)
-    throw ConfigError{"report.viewer_documents", "must be 0 or more"};
+// An integer member in [min, max] into `out` (an int), when present.
+Status IntMember(const JsonValue& object, std::string_view key, int64_t min,
+                 int64_t max, int* out) {
+  auto v = object.Find(key);
+  if (!v) return Status::Ok();
+  IEVAL_ASSIGN_OR_RETURN(const int64_t n, v->Integer(min, max));
+  *out = static_cast<int>(n);
+  return Status::Ok();
+}
+
+// A number strictly between 0 and 1, when present.
+Status Fraction(const JsonValue& object, std::string_view key, double* out) {
+  auto v = object.Find(key);
+  if (!v) return Status::Ok();
+  auto x = v->Number(0, 1);
+  if (!x.ok() || *x <= 0 || *x >= 1)
+    return v->Expected("a number strictly between 0 and 1");
+  *out = *x;
+  return Status::Ok();
+}
+
+Status ParseScoring(const JsonValue& scoring, ScoreOptions& s) {
+  IEVAL_RETURN_IF_ERROR(
+      scoring.OnlyKeys({"min_overlap", "types", "map", "max_examples"}));
+  if (auto v = scoring.Find("min_overlap")) {
+    IEVAL_ASSIGN_OR_RETURN(s.min_overlap, v->Number(0, 1));
+  }
+  if (auto v = scoring.Find("types")) {
+    IEVAL_ASSIGN_OR_RETURN(s.types, Strings(*v));
+  }
+  if (auto v = scoring.Find("map")) {
+    IEVAL_RETURN_IF_ERROR(v->ExpectObject());
+    for (const auto& [from, to] : v->Members()) {
+      IEVAL_ASSIGN_OR_RETURN(s.type_map[from], to.NonEmptyString());
+    }
+  }
+  return IntMember(scoring, "max_examples", -1, kMaxInt, &s.max_examples);
+}
+
+Status ParseStatistics(const JsonValue& stats, StatisticsSettings& st) {
+  IEVAL_RETURN_IF_ERROR(
+      stats.OnlyKeys({"unit", "resamples", "confidence", "seed", "alpha",
+                      "metrics", "unit_counts"}));
+  if (auto v = stats.Find("unit")) {
+    IEVAL_ASSIGN_OR_RETURN(st.unit, v->OneOf({"document", "sentence"}));
+  }
+  IEVAL_RETURN_IF_ERROR(
+      IntMember(stats, "resamples", 1, 100'000'000, &st.bootstrap.resamples));
+  IEVAL_RETURN_IF_ERROR(
+      Fraction(stats, "confidence", &st.bootstrap.confidence));
+  if (auto v = stats.Find("seed")) {
+    IEVAL_ASSIGN_OR_RETURN(st.bootstrap.seed, v->Unsigned());
+  }
+  IEVAL_RETURN_IF_ERROR(Fraction(stats, "alpha", &st.alpha));
+  if (auto v = stats.Find("metrics")) {
+    IEVAL_ASSIGN_OR_RETURN(st.metrics, Strings(*v));
+    const std::vector<JsonValue> items = v->Elements();
+    for (size_t i = 0; i < items.size(); ++i)
+      if (auto parsed = ParseMetric(st.metrics[i]); !parsed.ok())
+        return items[i].Error(parsed.status().message());
+  }
+  if (auto v = stats.Find("unit_counts")) {
+    IEVAL_RETURN_IF_ERROR(Strings(*v).status());  // an array of strings
+    std::vector<std::string> units;
+    for (const JsonValue& item : v->Elements()) {
+      IEVAL_ASSIGN_OR_RETURN(std::string unit,
+                             item.OneOf({"sentence", "mention"}));
+      units.push_back(std::move(unit));
+    }
+    st.unit_counts = std::move(units);
+  }
+  return Status::Ok();
+}
+
+Result<RunConfig> Parse(const JsonValue& root,
+                        const std::filesystem::path& base) {
+  IEVAL_RETURN_IF_ERROR(
+      root.OnlyKeys({"gold", "labels", "variants_file", "variants", "jobs",
+                     "scoring", "statistics", "report", "description"}));
+  RunConfig c;
+  if (auto v = root.Find("description")) {
+    IEVAL_RETURN_IF_ERROR(v->String().status());
+  }
+  c.gold = Resolve(base, c.gold);
+  IEVAL_RETURN_IF_ERROR(PathMember(root, "gold", base, &c.gold));
+  IEVAL_RETURN_IF_ERROR(PathMember(root, "labels", base, &c.labels));
+  IEVAL_RETURN_IF_ERROR(
+      PathMember(root, "variants_file", base, &c.variants_file));
+  if (auto v = root.Find("variants")) {
+    IEVAL_ASSIGN_OR_RETURN(c.variants, Strings(*v));
+  }
+  IEVAL_RETURN_IF_ERROR(IntMember(root, "jobs", 1, 4096, &c.jobs));
+  c.scoring.max_examples = 20;
+  if (auto v = root.Find("scoring")) {
+    IEVAL_RETURN_IF_ERROR(ParseScoring(*v, c.scoring));
+  }
+  c.statistics.bootstrap.resamples = 1000;
+  c.statistics.bootstrap.confidence = 0.95;
+  c.statistics.bootstrap.seed = 5489;
+  c.statistics.alpha = 0.05;
+  if (auto v = root.Find("statistics")) {
+    IEVAL_RETURN_IF_ERROR(ParseStatistics(*v, c.statistics));
+  }
+  if (auto v = root.Find("report")) {
+    IEVAL_RETURN_IF_ERROR(v->OnlyKeys({"viewer_documents"}));
+    IEVAL_RETURN_IF_ERROR(
+        IntMember(*v, "viewer_documents", 0, kMaxInt, &c.viewer_documents));
+  }
   return c;
 }
 
 }  // namespace
 
 Result<RunConfig> LoadRunConfig(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  json root;
-  try {
-    root = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    return Status::InvalidInput(std::string("invalid JSON: ") + e.what(),
-                                Where{path, 0, "", ""});
-  }
-  try {
-    RunConfig c = Parse(root, std::filesystem::path(path).parent_path());
-    c.path = path;
-    return c;
-  } catch (const ConfigError& e) {
-    return Status::InvalidInput("\"" + e.key + "\": " + e.message,
-                                Where{path, 0, "", ""});
-  }
+  IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc, JsonDocument::Read(path));
+  IEVAL_ASSIGN_OR_RETURN(
+      RunConfig c,
+      Parse(doc.root(), std::filesystem::path(path).parent_path()));
+  c.path = path;
+  return c;
 }
 
 }  // namespace ieval

@@ -1,15 +1,13 @@
 #include "ieval/gate/inputs.h"
 
-#include <cmath>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "ieval/io/atomic_file.h"
+#include "ieval/core/status_macros.h"
+#include "ieval/io/json_reader.h"
+#include "ieval/results/score_counts.h"
 
 namespace ieval {
 namespace {
-
-using nlohmann::json;
 
 inline constexpr char kRunReportFormat[] = "ieval-run";
 inline constexpr int kRunReportMaxVersion = 1;
@@ -20,15 +18,14 @@ Status Bad(const std::string& path, const std::string& what) {
 
 // Numeric leaves of `j` under `prefix` into `out`, skipping `skip` keys
 // at the top level (and arrays everywhere: lists are not metrics).
-void Flatten(const json& j, const std::string& prefix,
+void Flatten(const JsonValue& j, const std::string& prefix,
              std::map<std::string, double>& out,
              const std::set<std::string>& skip = {}) {
   if (j.is_number()) {
-    out[prefix] = j.get<double>();
+    out[prefix] = *j.Number();
     return;
   }
-  if (!j.is_object()) return;
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& [key, value] : j.Members()) {
     if (prefix.empty() && skip.count(key) != 0) continue;
     Flatten(value, prefix.empty() ? key : prefix + "." + key, out);
   }
@@ -36,33 +33,34 @@ void Flatten(const json& j, const std::string& prefix,
 
 // The "units" object of a variant's scores (UnitsToJson in
 // ieval/report/score_report.h) into columns per unit kind.
-Status ReadUnits(const json& units, const std::string& where,
+Status ReadUnits(const JsonValue& units, const std::string& where,
                  const std::string& path,
                  std::map<std::string, DocumentColumns>& out) {
-  if (!units.is_object())
-    return Bad(path, where + "\"units\" must be an object");
-  for (const auto& [kind, list] : units.items()) {
+  IEVAL_RETURN_IF_ERROR(units.ExpectObject());
+  for (const auto& [kind, list] : units.Members()) {
     const std::string at = where + "units." + kind;
     if (kind != "sentences" && kind != "mentions")
       return Bad(path, at + ": unknown unit (known: sentences, mentions)");
-    if (!list.is_array()) return Bad(path, at + " must be an array");
+    IEVAL_RETURN_IF_ERROR(list.ExpectArray());
     DocumentColumns& columns = out[kind];
-    const size_t n = list.size();
+    const std::vector<JsonValue> items = list.Elements();
+    const size_t n = items.size();
     std::set<std::string> seen;
     for (size_t i = 0; i < n; ++i) {
-      const json& u = list[i];
-      if (!u.is_object() || !u.contains("doc_id") || !u["doc_id"].is_string() ||
-          !u.contains("start") || !u["start"].is_number_unsigned())
-        return Bad(path, at + "[" + std::to_string(i) +
-                             "] needs a string \"doc_id\" and a "
-                             "non-negative integer \"start\"");
-      const std::string id = u["doc_id"].get<std::string>() + "#" +
-                             std::to_string(u["start"].get<uint64_t>());
+      const JsonValue& u = items[i];
+      const auto doc_id = u.Find("doc_id");
+      const auto start = u.Find("start");
+      if (!u.is_object() || !doc_id || !doc_id->is_string() || !start)
+        return u.Error(
+            "needs a string \"doc_id\" and a non-negative integer \"start\"");
+      IEVAL_ASSIGN_OR_RETURN(const uint64_t first, start->Unsigned());
+      const std::string id = *doc_id->String() + "#" + std::to_string(first);
       if (!seen.insert(id).second)
         return Bad(path, at + ": unit " + id + " appears twice");
       columns.doc_ids.push_back(id);
       std::map<std::string, double> leaves;
-      Flatten(u.value("entities", json::object()), "entities", leaves);
+      if (auto entities = u.Find("entities"))
+        Flatten(*entities, "entities", leaves);
       for (const auto& [key, value] : leaves) {
         auto& column = columns.columns[key];
         if (column.empty()) column.assign(n, 0.0);
@@ -74,37 +72,35 @@ Status ReadUnits(const json& units, const std::string& where,
 }
 
 // The "scores" object of one variant (or a whole score file).
-Result<VariantScores> ReadScores(const json& scores, const std::string& name,
+Result<VariantScores> ReadScores(const JsonValue& scores,
+                                 const std::string& name,
                                  const std::string& path) {
   VariantScores v;
   v.name = name;
   const std::string where = "variant \"" + name + "\": ";
-  if (!scores.is_object() || !scores.contains("entities") ||
-      !scores.contains("documents") || !scores["documents"].is_array())
+  const auto docs = scores.Find("documents");
+  if (!scores.Find("entities") || !docs || !docs->is_array())
     return Bad(path, where +
                          "scores lack \"entities\" or \"documents\"; "
                          "write them with ieval score --json");
+  IEVAL_RETURN_IF_ERROR(CheckScoreCounts(scores));
   Flatten(scores, "", v.metrics, {"documents", "options", "errors", "units"});
-  if (scores.contains("errors") && scores["errors"].contains("counts"))
-    Flatten(scores["errors"]["counts"], "", v.error_counts);
-  if (scores.contains("units")) {
-    Status s = ReadUnits(scores["units"], where, path, v.units);
-    if (!s.ok()) return s;
+  if (auto errors = scores.Find("errors"))
+    if (auto counts = errors->Find("counts"))
+      Flatten(*counts, "", v.error_counts);
+  if (auto units = scores.Find("units")) {
+    IEVAL_RETURN_IF_ERROR(ReadUnits(*units, where, path, v.units));
   }
-  const json& docs = scores["documents"];
-  const size_t n = docs.size();
+  const std::vector<JsonValue> documents = docs->Elements();
+  const size_t n = documents.size();
   std::set<std::string> seen;
   for (size_t i = 0; i < n; ++i) {
-    const json& d = docs[i];
-    if (!d.is_object() || !d.contains("doc_id") || !d["doc_id"].is_string())
-      return Bad(path, where + "documents[" + std::to_string(i) +
-                           "] has no string \"doc_id\"");
-    const std::string id = d["doc_id"].get<std::string>();
+    const std::string id = *documents[i].Find("doc_id")->String();
     if (!seen.insert(id).second)
       return Bad(path, where + "document \"" + id + "\" appears twice");
     v.documents.doc_ids.push_back(id);
     std::map<std::string, double> leaves;
-    Flatten(d, "", leaves);
+    Flatten(documents[i], "", leaves);
     for (const auto& [key, value] : leaves) {
       auto& column = v.documents.columns[key];
       if (column.empty()) column.assign(n, 0.0);
@@ -114,8 +110,11 @@ Result<VariantScores> ReadScores(const json& scores, const std::string& name,
   return v;
 }
 
-Result<GateInputFile> ReadRunReport(const json& root, const std::string& path) {
-  const int version = root.value("format_version", 0);
+Result<GateInputFile> ReadRunReport(const JsonValue& root,
+                                    const std::string& path) {
+  IEVAL_ASSIGN_OR_RETURN(const JsonValue version_value,
+                         root.Get("format_version"));
+  IEVAL_ASSIGN_OR_RETURN(const int64_t version, version_value.Integer());
   if (version < 1 || version > kRunReportMaxVersion)
     return Bad(path, "report.json format_version " + std::to_string(version) +
                          " is not supported (this ieval reads 1 to " +
@@ -123,35 +122,45 @@ Result<GateInputFile> ReadRunReport(const json& root, const std::string& path) {
   AccuracyInput in;
   in.path = path;
   in.kind = GateInputKind::kRunReport;
-  const json gold_ids = root.contains("gold") && root["gold"].is_object()
-                            ? root["gold"].value("doc_ids", json::array())
-                            : json::array();
-  for (const json& id : gold_ids)
-    if (id.is_string()) in.doc_ids.push_back(id.get<std::string>());
-  if (!root.contains("variants") || !root["variants"].is_array())
+  if (auto gold = root.Find("gold")) {
+    IEVAL_RETURN_IF_ERROR(gold->ExpectObject());
+    if (auto ids = gold->Find("doc_ids")) {
+      IEVAL_RETURN_IF_ERROR(ids->ExpectArray());
+      for (const JsonValue& id : ids->Elements()) {
+        IEVAL_ASSIGN_OR_RETURN(in.doc_ids.emplace_back(), id.NonEmptyString());
+      }
+    }
+  }
+  const auto variants = root.Find("variants");
+  if (!variants || !variants->is_array())
     return Bad(path, "report.json has no \"variants\" array");
   std::set<std::string> names;
-  for (const json& vj : root["variants"]) {
-    if (!vj.is_object() || !vj.contains("name") || !vj["name"].is_string())
-      return Bad(path, "a variant of report.json has no \"name\"");
-    const std::string name = vj["name"].get<std::string>();
+  for (const JsonValue& vj : variants->Elements()) {
+    IEVAL_RETURN_IF_ERROR(vj.ExpectObject());
+    IEVAL_ASSIGN_OR_RETURN(const JsonValue name_value, vj.Get("name"));
+    IEVAL_ASSIGN_OR_RETURN(const std::string name, name_value.NonEmptyString());
     if (!names.insert(name).second)
       return Bad(path, "variant \"" + name + "\" appears twice");
-    const std::string status = vj.value("status", "ok");
+    std::string status = "ok";
+    if (auto s = vj.Find("status")) {
+      IEVAL_ASSIGN_OR_RETURN(status, s->OneOf({"ok", "failed", "skipped"}));
+    }
     VariantScores v;
     if (status == "ok") {
-      if (!vj.contains("scores"))
+      const auto scores = vj.Find("scores");
+      if (!scores)
         return Bad(path, "variant \"" + name + "\" is ok but has no scores");
-      auto scores = ReadScores(vj["scores"], name, path);
-      if (!scores.ok()) return scores.status();
-      v = std::move(*scores);
-      if (in.options.empty() && vj["scores"].contains("options"))
-        in.options = vj["scores"]["options"].dump();
+      IEVAL_RETURN_IF_ERROR(scores->ExpectObject());
+      IEVAL_ASSIGN_OR_RETURN(v, ReadScores(*scores, name, path));
+      if (in.options.empty())
+        if (auto options = scores->Find("options"))
+          in.options = options->Dump();
     }
     v.name = name;
     v.status = status;
-    if (vj.contains("error") && vj["error"].is_string())
-      v.error = vj["error"].get<std::string>();
+    if (auto error = vj.Find("error"); error && !error->is_null()) {
+      IEVAL_ASSIGN_OR_RETURN(v.error, error->String());
+    }
     in.variants.push_back(std::move(v));
   }
   if (in.doc_ids.empty() && !in.variants.empty())
@@ -162,15 +171,16 @@ Result<GateInputFile> ReadRunReport(const json& root, const std::string& path) {
   return file;
 }
 
-Result<GateInputFile> ReadScoreFile(const json& root, const std::string& path) {
-  auto scores = ReadScores(root, "score", path);
-  if (!scores.ok()) return scores.status();
+Result<GateInputFile> ReadScoreFile(const JsonValue& root,
+                                    const std::string& path) {
+  IEVAL_ASSIGN_OR_RETURN(VariantScores scores, ReadScores(root, "score", path));
   AccuracyInput in;
   in.path = path;
   in.kind = GateInputKind::kScores;
-  in.options = root.value("options", json::object()).dump();
-  in.doc_ids = scores->documents.doc_ids;
-  in.variants.push_back(std::move(*scores));
+  const auto options = root.Find("options");
+  in.options = options ? options->Dump() : "{}";
+  in.doc_ids = scores.documents.doc_ids;
+  in.variants.push_back(std::move(scores));
   GateInputFile file;
   file.kind = GateInputKind::kScores;
   file.accuracy = std::move(in);
@@ -178,60 +188,105 @@ Result<GateInputFile> ReadScoreFile(const json& root, const std::string& path) {
 }
 
 double NanosecondsPer(const std::string& unit) {
-  if (unit == "ns") return 1;
   if (unit == "us") return 1e3;
   if (unit == "ms") return 1e6;
   if (unit == "s") return 1e9;
-  return 0;
+  return 1;  // "ns"
 }
 
-Result<GateInputFile> ReadBenchmarks(const json& root,
+// An optional string member, `fallback` when absent.
+Result<std::string> OptionalString(const JsonValue& j, const char* key,
+                                   std::string fallback) {
+  auto v = j.Find(key);
+  if (!v) return fallback;
+  return v->String();
+}
+
+Result<GateInputFile> ReadBenchmarks(const JsonValue& root,
                                      const std::string& path) {
   BenchmarkInput in;
   in.paths.push_back(path);
-  if (root.contains("context") && root["context"].is_object())
+  if (auto context = root.Find("context")) {
+    IEVAL_RETURN_IF_ERROR(context->ExpectObject());
     for (const char* key : {"host_name", "num_cpus", "mhz_per_cpu",
                             "library_build_type", "executable"})
-      if (root["context"].contains(key)) {
-        const json& v = root["context"][key];
-        in.context[key] = v.is_string() ? v.get<std::string>() : v.dump();
-      }
+      if (auto v = context->Find(key))
+        in.context[key] = v->is_string() ? *v->String() : v->Dump();
+  }
   std::map<std::string, size_t> index;
-  for (const json& b : root["benchmarks"]) {
-    if (!b.is_object() || !b.contains("name") || !b["name"].is_string())
-      return Bad(path, "a benchmark entry has no \"name\"");
-    const std::string name = b.value("run_name", b["name"].get<std::string>());
+  for (const JsonValue& b : root.Find("benchmarks")->Elements()) {
+    IEVAL_RETURN_IF_ERROR(b.ExpectObject());
+    IEVAL_ASSIGN_OR_RETURN(const JsonValue name_value, b.Get("name"));
+    IEVAL_ASSIGN_OR_RETURN(const std::string run_name,
+                           name_value.NonEmptyString());
+    IEVAL_ASSIGN_OR_RETURN(const std::string name,
+                           OptionalString(b, "run_name", run_name));
     auto [it, added] = index.emplace(name, in.benchmarks.size());
     if (added) {
       in.benchmarks.emplace_back();
       in.benchmarks.back().name = name;
     }
     BenchmarkSamples& s = in.benchmarks[it->second];
-    if (b.value("error_occurred", false)) {
-      s.error = b.value("error_message", "error_occurred");
+    bool error = false;
+    if (auto e = b.Find("error_occurred")) {
+      IEVAL_ASSIGN_OR_RETURN(error, e->Bool());
+    }
+    if (error) {
+      IEVAL_ASSIGN_OR_RETURN(
+          s.error, OptionalString(b, "error_message", "error_occurred"));
       continue;
     }
-    if (b.value("run_type", "iteration") != "iteration" ||
-        b.contains("aggregate_name")) {
+    IEVAL_ASSIGN_OR_RETURN(const std::string run_type,
+                           OptionalString(b, "run_type", "iteration"));
+    if (run_type != "iteration" || b.Find("aggregate_name")) {
       ++s.aggregates;
       continue;
     }
-    const double scale = NanosecondsPer(b.value("time_unit", "ns"));
-    if (scale == 0)
-      return Bad(path, "benchmark \"" + name + "\": unknown time_unit \"" +
-                           b.value("time_unit", "") + "\"");
-    for (const char* key : {"real_time", "cpu_time"})
-      if (!b.contains(key) || !b[key].is_number() ||
-          !std::isfinite(b[key].get<double>()))
+    std::string unit = "ns";
+    if (auto u = b.Find("time_unit")) {
+      IEVAL_ASSIGN_OR_RETURN(unit, u->OneOf({"ns", "us", "ms", "s"}));
+    }
+    const double scale = NanosecondsPer(unit);
+    double times[2];
+    for (int k = 0; k < 2; ++k) {
+      const char* key = k == 0 ? "real_time" : "cpu_time";
+      auto t = b.Find(key);
+      if (!t)
         return Bad(path,
                    "benchmark \"" + name + "\": no numeric \"" + key + "\"");
-    s.real_time_ns.push_back(b["real_time"].get<double>() * scale);
-    s.cpu_time_ns.push_back(b["cpu_time"].get<double>() * scale);
+      IEVAL_ASSIGN_OR_RETURN(times[k], t->Number(0));
+    }
+    s.real_time_ns.push_back(times[0] * scale);
+    s.cpu_time_ns.push_back(times[1] * scale);
   }
   GateInputFile file;
   file.kind = GateInputKind::kBenchmarks;
   file.benchmarks = std::move(in);
   return file;
+}
+
+Result<GateInputFile> ReadGateInput(const JsonDocument& doc) {
+  const JsonValue root = doc.root();
+  const std::string& path = doc.file();
+  if (!root.is_object()) return Bad(path, "not a JSON object");
+  if (auto format = root.Find("format");
+      format && format->is_string() && *format->String() == kRunReportFormat)
+    return ReadRunReport(root, path);
+  if (auto benchmarks = root.Find("benchmarks");
+      benchmarks && benchmarks->is_array())
+    return ReadBenchmarks(root, path);
+  if (root.Find("tokens") && root.Find("phrases"))
+    return Bad(path,
+               "token-sequence (CoNLL) scores have no per-document counts; "
+               "gate span scores (ieval score --gold DIR --pred PATH --json) "
+               "or a report.json of ieval run instead");
+  if (root.Find("entities") && root.Find("documents"))
+    return ReadScoreFile(root, path);
+  return Bad(path,
+             "not a gate input: expected a report.json of ieval run "
+             "(\"format\": \"ieval-run\"), an ieval score --json object "
+             "(\"entities\", \"documents\") or Google Benchmark JSON "
+             "(\"benchmarks\")");
 }
 
 }  // namespace
@@ -267,35 +322,14 @@ const BenchmarkSamples* BenchmarkInput::Find(const std::string& name) const {
 
 Result<GateInputFile> ParseGateInput(std::string_view text,
                                      const std::string& path) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    return Bad(path, std::string("not valid JSON: ") + e.what());
-  }
-  if (!root.is_object()) return Bad(path, "not a JSON object");
-  if (root.value("format", "") == kRunReportFormat)
-    return ReadRunReport(root, path);
-  if (root.contains("benchmarks") && root["benchmarks"].is_array())
-    return ReadBenchmarks(root, path);
-  if (root.contains("tokens") && root.contains("phrases"))
-    return Bad(path,
-               "token-sequence (CoNLL) scores have no per-document counts; "
-               "gate span scores (ieval score --gold DIR --pred PATH --json) "
-               "or a report.json of ieval run instead");
-  if (root.contains("entities") && root.contains("documents"))
-    return ReadScoreFile(root, path);
-  return Bad(path,
-             "not a gate input: expected a report.json of ieval run "
-             "(\"format\": \"ieval-run\"), an ieval score --json object "
-             "(\"entities\", \"documents\") or Google Benchmark JSON "
-             "(\"benchmarks\")");
+  IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc,
+                         JsonDocument::Parse(text, path));
+  return ReadGateInput(doc);
 }
 
 Result<GateInputFile> LoadGateInput(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  return ParseGateInput(*text, path);
+  IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc, JsonDocument::Read(path));
+  return ReadGateInput(doc);
 }
 
 Status MergeBenchmarks(BenchmarkInput& into, BenchmarkInput more) {

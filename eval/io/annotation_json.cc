@@ -1,28 +1,19 @@
 #include "ieval/io/annotation_json.h"
 
 #include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "ieval/core/offset_index.h"
 #include "ieval/io/annotation_scanner.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/io/offsets.h"
+#include "json_parse.h"
 
 namespace ieval {
 namespace {
 
 using nlohmann::json;
-
-// Line and column (1-based) of byte `pos` in `text`.
-std::pair<int64_t, int64_t> LineColumn(std::string_view text, size_t pos) {
-  pos = std::min(pos, text.size());
-  const int64_t line =
-      1 + std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n');
-  const size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
-  const int64_t column = static_cast<int64_t>(
-      line_start == std::string_view::npos || pos == 0 ? pos + 1
-                                                       : pos - line_start);
-  return {line, column};
-}
 
 // Reads an optional string field; numbers are kept as their JSON text (a
 // QUANTITY value of 11000 becomes "11000").
@@ -55,6 +46,16 @@ std::optional<int64_t> Offset(const json& object, const char* key,
         where));
     return std::nullopt;
   }
+  // Read as int64_t, 2^63 and above would wrap to a negative offset.
+  if (it->is_number_unsigned() &&
+      it->get<uint64_t>() >
+          static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    problems->push_back(Status::InvalidInput(
+        std::string("\"") + key + "\" must be an integer below 2^63, not " +
+            it->dump(),
+        where));
+    return std::nullopt;
+  }
   return it->get<int64_t>();
 }
 
@@ -69,15 +70,24 @@ std::optional<Mention> ParseMention(const json& object, size_t index,
     return std::nullopt;
   }
   auto id = object.find("id");
+  const size_t before = problems->size();
   if (id != object.end() && id->is_string()) {
     m.id = id->get<std::string>();
     where.line = FindMentionLine(file_text, m.id, where.line);
   } else {
-    // Predictions may leave ids out; relations then cannot name them.
+    // Predictions may leave ids out (or null); relations then cannot name
+    // them.
     m.id = "#" + std::to_string(index + 1);
   }
   where.annotation_id = m.id;
-  const size_t before = problems->size();
+  if (id != object.end() && !id->is_string() && !id->is_null()) {
+    // A number is not taken for the string it would print as: "1" and 1
+    // would then be the same mention.
+    problems->push_back(Status::InvalidInput(
+        std::string("\"id\" must be a string, not ") + id->type_name() +
+            (id->is_number() ? " " + id->dump() : std::string()),
+        where));
+  }
   auto start = Offset(object, "start", where, problems);
   auto end = Offset(object, "end", where, problems);
   auto type = object.find("type");
@@ -133,7 +143,7 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
     std::vector<Status>* problems) {
   Where where{file, line, "", ""};
   if (auto bad = FindInvalidUtf8(text)) {
-    auto [l, c] = LineColumn(text, static_cast<size_t>(*bad));
+    auto [l, c] = JsonLineColumn(text, static_cast<size_t>(*bad));
     where.line = line + l - 1;
     problems->push_back(
         Status::InvalidInput("invalid UTF-8 at byte " + std::to_string(*bad) +
@@ -142,22 +152,12 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
     return std::nullopt;
   }
   json object;
-  try {
-    object = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    auto [l, c] = LineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
+  JsonParseError error;
+  if (!ParseJsonTree(text, kMaxJsonDepth, &object, &error)) {
+    auto [l, c] = JsonLineColumn(text, error.byte);
     where.line = line + l - 1;
-    std::string what = e.what();
-    if (auto p = what.find("parse error"); p != std::string::npos)
-      what = what.substr(p);
-    problems->push_back(Status::InvalidInput(
-        "invalid JSON at column " + std::to_string(c) + ": " + what, where));
-    return std::nullopt;
-  } catch (const json::exception& e) {  // a number out of range (1e999)
-    std::string what = e.what();
-    if (auto p = what.find("] "); p != std::string::npos)
-      what = what.substr(p + 2);
-    problems->push_back(Status::InvalidInput("invalid JSON: " + what, where));
+    problems->push_back(
+        Status::InvalidInput(JsonErrorMessage(error, c), where));
     return std::nullopt;
   }
   if (!object.is_object()) {
@@ -203,10 +203,16 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
     }
   }
 
-  if (auto e = object.find("entities"); e != object.end() && !e->is_null()) {
+  if (auto e = object.find("entities"); e != object.end()) {
+    // null is refused rather than read as no mentions: an extractor that
+    // writes null has usually failed, and scoring it as having found
+    // nothing would hide that.
     if (!e->is_array()) {
-      problems->push_back(
-          Status::InvalidInput("\"entities\" must be an array", where));
+      problems->push_back(Status::InvalidInput(
+          std::string("\"entities\" must be an array (give [] for none), "
+                      "not ") +
+              e->type_name(),
+          where));
     } else {
       // A one-line object (JSONL) has every mention on its own line: the
       // search for a mention's line, linear in the text, is for .json files.

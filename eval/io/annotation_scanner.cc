@@ -10,6 +10,9 @@ namespace ieval {
 namespace {
 
 constexpr int kMaxDepth = 64;
+// Objects with more keys it does not know are left to nlohmann (the check
+// for a repeated key is a linear search).
+constexpr size_t kMaxUnknownKeys = 64;
 // Longer numbers are left to nlohmann (which could round or overflow them).
 constexpr ptrdiff_t kMaxNumberLength = 100;
 constexpr int kMaxIntegerDigits = 18;  // always fits int64_t
@@ -63,6 +66,7 @@ class Scanner {
   bool Document(AnnotatedDocument* doc) {
     bool seen[5] = {};  // doc_id, text, offset_unit, entities, relations
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
+    std::vector<std::string> unknown;
     const bool ok = Object([&](const std::string& key) {
       if (Is(key, "doc_id"))
         return first(0) && String(&doc->document.doc_id) &&
@@ -81,11 +85,7 @@ class Scanner {
         doc->offset_unit = *parsed;
         return true;
       }
-      if (Is(key, "entities")) {
-        if (!first(3)) return false;
-        if (Null()) return true;
-        return Mentions(doc);
-      }
+      if (Is(key, "entities")) return first(3) && Mentions(doc);
       if (Is(key, "relations")) {
         if (!first(4)) return false;
         if (Null()) return true;
@@ -94,7 +94,7 @@ class Scanner {
           return ReadRelation(&doc->annotations.relations.back());
         });
       }
-      return SkipValue(1);
+      return Fresh(&unknown, key) && SkipValue(1);
     });
     SkipSpace();
     return ok && p_ == end_ && seen[0];
@@ -241,6 +241,16 @@ class Scanner {
     return p_ - start <= kMaxNumberLength;
   }
 
+  // False when `key` is in `keys` (a repeated key, which the general parser
+  // words) or there are too many to search; else adds it.
+  static bool Fresh(std::vector<std::string>* keys, const std::string& key) {
+    if (keys->size() == kMaxUnknownKeys) return false;
+    for (const std::string& k : *keys)
+      if (k == key) return false;
+    keys->push_back(key);
+    return true;
+  }
+
   bool SkipValue(int depth) {
     if (depth > kMaxDepth) return false;
     SkipSpace();
@@ -248,8 +258,12 @@ class Scanner {
     switch (*p_) {
       case '"':
         return String(&scratch_);
-      case '{':
-        return Object([&](const std::string&) { return SkipValue(depth + 1); });
+      case '{': {
+        std::vector<std::string> keys;
+        return Object([&](const std::string& key) {
+          return Fresh(&keys, key) && SkipValue(depth + 1);
+        });
+      }
       case '[':
         return Array([&](size_t) { return SkipValue(depth + 1); });
       case 't':
@@ -320,6 +334,7 @@ class Scanner {
     Mention& m = mentions->emplace_back();
     bool seen[7] = {};  // id, start, end, type, text, entity, value
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
+    std::vector<std::string> unknown;
     const bool ok = Object([&](const std::string& key) {
       if (Is(key, "id")) return first(0) && String(&m.id);
       if (Is(key, "start")) return first(1) && Integer(&m.start);
@@ -329,7 +344,7 @@ class Scanner {
       if (Is(key, "text")) return first(4) && OptionalString(&m.text);
       if (Is(key, "entity")) return first(5) && OptionalString(&m.entity);
       if (Is(key, "value")) return first(6) && OptionalString(&m.value);
-      return SkipValue(2);
+      return Fresh(&unknown, key) && SkipValue(2);
     });
     if (!ok || !seen[1] || !seen[2] || !seen[3]) return false;
     if (seen[0]) {
@@ -345,11 +360,12 @@ class Scanner {
   bool ReadRelation(Relation* r) {
     bool seen[3] = {};  // type, head, tail
     auto first = [&](int k) { return !std::exchange(seen[k], true); };
+    std::vector<std::string> unknown;
     const bool ok = Object([&](const std::string& key) {
       if (Is(key, "type")) return first(0) && String(&r->type);
       if (Is(key, "head")) return first(1) && String(&r->head);
       if (Is(key, "tail")) return first(2) && String(&r->tail);
-      return SkipValue(2);
+      return Fresh(&unknown, key) && SkipValue(2);
     });
     return ok && seen[0] && seen[1] && seen[2];
   }

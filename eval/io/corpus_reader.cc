@@ -5,6 +5,7 @@
 
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/atomic_file.h"
+#include "ieval/io/json_reader.h"
 
 namespace ieval {
 namespace fs = std::filesystem;
@@ -73,6 +74,16 @@ bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
     }
     if (!OpenNextFile(problems)) return false;
     if (jsonl_.is_open()) continue;
+    std::error_code ec;
+    const auto size = fs::file_size(current_file_, ec);
+    if (!ec) {
+      if (Status s = CheckJsonFileSize(static_cast<int64_t>(size),
+                                       current_file_, "a .json document");
+          !s.ok()) {
+        problems->push_back(std::move(s));
+        continue;
+      }
+    }
     auto text = ReadFile(current_file_);
     if (!text.ok()) {
       problems->push_back(text.status());

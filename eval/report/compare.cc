@@ -4,18 +4,17 @@
 #include <array>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <span>
 #include <tuple>
 
-#include "ieval/io/atomic_file.h"
+#include "ieval/core/status_macros.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/report/report_json.h"
+#include "ieval/results/score_counts.h"
 
 namespace ieval {
 namespace {
-
-using nlohmann::json;
 
 // One set of scores: per document (by doc_id), per metric row, the counts.
 struct ScoreSet {
@@ -23,27 +22,31 @@ struct ScoreSet {
   std::map<std::string, std::map<std::string, PrfCounts>> documents;
 };
 
-PrfCounts Counts(const json& c) {
-  if (!c.is_object()) return {};
-  return {c.value("tp", 0.0), c.value("fp", 0.0), c.value("fn", 0.0)};
+// tp, fp and fn of a counts object (CheckScoreCounts has checked them).
+PrfCounts Counts(const JsonValue& c) {
+  auto get = [&](const char* key) {
+    auto v = c.Find(key);
+    return v && v->is_number() ? *v->Number() : 0.0;
+  };
+  return {get("tp"), get("fp"), get("fn")};
 }
 
 // The rows of one document object of a score file's "documents".
-std::map<std::string, PrfCounts> DocumentRows(const json& doc) {
+std::map<std::string, PrfCounts> DocumentRows(const JsonValue& doc) {
   std::map<std::string, PrfCounts> rows;
-  const json& entities = doc.value("entities", json::object());
-  for (const char* mode : {"strict", "exact", "partial", "type"}) {
-    if (!entities.contains(mode)) continue;
-    const json& m = entities[mode];
-    rows[std::string("entities.") + mode] = Counts(m);
-    const json per_type = m.value("per_type", json::object());
-    for (const auto& [type, c] : per_type.items())
-      rows[std::string("entities.") + mode + "." + type] = Counts(c);
-  }
-  const json& relations = doc.value("relations", json::object());
-  for (const char* mode : {"strict", "boundaries"})
-    if (relations.contains(mode))
-      rows[std::string("relations.") + mode] = Counts(relations[mode]);
+  if (auto entities = doc.Find("entities"))
+    for (const char* mode : {"strict", "exact", "partial", "type"}) {
+      auto m = entities->Find(mode);
+      if (!m) continue;
+      rows[std::string("entities.") + mode] = Counts(*m);
+      if (auto per_type = m->Find("per_type"))
+        for (const auto& [type, c] : per_type->Members())
+          rows[std::string("entities.") + mode + "." + type] = Counts(c);
+    }
+  if (auto relations = doc.Find("relations"))
+    for (const char* mode : {"strict", "boundaries"})
+      if (auto m = relations->Find(mode))
+        rows[std::string("relations.") + mode] = Counts(*m);
   return rows;
 }
 
@@ -70,18 +73,21 @@ std::tuple<int, int, bool, std::string> RowRank(const std::string& row) {
   return {entities ? 0 : 1, rank, !type.empty(), type};
 }
 
-Result<ScoreSet> FromScores(const json& scores, const std::string& name,
+Result<ScoreSet> FromScores(const JsonValue& scores, const std::string& name,
                             const std::string& file) {
-  if (!scores.contains("documents") || !scores["documents"].is_array())
+  const auto documents = scores.Find("documents");
+  if (!documents || !documents->is_array())
     return Status::InvalidInput(
         "scores without per-document counts (\"documents\"): expected the "
         "output of `ieval score --json` or a report.json of `ieval run`",
         Where{file, 0, "", ""});
+  IEVAL_RETURN_IF_ERROR(CheckScoreCounts(scores));
   ScoreSet set;
   set.name = name;
-  for (const json& d : scores["documents"]) {
-    const std::string id = d.value("doc_id", std::string());
-    set.documents[id] = DocumentRows(d);
+  for (const JsonValue& d : documents->Elements()) {
+    const std::string id = *d.Find("doc_id")->String();
+    if (!set.documents.emplace(id, DocumentRows(d)).second)
+      return d.Error("document \"" + id + "\" appears twice");
   }
   return set;
 }
@@ -92,32 +98,42 @@ struct Loaded {
 };
 
 Result<Loaded> Load(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  const json root = json::parse(*text, nullptr, false);
-  if (root.is_discarded() || !root.is_object())
+  IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc, JsonDocument::Read(path));
+  const JsonValue root = doc.root();
+  if (!root.is_object())
     return Status::InvalidInput("not a JSON object", Where{path, 0, "", ""});
   Loaded loaded;
   std::vector<ScoreSet>& sets = loaded.sets;
-  if (root.value("format", "") == kRunReportFormat) {
+  const auto format = root.Find("format");
+  if (format && format->is_string() && *format->String() == kRunReportFormat) {
     loaded.run = true;
-    for (const json& v : root.value("variants", json::array())) {
-      if (v.value("status", "") != "ok") continue;
-      auto set = FromScores(v["scores"], v.value("name", ""), path);
-      if (!set.ok()) return set.status();
-      sets.push_back(std::move(*set));
+    const auto variants = root.Find("variants");
+    if (!variants || !variants->is_array())
+      return Status::InvalidInput("run report without a \"variants\" array",
+                                  Where{path, 0, "", ""});
+    for (const JsonValue& v : variants->Elements()) {
+      IEVAL_RETURN_IF_ERROR(v.ExpectObject());
+      IEVAL_ASSIGN_OR_RETURN(const JsonValue status, v.Get("status"));
+      IEVAL_ASSIGN_OR_RETURN(const std::string state,
+                             status.OneOf({"ok", "failed", "skipped"}));
+      if (state != "ok") continue;
+      IEVAL_ASSIGN_OR_RETURN(const JsonValue name, v.Get("name"));
+      IEVAL_ASSIGN_OR_RETURN(const std::string variant, name.NonEmptyString());
+      IEVAL_ASSIGN_OR_RETURN(const JsonValue scores, v.Get("scores"));
+      IEVAL_RETURN_IF_ERROR(scores.ExpectObject());
+      IEVAL_ASSIGN_OR_RETURN(sets.emplace_back(),
+                             FromScores(scores, variant, path));
     }
     return loaded;
   }
-  if (!root.contains("entities"))
+  if (!root.Find("entities"))
     return Status::InvalidInput(
         "neither a run report (\"format\": \"ieval-run\") nor a score file "
         "(`ieval score --json`)",
         Where{path, 0, "", ""});
-  auto set =
-      FromScores(root, std::filesystem::path(path).stem().string(), path);
-  if (!set.ok()) return set.status();
-  sets.push_back(std::move(*set));
+  IEVAL_ASSIGN_OR_RETURN(
+      sets.emplace_back(),
+      FromScores(root, std::filesystem::path(path).stem().string(), path));
   return loaded;
 }
 

@@ -80,7 +80,9 @@ Result<std::string> RenderHtml(std::string_view report_json,
                                std::string_view viewer_json) {
   auto parsed = report_text::ParseReport(report_json);
   if (!parsed.ok()) return parsed.status();
-  return report_text::HtmlOf(std::move(*parsed), viewer_json);
+  return report_text::RenderChecked([&]() -> Result<std::string> {
+    return report_text::HtmlOf(std::move(*parsed), viewer_json);
+  });
 }
 
 }  // namespace ieval

@@ -208,13 +208,17 @@ std::string MarkdownOf(const json& report) {
 Result<std::string> RenderMarkdown(std::string_view report_json) {
   auto parsed = report_text::ParseReport(report_json);
   if (!parsed.ok()) return parsed.status();
-  return report_text::MarkdownOf(*parsed);
+  return report_text::RenderChecked([&]() -> Result<std::string> {
+    return report_text::MarkdownOf(*parsed);
+  });
 }
 
 Result<std::string> RenderSummaryText(std::string_view report_json) {
   auto parsed = report_text::ParseReport(report_json);
   if (!parsed.ok()) return parsed.status();
-  return report_text::SummaryText(*parsed);
+  return report_text::RenderChecked([&]() -> Result<std::string> {
+    return report_text::SummaryText(*parsed);
+  });
 }
 
 }  // namespace ieval

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "ieval/core/offset_index.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/report/report_json.h"
 
 namespace ieval::report_text {
@@ -37,19 +38,54 @@ std::string Side(const json& m, bool markdown) {
 
 }  // namespace
 
+namespace {
+
+// The checked tree as nlohmann's, which the renderers read. Numbers keep
+// their kind: a count printed as 3 must not become 3.0.
+json ToJson(const JsonValue& v) {
+  if (v.is_object()) {
+    json object = json::object();
+    for (const auto& [key, child] : v.Members()) object[key] = ToJson(child);
+    return object;
+  }
+  if (v.is_array()) {
+    json array = json::array();
+    for (const JsonValue& child : v.Elements()) array.push_back(ToJson(child));
+    return array;
+  }
+  if (v.is_string()) return *v.String();
+  if (v.is_bool()) return *v.Bool();
+  if (v.is_integer()) {
+    if (auto i = v.Integer(); i.ok()) return *i;
+    return *v.Unsigned();
+  }
+  if (v.is_number()) return *v.Number();
+  return nullptr;
+}
+
+}  // namespace
+
 Result<json> ParseReport(std::string_view text) {
-  json report = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (report.is_discarded())
-    return Status::InvalidInput(
-        "not valid JSON (expected a report.json of "
-        "`ieval run`)");
-  if (!report.is_object() || report.value("format", "") != kRunReportFormat)
+  auto doc = JsonDocument::Parse(text, "report.json");
+  if (!doc.ok()) return doc.status();
+  const JsonValue root = doc->root();
+  const auto format = root.Find("format");
+  if (!format || !format->is_string() || *format->String() != kRunReportFormat)
     return Status::InvalidInput(
         "not a run report: \"format\" is not \"ieval-run\" (expected the "
         "report.json written by `ieval run`)");
-  if (!report.contains("variants") || !report["variants"].is_array())
+  const auto variants = root.Find("variants");
+  if (!variants || !variants->is_array())
     return Status::InvalidInput("run report without a \"variants\" array");
-  return report;
+  return ToJson(root);
+}
+
+Status RenderError(const json::exception& e) {
+  std::string what = e.what();
+  if (size_t p = what.find("] "); p != std::string::npos)
+    what = what.substr(p + 2);
+  return Status::InvalidInput("not a report.json as `ieval run` writes it (" +
+                              what + ")");
 }
 
 const json& ValueAt(const json& root, std::initializer_list<std::string> path) {

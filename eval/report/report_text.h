@@ -17,9 +17,24 @@ namespace ieval::report_text {
 
 using nlohmann::json;
 
-// Parses report.json; kInvalidInput unless it is a run report
-// ("format": "ieval-run").
+// Parses report.json through json_reader.h (its limits, no duplicate
+// keys); kInvalidInput unless it is a run report ("format": "ieval-run").
 Result<json> ParseReport(std::string_view text);
+
+// The renderers read a report as ieval writes it; one whose fields have
+// other types makes nlohmann throw, and this is the kInvalidInput for it.
+Status RenderError(const json::exception& e);
+
+// render() (a Result<std::string>), its JSON exceptions turned into
+// kInvalidInput: the report library's edge for reports read back.
+template <typename F>
+Result<std::string> RenderChecked(F&& render) {
+  try {
+    return render();
+  } catch (const json::exception& e) {
+    return RenderError(e);
+  }
+}
 
 // The value at `path` (object keys), or a null json when absent.
 const json& ValueAt(const json& root, std::initializer_list<std::string> path);

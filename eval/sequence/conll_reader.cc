@@ -20,6 +20,15 @@ constexpr size_t kIndexChunk = 16 << 10;
 // Bytes after the data that the index's loads may touch (never used).
 constexpr size_t kPadding = 64;
 
+// What to add to a column-count message when the line ends in '\r': with
+// Windows line endings every blank line is "\r", one column, and the
+// count alone would not say why.
+std::string CarriageReturnHint(std::string_view line) {
+  if (line.empty() || line.back() != '\r') return "";
+  return "; the line ends in \\r (Windows line endings): convert the file "
+         "with dos2unix or tr -d '\\r'";
+}
+
 }  // namespace
 
 ConllReader::ConllReader(std::FILE* file, std::string name,
@@ -226,7 +235,8 @@ bool ConllReader::Next(ConllLine* line) {
                  std::to_string(expected_fields_) + " (columns are split on '" +
                  splitter_.pattern() +
                  "' exactly, as conlleval.pl does; two spaces make an empty "
-                 "column; use -d '\\t' for tab-separated files)",
+                 "column; use -d '\\t' for tab-separated files)" +
+                 CarriageReturnHint(line->text),
              Where{name_, line_number_, "", ""}));
     return false;
   }
@@ -236,7 +246,7 @@ bool ConllReader::Next(ConllLine* line) {
          Status::InvalidInput(
              "a token line needs at least two columns (gold and predicted "
              "tag); this one has " +
-                 std::to_string(n),
+                 std::to_string(n) + CarriageReturnHint(line->text),
              Where{name_, line_number_, "", ""}));
     return false;
   }

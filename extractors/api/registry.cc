@@ -1,6 +1,7 @@
 #include "ieval/extractors/registry.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 
 namespace ieval {
@@ -22,6 +23,12 @@ bool OptionParsesAs(const std::string& type, const std::string& value) {
 }
 
 namespace {
+
+std::string FormatMinimum(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
+}
 
 const std::string* Lookup(const OptionValues& values, const std::string& name) {
   auto it = values.find(name);
@@ -78,6 +85,15 @@ Result<OptionValues> ExtractorRegistry::Resolve(
       return Status::Usage("option '" + key + "' of extractor '" + name +
                            "' must be a " + spec->type + ", not '" + value +
                            "'");
+    }
+    if (spec != nullptr && spec->min &&
+        (spec->type == "int" || spec->type == "double")) {
+      const double v = std::strtod(value.c_str(), nullptr);
+      if (v < *spec->min || (spec->min_exclusive && v == *spec->min))
+        return Status::Usage("option '" + key + "' of extractor '" + name +
+                             "' must be " + (spec->min_exclusive ? ">" : "≥") +
+                             " " + FormatMinimum(*spec->min) + ", not '" +
+                             value + "'");
     }
     values[key] = value;
   }

@@ -3,16 +3,15 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "ieval/io/atomic_file.h"
+#include "ieval/core/status_macros.h"
+#include "ieval/io/json_reader.h"
 
 namespace ieval {
 namespace {
 
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 
 Status Bad(const std::string& source, const std::string& variant,
            const std::string& what) {
@@ -30,87 +29,106 @@ const OptionSpec* FindOption(const ExtractorInfo& info,
   return nullptr;
 }
 
-// A JSON option value as the string the registry expects.
-Result<std::string> OptionString(const json& value, bool list) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean())
-    return std::string(value.get<bool>() ? "true" : "false");
-  if (value.is_number()) return value.dump();
-  if (value.is_array() && list) {
+// A JSON option value as the string the registry expects. A number where
+// the option is an int, double or bool must be one of those (1.5 is not an
+// int: it would be read as 1); a string is left for the registry to check,
+// as on the command line.
+Result<std::string> OptionString(const JsonValue& value,
+                                 const OptionSpec* option) {
+  const std::string type = option == nullptr ? "" : option->type;
+  if (value.is_string()) return value.String();
+  if (type == "int" && value.is_number()) {
+    IEVAL_ASSIGN_OR_RETURN(const int64_t n, value.Integer());
+    return std::to_string(n);
+  }
+  if (type == "double" && value.is_number()) return value.Dump();
+  if (type == "bool" && value.is_bool()) return value.Dump();
+  if (type == "int" || type == "double" || type == "bool")
+    return value.Expected(type == "bool"     ? "true or false"
+                          : type == "double" ? "a number"
+                                             : "an integer");
+  if (type == "variants") {
+    if (!value.is_array())
+      return value.Expected("variant names (a string or an array of strings)");
     std::string joined;
-    for (const auto& item : value) {
-      if (!item.is_string()) return Status::Usage("must list strings");
-      joined += (joined.empty() ? "" : ",") + item.get<std::string>();
+    for (const JsonValue& item : value.Elements()) {
+      IEVAL_ASSIGN_OR_RETURN(const std::string name, item.NonEmptyString());
+      joined += (joined.empty() ? "" : ",") + name;
     }
     return joined;
   }
-  if (value.is_array()) return value.dump();  // e.g. external's argv
-  return Status::Usage("must be a string, number, boolean or array");
+  if (value.is_bool() || value.is_number()) return value.Dump();
+  if (value.is_array()) return value.Dump();  // e.g. external's argv
+  return value.Expected("a string, number, boolean or array");
+}
+
+Result<VariantSpec> ReadVariant(const JsonValue& v,
+                                const ExtractorRegistry& registry,
+                                const fs::path& folder) {
+  VariantSpec spec;
+  IEVAL_RETURN_IF_ERROR(v.ExpectObject());
+  IEVAL_ASSIGN_OR_RETURN(const JsonValue name, v.Get("name"));
+  IEVAL_ASSIGN_OR_RETURN(spec.name, name.NonEmptyString());
+  // Errors below also name the variant.
+  auto named = [&](const Status& s) {
+    return Status::InvalidInput("variant '" + spec.name + "': " + s.message(),
+                                s.where());
+  };
+  if (Status s = v.OnlyKeys({"name", "extractor", "options", "description"});
+      !s.ok())
+    return named(s);
+  auto extractor = v.Get("extractor");
+  if (!extractor.ok()) return named(extractor.status());
+  auto extractor_name = extractor->NonEmptyString();
+  if (!extractor_name.ok()) return named(extractor_name.status());
+  spec.extractor = *extractor_name;
+  if (auto d = v.Find("description")) {
+    auto description = d->String();
+    if (!description.ok()) return named(description.status());
+    spec.description = *description;
+  }
+  auto options = v.Find("options");
+  if (!options) return spec;
+  if (Status s = options->ExpectObject(); !s.ok()) return named(s);
+  const ExtractorInfo* info = registry.Find(spec.extractor);
+  for (const auto& [key, value] : options->Members()) {
+    const OptionSpec* option = info ? FindOption(*info, key) : nullptr;
+    auto text = OptionString(value, option);
+    if (!text.ok()) return named(text.status());
+    if (option != nullptr && option->type == "path" && !text->empty() &&
+        fs::path(*text).is_relative()) {
+      // Relative to the file's folder when it exists there; else kept
+      // (a plug-in's bare file name is looked up beside the binary).
+      const fs::path beside = (folder / *text).lexically_normal();
+      std::error_code ec;
+      if (fs::exists(beside, ec)) {
+        *text = beside.string();
+        if (text->size() > 1 && text->back() == '/') text->pop_back();
+      }
+    }
+    spec.options[key] = *text;
+  }
+  return spec;
 }
 
 }  // namespace
 
 Result<VariantSet> VariantSet::Load(const std::string& path,
                                     const ExtractorRegistry& registry) {
-  auto content = ReadFile(path);
-  if (!content.ok()) return content.status();
-  json root;
-  try {
-    root = json::parse(*content);
-  } catch (const json::parse_error& e) {
-    return Bad(path, "", std::string("invalid JSON: ") + e.what());
-  }
-  if (!root.is_object() || !root.contains("variants") ||
-      !root["variants"].is_array()) {
+  IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc, JsonDocument::Read(path));
+  const JsonValue root = doc.root();
+  const auto variants = root.Find("variants");
+  if (!root.is_object() || !variants || !variants->is_array()) {
     return Bad(path, "",
                "expected {\"variants\": [{\"name\", \"extractor\", "
                "\"options\", \"description\"}, …]}");
   }
+  IEVAL_RETURN_IF_ERROR(root.OnlyKeys({"variants", "description"}));
   const fs::path folder = fs::path(path).parent_path();
   std::vector<VariantSpec> specs;
-  for (const json& v : root["variants"]) {
-    VariantSpec spec;
-    if (!v.is_object() || !v.contains("name") || !v["name"].is_string()) {
-      return Bad(path, "",
-                 "variant #" + std::to_string(specs.size() + 1) +
-                     " has no \"name\" string");
-    }
-    spec.name = v["name"].get<std::string>();
-    if (!v.contains("extractor") || !v["extractor"].is_string())
-      return Bad(path, spec.name, "no \"extractor\" string");
-    spec.extractor = v["extractor"].get<std::string>();
-    if (v.contains("description")) {
-      if (!v["description"].is_string())
-        return Bad(path, spec.name, "\"description\" must be a string");
-      spec.description = v["description"].get<std::string>();
-    }
-    const ExtractorInfo* info = registry.Find(spec.extractor);
-    if (v.contains("options")) {
-      if (!v["options"].is_object())
-        return Bad(path, spec.name, "\"options\" must be an object");
-      for (const auto& [key, value] : v["options"].items()) {
-        const OptionSpec* option = info ? FindOption(*info, key) : nullptr;
-        auto text = OptionString(
-            value, option != nullptr && option->type == "variants");
-        if (!text.ok()) {
-          return Bad(path, spec.name,
-                     "option '" + key + "' " + text.status().message());
-        }
-        if (option != nullptr && option->type == "path" && !text->empty() &&
-            fs::path(*text).is_relative()) {
-          // Relative to the file's folder when it exists there; else kept
-          // (a plug-in's bare file name is looked up beside the binary).
-          const fs::path beside = (folder / *text).lexically_normal();
-          std::error_code ec;
-          if (fs::exists(beside, ec)) {
-            *text = beside.string();
-            if (text->size() > 1 && text->back() == '/') text->pop_back();
-          }
-        }
-        spec.options[key] = *text;
-      }
-    }
-    specs.push_back(std::move(spec));
+  for (const JsonValue& v : variants->Elements()) {
+    IEVAL_ASSIGN_OR_RETURN(specs.emplace_back(),
+                           ReadVariant(v, registry, folder));
   }
   return FromSpecs(std::move(specs), registry, path);
 }

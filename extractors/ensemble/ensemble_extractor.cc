@@ -229,7 +229,8 @@ ExtractorInfo EnsembleExtractorInfo() {
        "when min_votes members agree on span and type)"},
       {"min_votes", "int", "0",
        "votes a mention needs with strategy=vote; 0 = a strict majority of "
-       "the voting members"},
+       "the voting members",
+       0},
   };
   info.create_composite = Create;
   return info;

@@ -10,6 +10,7 @@
 
 #include "ieval/core/offset_index.h"
 #include "ieval/io/annotation_json.h"
+#include "ieval/io/json_reader.h"
 #include "ieval/io/offsets.h"
 #include "line_process.h"
 
@@ -124,10 +125,16 @@ class ExternalExtractor : public Extractor {
     auto quote = [&] {
       return line.size() > 200 ? line.substr(0, 200) + "…" : line;
     };
+    // Checked as every JSON file is (nesting depth, repeated keys, numbers
+    // out of range) before nlohmann reads it: its own parser accepts all
+    // three, and a deep response would overflow the stack in dump().
+    if (auto checked = JsonDocument::Parse(line, "response"); !checked.ok())
+      return Status::ExtractorFailed("answered with invalid JSON: " + quote() +
+                                     " (" + checked.status().message() + ")");
     json response;
     try {
       response = json::parse(line);
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {
       return Status::ExtractorFailed("answered with invalid JSON: " + quote());
     }
     if (!response.is_object())
@@ -237,12 +244,13 @@ ExtractorInfo ExternalExtractorInfo() {
        "folder the program runs in (default: the current one)"},
       {"timeout", "double", "30",
        "seconds the program may take per document (the first includes its "
-       "start-up); past it, it is killed and extraction fails"},
+       "start-up); past it, it is killed and extraction fails",
+       0, /*min_exclusive=*/true},
       {"offset_unit", "string", "codepoint",
        "unit of the response offsets when a response does not state "
        "\"offset_unit\": codepoint, byte or utf16"},
       {"processes", "int", "1",
-       "at most this many copies of the program run at once (with --jobs)"},
+       "at most this many copies of the program run at once (with --jobs)", 1},
       {"requires", "string", "",
        "comma-separated programs (looked up on PATH) and files (with a '/', "
        "relative to cwd) the program needs; when one is missing the variant "

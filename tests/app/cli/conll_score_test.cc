@@ -109,6 +109,25 @@ TEST_F(ConllCli, InconsistentColumnCountNamesFileAndLine) {
   EXPECT_TRUE(r.out.empty());
 }
 
+TEST_F(ConllCli, WindowsLineEndingsAreNamedInTheColumnCountMessage) {
+  WriteText(path_, "Kim B-PER B-PER\r\n\r\nMoscou B-LOC B-LOC\r\n");
+  const CommandResult r = RunIeval({"score", "--conll", path_});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(path_ + ":2: unexpected number of features: 1 (3)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("the line ends in \\r (Windows line endings)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(ConllCli, AnEmptyDelimiterIsRefusedNotTakenAsTheDefault) {
+  const CommandResult r = RunIeval({"score", "--conll", path_, "-d", ""});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("an empty delimiter splits nothing"), std::string::npos)
+      << r.err;
+}
+
 TEST_F(ConllCli, UnreadableFileIsBadInput) {
   const CommandResult r =
       RunIeval({"score", "--conll", dir_ + "/missing.conll"});

@@ -146,7 +146,8 @@ TEST_F(RunCli, BadConfigIsExitTwoAndWritesNothing) {
   testing::WriteText(dir_ + "/bad.json", "{\"gold\": \"x\", \"jbos\": 2}");
   auto r = RunIeval({"run", "--config", dir_ + "/bad.json", "--out", out_});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("\"jbos\": unknown key"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.json: $: unknown key \"jbos\""), std::string::npos)
+      << r.err;
   EXPECT_FALSE(fs::exists(out_));
 }
 

@@ -38,7 +38,7 @@ TEST(GateRules, UnknownKeyIsAnErrorNamingIt) {
   const std::string error = RulesError(R"({"format": "ieval-gate-rules",
     "format_version": 1, "accuracy": [{"metric": "entities.strict.f1",
     "max_dorp": 0.01}]})");
-  EXPECT_NE(error.find("r.json: accuracy[0]: unknown key \"max_dorp\""),
+  EXPECT_NE(error.find("r.json: $.accuracy[0]: unknown key \"max_dorp\""),
             std::string::npos)
       << error;
 }
@@ -70,8 +70,9 @@ TEST(GateRules, WhenUnderpoweredIsToleranceOrPass) {
     "format_version": 1, "accuracy": [{"metric": "entities.strict.f1",
     "max_drop": 0.01, "require_significance": true,
     "when_underpowered": "skip"}]})");
-  EXPECT_NE(error.find("accuracy[0].when_underpowered: must be \"tolerance\""),
-            std::string::npos)
+  EXPECT_NE(
+      error.find("$.accuracy[0].when_underpowered: expected \"tolerance\""),
+      std::string::npos)
       << error;
 }
 
@@ -94,7 +95,7 @@ TEST(GateRules, UnitIsDocumentsSentencesOrMentions) {
   EXPECT_EQ(rules->accuracy[0].unit, GateUnit::kMentions);
   EXPECT_NE(RulesError(R"({"format": "ieval-gate-rules", "format_version": 1,
     "statistics": {"unit": "tokens"}, "speed": [{}]})")
-                .find("statistics.unit: must be \"documents\""),
+                .find("$.statistics.unit: expected \"documents\""),
             std::string::npos);
 }
 
@@ -115,7 +116,22 @@ TEST(GateRules, SlowdownBelowOnePercentIsRejected) {
 TEST(GateRules, WrongFormatIsAnError) {
   EXPECT_NE(RulesError(R"({"accuracy": []})").find("format"),
             std::string::npos);
-  EXPECT_NE(RulesError("{").find("not valid JSON"), std::string::npos);
+  EXPECT_EQ(RulesError("{"),
+            "r.json:1: invalid JSON at column 2: syntax error while parsing "
+            "object key - unexpected end of input; expected string literal");
+}
+
+TEST(GateRules, WrongTypesNameThePathAndWhatWasExpected) {
+  EXPECT_EQ(RulesError(R"({"format": "ieval-gate-rules", "format_version": 1,
+    "statistics": {"resamples": 99.5}, "speed": [{}]})"),
+            "r.json: $.statistics.resamples: expected an integer in [1, "
+            "10000000], not 99.5");
+  EXPECT_EQ(RulesError(R"({"format": 7, "format_version": 1})"),
+            "r.json: $.format: expected \"ieval-gate-rules\", not 7");
+  EXPECT_EQ(RulesError(R"({"format": "ieval-gate-rules", "format_version": 1,
+    "speed": [{"benchmarks": ["BM_*", 3]}]})"),
+            "r.json: $.speed[0].benchmarks[1]: expected a non-empty string "
+            "or array of non-empty strings, not 3");
 }
 
 TEST(GateRules, GlobMatching) {
@@ -232,9 +248,70 @@ TEST(GateInputs, MalformedUnitIsAnErrorNamingTheFileAndTheUnit) {
   ASSERT_FALSE(parsed.ok());
   EXPECT_NE(parsed.status().ToString().find("s.json"), std::string::npos);
   EXPECT_NE(parsed.status().message().find(
-                "units.sentences[0] needs a string \"doc_id\""),
+                "units.sentences[0]: needs a string \"doc_id\""),
             std::string::npos)
       << parsed.status().message();
+}
+
+std::string InputError(const std::string& json) {
+  auto f = ParseGateInput(json, "in.json");
+  return f.ok() ? "" : f.status().ToString();
+}
+
+// `text` with its first `from` replaced by `to`.
+std::string Replaced(std::string text, const std::string& from,
+                     const std::string& to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(GateInputs, CountsThatIevalCannotHaveWrittenAreErrors) {
+  const std::string scores = ScoreJson(MakeDocs(2, [](int) {
+    return PrfCounts{3, 1, 2};
+  }));
+  EXPECT_EQ(InputError(Replaced(scores, "\"tp\": 3.0", "\"tp\": -3")),
+            "in.json: $.documents[0].entities.strict.per_type.PER.tp: "
+            "expected a count (an integer ≥ 0), not -3");
+  EXPECT_EQ(InputError(Replaced(scores, "\"tp\": 3.0", "\"tp\": \"3\"")),
+            "in.json: $.documents[0].entities.strict.per_type.PER.tp: "
+            "expected a count (an integer ≥ 0), not the string \"3\"");
+  EXPECT_EQ(InputError(Replaced(scores, "\"tp\": 3.0", "\"tp\": 2.5")),
+            "in.json: $.documents[0].entities.strict.per_type.PER.tp: "
+            "expected a count (an integer ≥ 0), not 2.5");
+  EXPECT_EQ(InputError(Replaced(scores, "\"support\": 14", "\"support\": 1")),
+            "in.json: $.entities.strict.overall.tp: is 10.0, more than the "
+            "support (1.0)");
+}
+
+TEST(GateInputs, WrongTypesInARunReportAreErrorsNotCrashes) {
+  const std::string report = RunReportJson({{"a", MakeDocs(2, [](int) {
+                                               return PrfCounts{1, 0, 0};
+                                             })}});
+  EXPECT_EQ(InputError(Replaced(report, "\"format_version\": 1",
+                                "\"format_version\": \"1\"")),
+            "in.json: $.format_version: expected an integer, not the string "
+            "\"1\"");
+  EXPECT_EQ(InputError(Replaced(report, "\"status\": \"ok\"", "\"status\": 1")),
+            "in.json: $.variants[0].status: expected \"ok\", \"failed\" or "
+            "\"skipped\", not 1");
+}
+
+TEST(GateInputs, WrongTypesInBenchmarkJsonAreErrorsNotCrashes) {
+  const std::string bench = BenchmarkJson({{"BM_X", {1, 2}}});
+  EXPECT_EQ(InputError(Replaced(bench, "\"run_type\": \"iteration\"",
+                                "\"error_occurred\": \"yes\", "
+                                "\"run_type\": \"iteration\"")),
+            "in.json: $.benchmarks[0].error_occurred: expected true or false, "
+            "not the string \"yes\"");
+  EXPECT_EQ(
+      InputError(Replaced(bench, "\"time_unit\": \"us\"", "\"time_unit\": 3")),
+      "in.json: $.benchmarks[0].time_unit: expected \"ns\", \"us\", \"ms\" or "
+      "\"s\", not 3");
+  EXPECT_EQ(InputError(Replaced(bench, "\"iterations\": 1000",
+                                "\"iterations\": 1e3080")),
+            "in.json:15: invalid JSON at column 18: number overflow: a "
+            "6-character number beyond the range of a double");
 }
 
 }  // namespace

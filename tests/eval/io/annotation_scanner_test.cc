@@ -113,10 +113,41 @@ TEST(AnnotationScanner, GivesUpOnWhatTheGeneralParserMustWord) {
       "\xEF\xBB\xBF{\"doc_id\":\"d\"}",  // a byte order mark
       R"({"doc_id":"d","x":01})",
       R"({"doc_id":"d","x":[1,]})",
+      R"({"doc_id":"d","entities":null})",
+      R"({"doc_id":"d","entities":[{"start":1,"start":2,"end":2,"type":"A"}]})",
+      R"({"doc_id":"d","x":1,"x":2})",  // a repeated key it does not know
+      R"({"doc_id":"d","meta":{"a":{"b":1,"b":1}}})",
+      R"({"doc_id":"d","entities":[{"start":1,"end":2,"type":"A","c":1,"c":1}]})",
+      R"({"doc_id":"d","relations":[{"type":"r","head":"a","tail":"b","n":1,"n":2}]})",
+      R"({"doc_id":"d","entities":[{"start":9223372036854775808,"end":2,"type":"A"}]})",
   };
   for (const std::string& json : hand_over) {
     EXPECT_FALSE(Scans(json)) << json;
     EXPECT_EQ(FastVersusDom(json), "") << json;
+  }
+}
+
+// What the two paths agree on is also right: these are errors, not read as
+// something else.
+TEST(AnnotationScanner, BothPathsRefuseWhatWouldBeAGuess) {
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {R"({"doc_id":"d","entities":null})",
+       "\"entities\" must be an array (give [] for none), not null"},
+      {R"({"doc_id":"d","entities":[{"id":7,"start":1,"end":2,"type":"A"}]})",
+       "\"id\" must be a string, not number 7"},
+      {R"({"doc_id":"d","entities":[{"start":1,"end":2,"start":0,"type":"A"}]})",
+       "$.entities[0]: duplicate key \"start\""},
+      {R"({"doc_id":"d","x":1,"x":1})", "$: duplicate key \"x\""},
+      {R"({"doc_id":"d","entities":[{"start":9223372036854775808,"end":2,"type":"A"}]})",
+       "\"start\" must be an integer below 2^63, not 9223372036854775808"},
+  };
+  for (const auto& [json, message] : refused) {
+    for (auto parse : {ParseAnnotatedDocument, ParseAnnotatedDocumentWithDom}) {
+      const Outcome o = Parse(parse, json);
+      ASSERT_EQ(o.problems.size(), 1u) << json;
+      EXPECT_NE(o.problems[0].find(message), std::string::npos)
+          << o.problems[0];
+    }
   }
 }
 

@@ -150,5 +150,40 @@ TEST_F(CompareTest, JsonOutputHasOneRowPerMetric) {
             std::string::npos);
 }
 
+// A score file read back is checked before any test runs on it: a
+// negative count would give a verdict, not an error.
+TEST_F(CompareTest, ACountIevalCannotHaveWrittenIsAnErrorNamingItsPath) {
+  const std::string a = ScoreFile(dir_, "a", 3, {5, 5, 5});
+  std::string text = testing::ReadText(ScoreFile(dir_, "b", 3, {5, 5, 5}));
+  const size_t at = text.find("\"documents\"");
+  ASSERT_NE(at, std::string::npos);
+  const size_t tp = text.find("\"tp\": 5", at);
+  ASSERT_NE(tp, std::string::npos);
+  text.replace(tp, 7, "\"tp\": -5");
+  const std::string b = dir_ + "/negative.json";
+  testing::WriteText(b, text);
+  auto c = CompareFiles(a, b, options_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(c.status().ToString(),
+            b + ": $.documents[0].entities.strict.tp: expected a count (an "
+                "integer ≥ 0), not -5");
+}
+
+TEST_F(CompareTest, ADocumentListedTwiceIsAnError) {
+  const std::string a = ScoreFile(dir_, "a", 2, {5, 5, 5});
+  std::string text = testing::ReadText(a);
+  const size_t doc1 = text.find("\"doc1\"");
+  ASSERT_NE(doc1, std::string::npos);
+  text.replace(doc1, 6, "\"doc0\"");
+  const std::string b = dir_ + "/twice.json";
+  testing::WriteText(b, text);
+  auto c = CompareFiles(a, b, options_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("document \"doc0\" appears twice"),
+            std::string::npos)
+      << c.status().ToString();
+}
+
 }  // namespace
 }  // namespace ieval

@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <tuple>
+#include <vector>
+
 #include "ieval/extractors/builtin.h"
 #include "testing/shipped.h"
 #include "testing/test_extractors.h"
@@ -49,6 +52,25 @@ TEST(Registry, ValueOfTheWrongTypeIsRefused) {
   EXPECT_THAT(
       created.status().message(),
       HasSubstr("option 'weight' of extractor 'fixed' must be a double"));
+}
+
+TEST(Registry, ValueBelowTheMinimumIsRefused) {
+  ExtractorRegistry registry;
+  RegisterBuiltinExtractors(registry, testing::ShippedBuiltinPaths());
+  for (const auto& [option, value, message] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"processes", "0", "must be ≥ 1, not '0'"},
+           {"timeout", "0", "must be > 0, not '0'"},
+           {"timeout", "-2.5", "must be > 0, not '-2.5'"}}) {
+    auto values =
+        registry.Resolve("external", {{"command", "cat"}, {option, value}});
+    ASSERT_FALSE(values.ok()) << option << "=" << value;
+    EXPECT_EQ(values.status().code(), Status::Code::kUsage);
+    EXPECT_THAT(values.status().message(),
+                HasSubstr("option '" + option + "' of extractor 'external' " +
+                          message));
+  }
+  EXPECT_TRUE(registry.Resolve("external", {{"processes", "1"}}).ok());
 }
 
 TEST(Registry, ResolveFillsInDefaults) {

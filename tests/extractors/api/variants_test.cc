@@ -96,6 +96,48 @@ TEST_F(VariantsTest, InvalidJsonIsReported) {
   EXPECT_THAT(set.status().message(), HasSubstr("invalid JSON"));
 }
 
+TEST_F(VariantsTest, WrongTypesNameTheJsonPathAndTheVariant) {
+  auto set = LoadText(R"({"variants": [{"name": "a", "extractor": "fixed"},
+    {"name": "b", "extractor": "external", "options": {"timeout": {}}}]})");
+  ASSERT_FALSE(set.ok());
+  EXPECT_EQ(set.status().ToString(),
+            path_ +
+                ": variant 'b': $.variants[1].options.timeout: expected a "
+                "number, not an object");
+}
+
+TEST_F(VariantsTest, AFloatIsNotAnInteger) {
+  auto set = LoadText(R"({"variants": [{"name": "b", "extractor": "external",
+    "options": {"command": "cat", "processes": 1.5}}]})");
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(),
+              HasSubstr("$.variants[0].options.processes: expected an "
+                        "integer, not 1.5"));
+}
+
+TEST_F(VariantsTest, AnOptionBelowItsMinimumIsRefusedWhenTheFileIsRead) {
+  auto set = LoadText(R"({"variants": [{"name": "b", "extractor": "external",
+    "options": {"command": "cat", "processes": 0}}]})");
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(),
+              HasSubstr("variant 'b': option 'processes' of extractor "
+                        "'external' must be ≥ 1, not '0'"));
+}
+
+TEST_F(VariantsTest, AMisspeltKeyIsAnErrorNotAVariantWithDefaults) {
+  auto set = LoadText(R"({"variants": [{"name": "b", "extractor": "fixed",
+    "optons": {"weight": 2}}]})");
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(),
+              HasSubstr("variant 'b': $.variants[0]: unknown key \"optons\""));
+}
+
+TEST_F(VariantsTest, DeepNestingIsAnErrorNotACrash) {
+  auto set = LoadText(R"({"variants": )" + std::string(300000, '['));
+  ASSERT_FALSE(set.ok());
+  EXPECT_THAT(set.status().message(), HasSubstr("nested deeper than 512"));
+}
+
 TEST_F(VariantsTest, MissingRequirementStaysUnavailableThroughAnEnsemble) {
   auto set = LoadText(R"({"variants": [
     {"name": "ext", "extractor": "external", "options": {"command": "cat",

@@ -6,12 +6,12 @@
 //
 // It accepts only what the general parser would read without a single
 // problem, and gives the same result then; on anything else (invalid JSON,
-// a missing or mistyped field, a duplicate key, a float where an integer
-// belongs, a number it would have to round, nesting deeper than 64) it
-// gives up, and the general parser runs and words the problems. So it
-// never has to report anything itself, and the two cannot disagree on a
-// message. tests/eval/io/annotation_scanner_test.cc checks both paths give
-// the same answer on thousands of mutated documents.
+// a missing or mistyped field, "entities": null, a key repeated in any
+// object, a float where an integer belongs, a number it would have to
+// round, nesting deeper than 64) it gives up, and the general parser runs and
+// words the problems. So it never has to report anything itself, and the two
+// cannot disagree on a message. tests/eval/io/annotation_scanner_test.cc checks
+// both paths give the same answer on thousands of mutated documents.
 #ifndef IEVAL_IO_ANNOTATION_SCANNER_H_
 #define IEVAL_IO_ANNOTATION_SCANNER_H_
 

@@ -3,6 +3,9 @@
 //    "relation_types": {"part_of": {"symmetric": false,
 //        "allowed": [{"head": ["ORG"], "tail": ["ORG"]}, …]}, …}}
 // Each `allowed` entry allows every (head, tail) pair of its two lists.
+// "description" may be given beside "entity_types" and in a relation type;
+// any other key is an error (a misspelt "relation_types" would otherwise
+// turn every relation check off).
 #ifndef IEVAL_IO_LABELS_IO_H_
 #define IEVAL_IO_LABELS_IO_H_
 
@@ -14,6 +17,8 @@
 
 namespace ieval {
 
+// kInvalidInput naming the file and the JSON path of what is wrong;
+// read through json_reader.h.
 Result<LabelSet> ReadLabelSet(const std::string& path);
 
 // The labels.json that belongs to a corpus path: looked for in the folder

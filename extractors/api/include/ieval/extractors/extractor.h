@@ -12,6 +12,7 @@
 #define IEVAL_EXTRACTORS_EXTRACTOR_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ struct OptionSpec {
   std::string type;
   std::string default_value;
   std::string help;
+  // For "int" and "double": the least value accepted, checked with the type
+  // (`--option processes=0` is refused, not run as 1), and whether that
+  // value itself is refused (a timeout must be > 0).
+  std::optional<double> min = std::nullopt;
+  bool min_exclusive = false;
 };
 
 // Option values by name, as strings; the registry fills in defaults and
