@@ -7,6 +7,9 @@
 //   memory: getrusage ru_maxrss, the process-wide high-water mark (it never
 //        goes down, so a later variant's figure includes earlier ones), and
 //        the largest reaped child's.
+// `ieval bench` also reads child processes while they run (an external
+// extractor's program lives as long as its extractor): their CPU and peak
+// resident size from /proc, so a measurement need not end them first.
 #ifndef IEVAL_RUN_RESOURCES_H_
 #define IEVAL_RUN_RESOURCES_H_
 
@@ -19,8 +22,26 @@ namespace ieval {
 
 // CPU seconds of the calling thread so far.
 double ThreadCpuSeconds();
+// CPU seconds of the whole process (every thread) so far.
+double ProcessCpuSeconds();
 // User + system CPU seconds of reaped child processes so far.
 double ChildrenCpuSeconds();
+
+// The child processes running now, and their descendants, from /proc
+// (each thread's task/<tid>/children).
+struct LiveChildren {
+  int processes = 0;
+  // User + system time of each, with that of the children each has reaped.
+  double cpu_seconds = 0;
+  int64_t peak_rss_kb = 0;  // the largest VmHWM (peak resident set)
+};
+LiveChildren ReadLiveChildren();
+
+// CPU seconds of every child process so far, running or reaped:
+// ChildrenCpuSeconds() + ReadLiveChildren().cpu_seconds. The difference of
+// two readings is what children used between them, also when a child
+// exits in between (its time moves from the live to the reaped share).
+double AllChildrenCpuSeconds();
 // Peak resident set size in KiB: of this process, of its largest reaped
 // child.
 int64_t PeakRssKb();
