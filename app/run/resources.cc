@@ -27,6 +27,15 @@ double Seconds(const timeval& t) {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
 }
 
+// The VmHWM line of a /proc/PID/status file, in KiB; 0 when absent.
+int64_t VmHwmKb(const std::string& status_path) {
+  std::ifstream status(status_path);
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0)
+      return std::strtoll(line.c_str() + 6, nullptr, 10);
+  return 0;
+}
+
 }  // namespace
 
 double ThreadCpuSeconds() {
@@ -59,6 +68,18 @@ int64_t ChildrenPeakRssKb() {
   return u.ru_maxrss;
 }
 
+bool ResetPeakRss() {
+  std::ofstream clear_refs("/proc/self/clear_refs");
+  clear_refs << "5";
+  clear_refs.flush();
+  return static_cast<bool>(clear_refs);
+}
+
+int64_t PeakRssSinceResetKb() {
+  const int64_t kb = VmHwmKb("/proc/self/status");
+  return kb > 0 ? kb : PeakRssKb();
+}
+
 LiveChildren ReadLiveChildren() {
   namespace fs = std::filesystem;
   static const double kTicks = static_cast<double>(sysconf(_SC_CLK_TCK));
@@ -88,13 +109,8 @@ LiveChildren ReadLiveChildren() {
       if (i >= 12) ticks += std::strtod(field.c_str(), nullptr);
     ++out.processes;
     out.cpu_seconds += ticks / kTicks;
-    std::ifstream status("/proc/" + pid + "/status");
-    for (std::string line; std::getline(status, line);) {
-      if (line.rfind("VmHWM:", 0) != 0) continue;
-      out.peak_rss_kb = std::max<int64_t>(
-          out.peak_rss_kb, std::strtoll(line.c_str() + 6, nullptr, 10));
-      break;
-    }
+    out.peak_rss_kb =
+        std::max(out.peak_rss_kb, VmHwmKb("/proc/" + pid + "/status"));
   }
   return out;
 }
