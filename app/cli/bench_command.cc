@@ -8,6 +8,7 @@
 // on bad usage or input (nothing run, nothing written), 3 when an
 // extractor failed (the JSON is written, its benchmarks marked failed).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -61,52 +62,70 @@ std::string Known(const VariantSet& set) {
   return known;
 }
 
+// The variants to measure, created from `set` (which must outlive them):
+// --extractor with its options, or the named variants (their options
+// overridden by --option), or --all.
+Result<std::vector<VariantToRun>> Select(const BenchArgs& args,
+                                         const OptionValues& options,
+                                         const ExtractorRegistry& registry,
+                                         std::optional<VariantSet>& set,
+                                         const std::string& path) {
+  std::vector<VariantToRun> to_run;
+  const VariantSet* lookup = set ? &*set : nullptr;
+  if (!args.extractor.empty()) {
+    const std::string name = args.extractor;
+    to_run.push_back(
+        {name, name, "", options, [&registry, lookup, name, options] {
+           return registry.Create(name, options, lookup);
+         }});
+    return to_run;
+  }
+  std::vector<std::string> names = args.variants;
+  if (args.all)
+    for (const VariantSpec& v : set->variants()) names.push_back(v.name);
+  for (const std::string& name : names)
+    if (set->Find(name) == nullptr)
+      return Status::Usage("unknown variant \"" + name + "\" (" + path +
+                           " has: " + Known(*set) + ")");
+  if (!options.empty()) {
+    std::vector<VariantSpec> specs = set->variants();
+    for (VariantSpec& spec : specs)
+      if (std::find(names.begin(), names.end(), spec.name) != names.end())
+        for (const auto& [k, v] : options) spec.options[k] = v;
+    auto changed =
+        VariantSet::FromSpecs(std::move(specs), registry, set->source());
+    if (!changed.ok()) return changed.status();
+    set = std::move(*changed);
+    lookup = &*set;
+  }
+  for (const std::string& name : names) {
+    const VariantSpec* spec = set->Find(name);
+    to_run.push_back({spec->name, spec->extractor, spec->description,
+                      spec->options,
+                      [lookup, name] { return lookup->Create(name); }});
+  }
+  return to_run;
+}
+
 int RunBench(const BenchArgs& args, const ExtractorRegistry& registry,
              const ShippedFiles& shipped) {
   auto options = ParseOptions(args.options);
   if (!options.ok()) return Fail(options.status());
-  auto variants_path = shipped.Or(args.config, &ShippedFiles::Variants);
-  if (!variants_path.ok()) return Fail(variants_path.status());
-  auto loaded = VariantSet::Load(*variants_path, registry);
-  if (!loaded.ok()) return Fail(loaded.status());
-  std::optional<VariantSet> set = std::move(*loaded);
-
-  std::vector<VariantToRun> to_run;
-  if (!args.extractor.empty()) {
-    const VariantSet* lookup = &*set;
-    const std::string name = args.extractor;
-    const OptionValues values = *options;
-    to_run.push_back(
-        {name, name, "", values, [&registry, lookup, name, values] {
-           return registry.Create(name, values, lookup);
-         }});
-  } else {
-    std::vector<std::string> names = args.variants;
-    if (args.all)
-      for (const VariantSpec& v : set->variants()) names.push_back(v.name);
-    for (const std::string& name : names)
-      if (set->Find(name) == nullptr)
-        return Fail(Status::Usage("unknown variant \"" + name + "\" (" +
-                                  *variants_path + " has: " + Known(*set) +
-                                  ")"));
-    if (!options->empty()) {  // --option overrides the variants' options
-      std::vector<VariantSpec> specs = set->variants();
-      for (VariantSpec& spec : specs)
-        if (std::find(names.begin(), names.end(), spec.name) != names.end())
-          for (const auto& [k, v] : *options) spec.options[k] = v;
-      auto changed =
-          VariantSet::FromSpecs(std::move(specs), registry, set->source());
-      if (!changed.ok()) return Fail(changed.status());
-      set = std::move(*changed);
-    }
-    const VariantSet* lookup = &*set;
-    for (const std::string& name : names) {
-      const VariantSpec* spec = set->Find(name);
-      to_run.push_back({spec->name, spec->extractor, spec->description,
-                        spec->options,
-                        [lookup, name] { return lookup->Create(name); }});
-    }
+  // The variants file: for variants, and for extractors made of them.
+  const ExtractorInfo* info =
+      args.extractor.empty() ? nullptr : registry.Find(args.extractor);
+  std::optional<VariantSet> set;
+  std::string variants_path;
+  if (args.extractor.empty() || (info != nullptr && info->create_composite)) {
+    auto path = shipped.Or(args.config, &ShippedFiles::Variants);
+    if (!path.ok()) return Fail(path.status());
+    variants_path = *path;
+    auto loaded = VariantSet::Load(variants_path, registry);
+    if (!loaded.ok()) return Fail(loaded.status());
+    set = std::move(*loaded);
   }
+  auto to_run = Select(args, *options, registry, set, variants_path);
+  if (!to_run.ok()) return Fail(to_run.status());
 
   std::string corpus = args.docs;
   Result<std::vector<Document>> docs = Status::Internal("unset");
@@ -125,9 +144,10 @@ int RunBench(const BenchArgs& args, const ExtractorRegistry& registry,
   bench.skip_unavailable = args.all;
   bench.progress = !args.quiet;
   bench.context = {{"ieval_version", VersionString()},
-                   {"ieval_corpus", corpus},
-                   {"ieval_variants_file", *variants_path}};
-  auto outcome = RunBenchmarks(*docs, to_run, bench);
+                   {"ieval_corpus", corpus}};
+  if (!variants_path.empty())
+    bench.context.emplace_back("ieval_variants_file", variants_path);
+  auto outcome = RunBenchmarks(*docs, *to_run, bench);
   if (!outcome.ok()) return Fail(outcome.status());
   std::ostream& table = args.json == "-" ? std::cerr : std::cout;
   table << outcome->table << std::flush;
