@@ -238,7 +238,7 @@ void AddBenchCommand(CLI::App& app, CommandContext& context) {
                   "Write Google Benchmark JSON there (atomically); - for "
                   "stdout (the table then goes to stderr)");
   cmd->add_flag("--quiet,-q", args->quiet,
-                "No progress lines on stderr (errors and notes still)");
+                "No Google Benchmark lines on stderr (errors still)");
   cmd->callback([args, &context] {
     if (args->variants.empty() && !args->all && args->extractor.empty()) {
       context.exit_code = Fail(Status::Usage(
