@@ -40,6 +40,7 @@ constexpr Command kCommands[] = {
     {"run", ieval::AddRunCommand},
     {"compare", ieval::AddCompareCommand},
     {"gate", ieval::AddGateCommand},
+    {"bench", ieval::AddBenchCommand},
 };
 
 // CLI11 takes the first argument that names a sub-command as the

@@ -1,7 +1,7 @@
 // ieval run [--config FILE] [--gold DIR] [--out DIR] [--variants a,b]
 //           [--jobs N] [--unit document|sentence]
 //           [--unit-counts sentence,mention|none] [--resamples N] [--seed N]
-//           [--quiet]
+//           [--bench-repetitions N] [--quiet]
 // The main job: every variant of the run config over the gold, scored,
 // tested and reported (app/run, eval/report). stdout gets the summary table
 // only; progress and the paths written go to stderr. Exit 3 when a variant
@@ -50,6 +50,7 @@ struct RunArgs {
   std::vector<std::string> unit_counts;  // empty: the config's
   int resamples = 0;
   int64_t seed = -1;
+  int bench_repetitions = 1;
   bool quiet = false;
 };
 
@@ -134,6 +135,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   options.score.symmetric_relations = gold->symmetric_relations;
   options.statistics = config->statistics;
   options.interrupt = &g_interrupted;
+  options.bench_repetitions = args.bench_repetitions;
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   if (progress.enabled())
     options.progress = [&progress](const RunProgress& p) { progress.Show(p); };
@@ -239,6 +241,12 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--seed", args->seed,
                   "Seed of the statistics (default: the config's, 5489)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--bench-repetitions", args->bench_repetitions,
+                  "Timed passes of each variant over the gold for its speed "
+                  "(report.json throughput.repetitions; error bars in "
+                  "report.html). Default 1: the scored pass alone; N > 1: N "
+                  "more passes after it, which serves as their warm-up")
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->callback([args, &context] {

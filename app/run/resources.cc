@@ -5,10 +5,15 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <thread>
+#include <vector>
 
 #if __has_include(<mimalloc.h>)
 #include <mimalloc.h>  // the option names; the functions come from dlsym
@@ -22,11 +27,26 @@ double Seconds(const timeval& t) {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
 }
 
+// The VmHWM line of a /proc/PID/status file, in KiB; 0 when absent.
+int64_t VmHwmKb(const std::string& status_path) {
+  std::ifstream status(status_path);
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("VmHWM:", 0) == 0)
+      return std::strtoll(line.c_str() + 6, nullptr, 10);
+  return 0;
+}
+
 }  // namespace
 
 double ThreadCpuSeconds() {
   timespec t{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
+
+double ProcessCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
@@ -46,6 +66,57 @@ int64_t ChildrenPeakRssKb() {
   rusage u{};
   getrusage(RUSAGE_CHILDREN, &u);
   return u.ru_maxrss;
+}
+
+bool ResetPeakRss() {
+  std::ofstream clear_refs("/proc/self/clear_refs");
+  clear_refs << "5";
+  clear_refs.flush();
+  return static_cast<bool>(clear_refs);
+}
+
+int64_t PeakRssSinceResetKb() {
+  const int64_t kb = VmHwmKb("/proc/self/status");
+  return kb > 0 ? kb : PeakRssKb();
+}
+
+LiveChildren ReadLiveChildren() {
+  namespace fs = std::filesystem;
+  static const double kTicks = static_cast<double>(sysconf(_SC_CLK_TCK));
+  LiveChildren out;
+  std::vector<std::string> pending = {"self"};
+  while (!pending.empty()) {
+    const std::string pid = pending.back();
+    pending.pop_back();
+    std::error_code ec;
+    for (const auto& task :
+         fs::directory_iterator("/proc/" + pid + "/task", ec)) {
+      std::ifstream children(task.path() / "children");
+      for (std::string child; children >> child;) pending.push_back(child);
+    }
+    if (pid == "self") continue;
+    // /proc/PID/stat: "pid (comm) state …", utime stime cutime cstime the
+    // 12th to 15th fields after the ")" (comm may hold spaces).
+    std::ifstream stat_file("/proc/" + pid + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(stat_file)),
+                     std::istreambuf_iterator<char>());
+    const size_t paren = stat.rfind(')');
+    if (paren == std::string::npos) continue;  // it has just exited
+    std::istringstream fields(stat.substr(paren + 1));
+    std::string field;
+    double ticks = 0;
+    for (int i = 1; i <= 15 && fields >> field; ++i)
+      if (i >= 12) ticks += std::strtod(field.c_str(), nullptr);
+    ++out.processes;
+    out.cpu_seconds += ticks / kTicks;
+    out.peak_rss_kb =
+        std::max(out.peak_rss_kb, VmHwmKb("/proc/" + pid + "/status"));
+  }
+  return out;
+}
+
+double AllChildrenCpuSeconds() {
+  return ChildrenCpuSeconds() + ReadLiveChildren().cpu_seconds;
 }
 
 MachineInfo DescribeMachine() {

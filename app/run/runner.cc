@@ -6,11 +6,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include "ieval/core/thread_pool.h"
-#include "ieval/extractors/run.h"
 #include "ieval/results/run_statistics.h"
 #include "ieval/run/resources.h"
+#include "ieval/run/timing.h"
 #include "ieval/score/units.h"
 #include "ieval/text/segmenter.h"
 
@@ -21,21 +22,6 @@ using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-// RunExtractor (extractors/api/include/ieval/extractors/run.h: runs and checks
-// the output), with an exception from a C++ back end turned into a failure too.
-Result<Annotations> ExtractOne(const Extractor& extractor, const Document& doc,
-                               const std::string& label) {
-  try {
-    return RunExtractor(extractor, doc, label);
-  } catch (const std::exception& e) {
-    return Status::ExtractorFailed(label + ": threw " + e.what(),
-                                   Where{"", 0, doc.doc_id, ""});
-  } catch (...) {
-    return Status::ExtractorFailed(label + ": threw a non-standard exception",
-                                   Where{"", 0, doc.doc_id, ""});
-  }
 }
 
 // Extracts every document on the pool's threads. On a failure, stops handing
@@ -56,6 +42,7 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   int64_t done = 0;
   int64_t bytes = 0;
   double cpu = 0;
+  std::vector<double> latency(n, 0.0);
   const Clock::time_point start = Clock::now();
   auto work = [&](int) {
     const double cpu_start = ThreadCpuSeconds();
@@ -63,7 +50,9 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
       if (options.interrupt != nullptr && options.interrupt->load()) break;
       const size_t i = next++;
       if (i >= n) break;
-      auto result = ExtractOne(extractor, gold[i].document, label);
+      const int64_t started = SteadyNowNs();
+      auto result = ExtractChecked(extractor, gold[i].document, label);
+      latency[i] = SecondsSince(started);
       std::lock_guard<std::mutex> lock(mu);
       if (!result.ok()) {
         stop = true;
@@ -90,6 +79,8 @@ Status ExtractVariant(const Extractor& extractor, const std::string& label,
   t.cpu_seconds += cpu;
   t.documents = done;
   t.bytes = bytes;
+  if (n > 0) t.first_document_seconds = latency[0];
+  t.latency = PercentilesOf(std::move(latency));
   return failure;
 }
 
@@ -129,6 +120,32 @@ UnitsToCount Counted(const StatisticsSettings& st, size_t documents) {
         u.sentence_scores || static_cast<int64_t>(documents) < kFewDocuments;
   }
   return u;
+}
+
+// The passes after the scored one (RunnerOptions::bench_repetitions), on
+// the same extractor: their times replace the scored pass's as the
+// repetitions.
+Status TimeRepetitions(const Extractor& extractor, const std::string& label,
+                       const std::vector<AnnotatedDocument>& gold,
+                       const RunnerOptions& options, ThreadPool& pool,
+                       Throughput& t) {
+  std::vector<Document> docs;
+  for (const AnnotatedDocument& d : gold) docs.push_back(d.document);
+  std::vector<double> latencies;
+  t.repetition_wall_seconds.clear();
+  t.repetition_cpu_seconds.clear();
+  for (int r = 0; r < options.bench_repetitions; ++r) {
+    if (options.interrupt != nullptr && options.interrupt->load()) break;
+    auto pass = TimePass(extractor, docs, label, pool);
+    if (!pass.ok()) return pass.status();
+    t.repetition_wall_seconds.push_back(pass->wall_seconds);
+    t.repetition_cpu_seconds.push_back(pass->cpu_seconds);
+    latencies.insert(latencies.end(), pass->latency_seconds.begin(),
+                     pass->latency_seconds.end());
+  }
+  t.after_warmup = true;
+  t.latency = PercentilesOf(std::move(latencies));
+  return Status::Ok();
 }
 
 // Scores every document (and its sentences and mention pieces, when
@@ -205,6 +222,12 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
   auto stopped = [&] {
     return options.interrupt != nullptr && options.interrupt->load();
   };
+  std::vector<std::string_view> texts;
+  for (const AnnotatedDocument& d : run.gold) texts.push_back(d.document.text);
+  auto tokens = CountTokens(texts, pool);
+  if (!tokens.ok()) return tokens.status();
+  int64_t total_tokens = 0;
+  for (int64_t n : *tokens) total_tokens += n;
   for (size_t k = 0; k < variants.size(); ++k) {
     if (stopped()) break;
     const VariantToRun& spec = variants[k];
@@ -214,7 +237,7 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     v.description = spec.description;
     v.options = spec.options;
     Throughput& t = v.throughput;
-    const double children_cpu = ChildrenCpuSeconds();
+    const double children_cpu = AllChildrenCpuSeconds();
     Clock::time_point setup = Clock::now();
     Result<std::unique_ptr<Extractor>> created =
         spec.create ? spec.create()
@@ -238,13 +261,19 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     progress.variant_index = static_cast<int>(k);
     progress.variants = static_cast<int>(variants.size());
     progress.total = static_cast<int64_t>(run.gold.size());
-    const Status extracted =
-        ExtractVariant(*extractor, v.name, run.gold, options, pool, progress,
-                       v.predictions, t);
-    extractor.reset();  // ends external processes, so their CPU is counted
-    t.cpu_seconds += ChildrenCpuSeconds() - children_cpu;
+    Status extracted = ExtractVariant(*extractor, v.name, run.gold, options,
+                                      pool, progress, v.predictions, t);
+    t.cpu_seconds += AllChildrenCpuSeconds() - children_cpu;
+    t.tokens = extracted.ok() ? total_tokens : 0;
+    t.repetition_wall_seconds = {t.wall_seconds};
+    t.repetition_cpu_seconds = {t.cpu_seconds};
+    if (extracted.ok() && options.bench_repetitions > 1)
+      extracted =
+          TimeRepetitions(*extractor, v.name, run.gold, options, pool, t);
+    const int64_t live_children_kb = ReadLiveChildren().peak_rss_kb;
+    extractor.reset();  // ends external processes
     t.peak_rss_kb = PeakRssKb();
-    t.children_peak_rss_kb = ChildrenPeakRssKb();
+    t.children_peak_rss_kb = std::max(live_children_kb, ChildrenPeakRssKb());
     if (stopped()) break;
     if (!extracted.ok()) {
       v.status = VariantStatus::kFailed;

@@ -8,6 +8,7 @@
 #include "ieval/core/thread_pool.h"
 #include "ieval/report/score_report.h"
 #include "ieval/stats/bootstrap.h"
+#include "ieval/stats/summary.h"
 #include "report_model.h"
 
 namespace ieval {
@@ -38,6 +39,29 @@ ordered_json IntervalJson(const Interval& i) {
           {"std_error", i.std_error}};
 }
 
+ordered_json SummaryJson(const std::vector<double>& values) {
+  const SampleSummary s = Summarize(values);
+  return {{"mean", s.mean}, {"median", s.median}, {"stddev", s.stddev},
+          {"cv", s.cv},     {"min", s.min},       {"max", s.max}};
+}
+
+// The timed passes: their times, and each rate's summary over them.
+ordered_json RepetitionsJson(const Throughput& t) {
+  auto rates = [&](double amount) {
+    std::vector<double> out;
+    for (double wall : t.repetition_wall_seconds)
+      out.push_back(wall > 0 ? amount / wall : 0);
+    return SummaryJson(out);
+  };
+  return {{"count", t.repetition_wall_seconds.size()},
+          {"after_warmup", t.after_warmup},
+          {"wall_seconds", t.repetition_wall_seconds},
+          {"cpu_seconds", t.repetition_cpu_seconds},
+          {"documents_per_second", rates(static_cast<double>(t.documents))},
+          {"tokens_per_second", rates(static_cast<double>(t.tokens))},
+          {"megabytes_per_second", rates(static_cast<double>(t.bytes) / 1e6)}};
+}
+
 ordered_json ThroughputJson(const Throughput& t) {
   return {{"documents", t.documents},
           {"bytes", t.bytes},
@@ -52,7 +76,16 @@ ordered_json ThroughputJson(const Throughput& t) {
            static_cast<double>(t.children_peak_rss_kb) / 1024.0},
           {"peak_rss_scope",
            "process-wide high-water mark (getrusage ru_maxrss) after this "
-           "variant: it includes the variants run before it"}};
+           "variant: it includes the variants run before it"},
+          {"tokens", t.tokens},
+          {"tokens_per_second", t.TokensPerSecond()},
+          {"first_document_seconds", t.first_document_seconds},
+          {"latency_ms",
+           {{"p50", t.latency.p50 * 1e3},
+            {"p95", t.latency.p95 * 1e3},
+            {"p99", t.latency.p99 * 1e3},
+            {"max", t.latency.max * 1e3}}},
+          {"repetitions", RepetitionsJson(t)}};
 }
 
 ordered_json VariantJson(const RunResult& run, const VariantResult& v) {

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -43,7 +44,7 @@ void WriteText(const std::string& path, const std::string& content) {
 
 CommandResult RunIeval(const std::vector<std::string>& args,
                        const std::string& input) {
-  static int counter = 0;
+  static std::atomic<int> counter{0};
   const std::string base = MakeTempDir("run" + std::to_string(counter++));
   const std::string in = base + "/stdin", out = base + "/stdout",
                     err = base + "/stderr";

@@ -15,7 +15,8 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs `ieval args…` with `input` on stdin.
+// Runs `ieval args…` with `input` on stdin. Safe to call from several
+// threads at once (processes that should share the machine's load).
 CommandResult RunIeval(const std::vector<std::string>& args,
                        const std::string& input = "");
 

@@ -197,19 +197,30 @@ function legendOf(items) {
     el("span", {}, el("span", {class: "swatch", style: `background:${colour}`}), name)));
 }
 
+// A variant's documents/s: with several timed passes (ieval run
+// --bench-repetitions), their median, and their slowest and fastest for
+// the error bar; else the scored pass's.
+function speedOf(v) {
+  const r = get(v, "throughput", "repetitions");
+  const floor = x => Math.max(x || 0, 1e-3);
+  if (!r || !(r.count > 1))
+    return {speed: floor(get(v, "throughput", "documents_per_second")), passes: 1};
+  const d = r.documents_per_second;
+  return {speed: floor(d.median), lo: floor(d.min), hi: floor(d.max), passes: r.count};
+}
+
 // Strict F1 against documents/s (log scale), the Pareto front drawn.
 function drawScatter() {
   const box = document.getElementById("scatter");
   const pts = okVariants.map(v => ({name: v.name,
-    f1: get(v, "scores", "entities", "strict", "overall", "f1") || 0,
-    speed: Math.max(get(v, "throughput", "documents_per_second") || 0, 1e-3)}));
+    f1: get(v, "scores", "entities", "strict", "overall", "f1") || 0, ...speedOf(v)}));
   if (!pts.length) { box.textContent = "No scored variant."; return; }
   const front = pts.filter(p => !pts.some(q => q !== p && q.f1 >= p.f1 &&
     q.speed >= p.speed && (q.f1 > p.f1 || q.speed > p.speed)));
   front.sort((a, b) => a.speed - b.speed);
   const W = 720, H = 380, L = 60, B = 50, T = 20, Rm = 150;
-  const lo = Math.floor(Math.log10(Math.min(...pts.map(p => p.speed))));
-  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...pts.map(p => p.speed)))));
+  const lo = Math.floor(Math.log10(Math.min(...pts.map(p => p.lo || p.speed))));
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...pts.map(p => p.hi || p.speed)))));
   const X = s => L + (Math.log10(s) - lo) / (hi - lo) * (W - L - Rm);
   const Y = f => T + (1 - f) * (H - T - B);
   const s = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img",
@@ -237,15 +248,27 @@ function drawScatter() {
     placed.push({x: X(p.speed), y});
     p.labelY = y;
   }
+  const spread = p => p.lo ? ` (median of ${p.passes} timed passes, ${fix(p.lo, 1)} to ${fix(p.hi, 1)})` : "";
+  for (const p of pts.filter(q => q.lo)) {
+    const y = Y(p.f1), c = colourOf(p.name);
+    s.append(svg("g", {class: "error-bar", stroke: c, "stroke-width": 2},
+      svg("line", {x1: X(p.lo), x2: X(p.hi), y1: y, y2: y}),
+      svg("line", {x1: X(p.lo), x2: X(p.lo), y1: y - 5, y2: y + 5}),
+      svg("line", {x1: X(p.hi), x2: X(p.hi), y1: y - 5, y2: y + 5}),
+      svg("title", {}, `${p.name}: ${fix(p.speed, 1)} docs/s${spread(p)}`)));
+  }
   for (const p of pts) {
     const onFront = front.includes(p);
     s.append(svg("circle", {cx: X(p.speed), cy: Y(p.f1), r: 7, stroke: colourOf(p.name),
       "stroke-width": 3, fill: onFront ? colourOf(p.name) : "#fff"},
-      svg("title", {}, `${p.name}: F1 ${fix(p.f1)}, ${fix(p.speed, 1)} docs/s${onFront ? " (Pareto front)" : ""}`)));
+      svg("title", {}, `${p.name}: F1 ${fix(p.f1)}, ${fix(p.speed, 1)} docs/s${spread(p)}` +
+        (onFront ? " (Pareto front)" : ""))));
     s.append(svg("text", {x: X(p.speed) + 10, y: p.labelY}, p.name));
   }
+  const bars = pts.some(p => p.lo) ? " Bars: the slowest and the fastest of each variant's timed " +
+    "passes, the point at their median (ieval run --bench-repetitions)." : "";
   box.replaceChildren(s, el("p", {class: "ci"},
-    "Filled points and the dashed line: the Pareto front (no other variant is both more accurate and faster)."));
+    "Filled points and the dashed line: the Pareto front (no other variant is both more accurate and faster)." + bars));
 }
 
 function drawComparisons() {
@@ -312,17 +335,24 @@ function drawErrors() {
 
 function drawThroughput() {
   const t = el("table", {id: "throughput-table-el"}, el("tr", {}, ...["variant", "docs", "MB", "setup s",
-    "wall s", "CPU s", "docs/s", "MB/s", "peak RSS MB"].map(h => el("th", {scope: "col"}, h))));
+    "wall s", "CPU s", "docs/s", "MB/s", "tokens/s", "p50 / p95 ms", "timed passes: docs/s",
+    "peak RSS MB"].map(h => el("th", {scope: "col"}, h))));
   for (const v of R.variants) {
     if (v.status === "skipped") continue;
-    const x = v.throughput;
+    const x = v.throughput, r = x.repetitions, l = x.latency_ms;
+    const passes = r && r.count > 1 ? `${r.count}: ${fix(r.documents_per_second.median, 1)} ` +
+      `(${fix(r.documents_per_second.min, 1)} to ${fix(r.documents_per_second.max, 1)})` : "1";
     t.append(el("tr", {}, el("td", {}, v.name), el("td", {}, x.documents), el("td", {}, fix(x.bytes / 1e6)),
       el("td", {}, fix(x.setup_seconds)), el("td", {}, fix(x.wall_seconds)), el("td", {}, fix(x.cpu_seconds)),
       el("td", {}, fix(x.documents_per_second, 1)), el("td", {}, fix(x.megabytes_per_second)),
+      el("td", {}, fix(x.tokens_per_second, 0)),
+      el("td", {}, l ? `${fix(l.p50, 2)} / ${fix(l.p95, 2)}` : "–"), el("td", {}, passes),
       el("td", {}, fix(x.peak_rss_mb, 1))));
   }
   document.getElementById("throughput-table").replaceChildren(t);
   document.getElementById("throughput-caption").textContent =
     `Extraction only, ${R.config.jobs} job(s). Peak RSS is the process-wide high-water mark after ` +
-    "each variant (it includes earlier variants); CPU counts ieval's worker threads and reaped child processes.";
+    "each variant (it includes earlier variants); CPU counts ieval's worker threads and child processes. " +
+    "Latency: per document. Timed passes: the median documents/s of the passes after the scored one, " +
+    "slowest to fastest (ieval run --bench-repetitions N).";
 }

@@ -77,6 +77,34 @@ TEST_F(RunCli, WritesEveryReportAndPrintsOnlyTheSummary) {
   EXPECT_EQ(report["variants"][0]["throughput"]["documents"], 5);
 }
 
+TEST_F(RunCli, BenchRepetitionsAreTimedPassesAfterTheScoredOne) {
+  auto r = RunIeval({"run", "--config", Config({Variant("good", "good")}),
+                     "--out", out_, "--quiet", "--bench-repetitions", "3"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json t = Report()["variants"][0]["throughput"];
+  EXPECT_EQ(t["repetitions"]["count"], 3);
+  EXPECT_EQ(t["repetitions"]["after_warmup"], true);
+  EXPECT_EQ(t["repetitions"]["wall_seconds"].size(), 3u);
+  EXPECT_EQ(t["repetitions"]["cpu_seconds"].size(), 3u);
+  const json& docs = t["repetitions"]["documents_per_second"];
+  EXPECT_LE(docs["min"].get<double>(), docs["median"].get<double>());
+  EXPECT_LE(docs["median"].get<double>(), docs["max"].get<double>());
+  EXPECT_GT(t["tokens"].get<int>(), 1000);
+  EXPECT_GE(t["latency_ms"]["max"].get<double>(),
+            t["latency_ms"]["p50"].get<double>());
+  EXPECT_GT(t["children_peak_rss_mb"].get<double>(), 1);  // python3
+}
+
+TEST_F(RunCli, OneBenchRepetitionByDefault) {
+  ASSERT_EQ(RunIeval({"run", "--config", Config({Variant("good", "good")}),
+                      "--out", out_, "--quiet"})
+                .exit_code,
+            0);
+  const json t = Report()["variants"][0]["throughput"];
+  EXPECT_EQ(t["repetitions"]["count"], 1);
+  EXPECT_EQ(t["repetitions"]["wall_seconds"][0], t["wall_seconds"]);
+}
+
 // The binary links mimalloc ahead of glibc (IEVAL_MALLOC); a link that
 // loads it without replacing malloc, or drops it, shows in the report.
 TEST_F(RunCli, ReportNamesTheMallocTheProcessRanOn) {

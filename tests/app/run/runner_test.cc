@@ -105,6 +105,31 @@ TEST(Runner, MeasuresThroughput) {
   EXPECT_GE(t.cpu_seconds, 0);
   EXPECT_GT(t.peak_rss_kb, 0);
   EXPECT_GT(t.DocumentsPerSecond(), 0);
+  EXPECT_GT(t.tokens, 9);  // ICU words and punctuation of three sentences
+  EXPECT_GT(t.TokensPerSecond(), 0);
+  EXPECT_GT(t.first_document_seconds, 0);
+  EXPECT_GE(t.latency.max, t.latency.p99);
+  EXPECT_GE(t.latency.p95, t.latency.p50);
+  EXPECT_GT(t.latency.p50, 0);
+}
+
+TEST(Runner, OneRepetitionIsTheScoredPass) {
+  const Throughput t = RunAll({Fake("perfect")}).variants[0].throughput;
+  EXPECT_EQ(t.repetition_wall_seconds, std::vector<double>{t.wall_seconds});
+  EXPECT_EQ(t.repetition_cpu_seconds, std::vector<double>{t.cpu_seconds});
+  EXPECT_FALSE(t.after_warmup);
+}
+
+TEST(Runner, BenchRepetitionsArePassesAfterTheScoredOne) {
+  RunnerOptions options;
+  options.bench_repetitions = 3;
+  const VariantResult v = RunAll({Fake("perfect")}, options).variants[0];
+  EXPECT_EQ(v.status, VariantStatus::kOk);
+  EXPECT_EQ(v.throughput.repetition_wall_seconds.size(), 3u);
+  EXPECT_EQ(v.throughput.repetition_cpu_seconds.size(), 3u);
+  EXPECT_TRUE(v.throughput.after_warmup);
+  EXPECT_EQ(v.throughput.documents, 3);  // the scored pass's count
+  EXPECT_EQ(v.scores.documents().size(), 3u);
 }
 
 TEST(Runner, FailingVariantIsKeptApartWithItsErrorAndTheOthersScored) {

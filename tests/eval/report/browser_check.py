@@ -133,6 +133,12 @@ def check_page(d, report):
             expect(row.get(key) == value,
                    f"{v['name']} {key}: page {row.get(key)!r}, report.json {value!r}")
 
+    # Variants timed over several passes have an error bar on the scatter.
+    repeated = sum(1 for v in report["variants"] if v["status"] == "ok" and
+                   v["throughput"].get("repetitions", {}).get("count", 1) > 1)
+    bars = d.run("return document.querySelectorAll('#scatter g.error-bar').length;")
+    expect(bars == repeated, f"{bars} error bars on the scatter, {repeated} variants repeated")
+
     # Sorting by strict F1 (descending first) puts the best variant on top.
     best = report.get("best_variant")
     if best:

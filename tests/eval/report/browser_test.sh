@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The browser test of report.html (CTest label `browser`): runs `ieval run`
 # over the shipped gold with two scripted variants (one answers, one
-# crashes), then loads the report in headless Chromium and checks it
-# (browser_check.py): no console errors, the tables hold report.json's
-# numbers, the viewer colours known spans right, the page fits a phone.
+# crashes) and three timed passes (error bars on the scatter), then loads
+# the report in headless Chromium and checks it (browser_check.py): no
+# console errors, the tables hold report.json's numbers, the viewer colours
+# known spans right, the page fits a phone.
 # Screenshots go to OUTDIR. Skipped (exit 77) when Chromium is absent.
 # Usage: browser_test.sh IEVAL_BINARY OUTDIR
 set -euo pipefail
@@ -28,7 +29,8 @@ cat >"$out/run.json" <<JSON
  "statistics": {"resamples": 200}}
 JSON
 status=0
-"$ieval" run --config "$out/run.json" --out "$out/report" --quiet >/dev/null || status=$?
+"$ieval" run --config "$out/run.json" --out "$out/report" --quiet \
+  --bench-repetitions 3 >/dev/null || status=$?
 if [ "$status" -ne 3 ]; then
   echo "FAIL: ieval run exited $status, expected 3 (the crash variant fails)"
   exit 1

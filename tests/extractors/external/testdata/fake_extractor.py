@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A scripted extractor for the tests of the `external` protocol.
 
-Usage: fake_extractor.py MODE [UNIT [unstated]]. It reads request lines
-and, in mode
+Usage: fake_extractor.py MODE [UNIT [unstated]], or fake_extractor.py slow
+MS. It reads request lines and, in mode
   good       answers every "Kim", "OTAN" and "Paris" of the text (PER, ORG,
              LOC), offsets in UNIT (codepoint, byte or utf16), stating the
              unit in the response unless "unstated" follows it
@@ -15,14 +15,18 @@ and, in mode
   wrong_id   answers for another document
   error      answers {"doc_id", "error": "model not loaded"}
   second     answers the first request well, then crashes
+  slow       answers as good (code points) after sleeping MS milliseconds
+             per document: a speed set from outside, for the speed gate
 """
 import json
 import os
 import signal
 import sys
+import time
 
 MODE = sys.argv[1]
-UNIT = sys.argv[2] if len(sys.argv) > 2 else None
+SLEEP = float(sys.argv[2]) / 1000 if MODE == "slow" else 0
+UNIT = sys.argv[2] if len(sys.argv) > 2 and MODE != "slow" else None
 STATED = len(sys.argv) <= 3
 TYPES = {"Kim": "PER", "OTAN": "ORG", "Paris": "LOC"}
 
@@ -59,6 +63,8 @@ for line in sys.stdin:
     if MODE == "crash" or (MODE == "second" and count == 2):
         sys.stderr.write("fake: model file missing\n")
         sys.exit(7)
+    if MODE == "slow":
+        time.sleep(SLEEP)
     if MODE == "segfault":
         os.kill(os.getpid(), signal.SIGSEGV)
     if MODE == "hang":

@@ -1,10 +1,10 @@
 // Running variants over the gold: each variant's extractor over every
-// document (--jobs threads), its throughput measured (resources.h), its
-// predictions scored, then the statistics of the run (bootstrap intervals,
-// paired comparisons). A variant that fails — its extractor cannot be
-// created, returns an error or invalid output for a document, or throws —
-// is recorded as failed with the error and the run goes on; one whose
-// requirement is missing (kUnavailable) is recorded as skipped.
+// document (--jobs threads), its throughput measured (resources.h,
+// timing.h), its predictions scored, then the statistics of the run (bootstrap
+// intervals, paired comparisons). A variant that fails — its extractor cannot
+// be created, returns an error or invalid output for a document, or throws — is
+// recorded as failed with the error and the run goes on; one whose requirement
+// is missing (kUnavailable) is recorded as skipped.
 //
 // The runner knows nothing of files: the caller loads the gold and makes
 // the list of variants (app/cli/run_command.cc from the run config and the
@@ -54,6 +54,10 @@ struct RunnerOptions {
   // When it becomes true, no new document is started and Run returns as
   // soon as the running ones finish (with `interrupted` set).
   const std::atomic<bool>* interrupt = nullptr;
+  // Timed passes of each variant over the gold (Throughput's repetitions):
+  // 1, the scored pass alone; N > 1, N more passes after it, whose
+  // predictions are dropped (a failure in one fails the variant).
+  int bench_repetitions = 1;
 };
 
 // `run` comes back with gold, variants, comparisons and notes filled in

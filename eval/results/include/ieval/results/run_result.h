@@ -49,22 +49,50 @@ struct StatisticsSettings {
 // document-level one.
 inline constexpr int64_t kFewDocuments = 20;
 
+// Per-document extraction times in seconds: the quantiles of
+// ieval/stats/summary.h over the documents of the timed passes.
+struct LatencyPercentiles {
+  double p50 = 0;
+  double p95 = 0;
+  double p99 = 0;
+  double max = 0;
+};
+
 // Resources one variant used while extracting (scoring is timed apart).
+// The first fields are the scored pass (the one whose predictions are
+// scored); the repetitions are the passes its speed is judged by, the same
+// measurement `ieval bench` repeats.
 struct Throughput {
   int64_t documents = 0;
   int64_t bytes = 0;         // UTF-8 bytes of the texts extracted
-  double setup_seconds = 0;  // creating the extractor (process start…)
+  int64_t tokens = 0;        // their ICU words and punctuation (eval/text)
+  double setup_seconds = 0;  // creating the extractor (plug-in loaded…)
+  // The first document of the scored pass (an external program starts on
+  // its first document, so this holds its start-up).
+  double first_document_seconds = 0;
   double wall_seconds = 0;   // steady_clock, extraction only
   double cpu_seconds = 0;    // CPU of the worker threads + reaped children
   double score_seconds = 0;  // scoring the predictions
   int64_t peak_rss_kb = 0;   // getrusage ru_maxrss of the whole process
-  int64_t children_peak_rss_kb = 0;  // largest reaped child process
+  int64_t children_peak_rss_kb = 0;  // largest child process, live or reaped
+  // The timed passes over every document: the scored pass alone (the
+  // default), or the N passes after it of `ieval run --bench-repetitions N`
+  // (N > 1; the scored pass is then their warm-up, `after_warmup`). CPU is
+  // the whole process's and its children's.
+  std::vector<double> repetition_wall_seconds;
+  std::vector<double> repetition_cpu_seconds;
+  bool after_warmup = false;
+  LatencyPercentiles latency;  // over the documents of those passes
+
   double DocumentsPerSecond() const {
     return wall_seconds > 0 ? static_cast<double>(documents) / wall_seconds : 0;
   }
   double MegabytesPerSecond() const {
     return wall_seconds > 0 ? static_cast<double>(bytes) / 1e6 / wall_seconds
                             : 0;
+  }
+  double TokensPerSecond() const {
+    return wall_seconds > 0 ? static_cast<double>(tokens) / wall_seconds : 0;
   }
 };
 
