@@ -1,0 +1,66 @@
+// What every annotation-format reader shares: the names of the formats users
+// bring (annotation tools' exports, token columns, our own JSON), the options
+// that say where a record's document id or text is, and the repairs a reader
+// reports instead of making silently (a unit converted, CRLF adjusted).
+//
+// Each format has its own reader (eval/io/<format>_format.h); the format
+// registry (eval/io/include/ieval/io/formats.h) picks one by name or by
+// looking at the input, so every command reads every format the same way.
+#ifndef IEVAL_IO_FORMAT_OPTIONS_H_
+#define IEVAL_IO_FORMAT_OPTIONS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ieval {
+
+// `auto` is resolved by the registry before any reader runs.
+enum class AnnotationFormat {
+  kAuto,
+  kIeval,        // our JSON / JSONL (../shared/INTERFACE.md)
+  kConll,        // token columns
+  kBrat,         // a folder of .txt + .ann
+  kLabelStudio,  // Label Studio JSON export
+  kDoccano,      // doccano JSONL, old and current shapes
+  kSpacy,        // spaCy / Prodigy JSONL (`text` + `spans` or `ents`)
+  kWebannoTsv,   // WebAnno TSV v3, as INCEpTION exports it
+};
+
+// "auto", "ieval", "conll", "brat", "label-studio", "doccano", "spacy",
+// "webanno-tsv".
+const char* AnnotationFormatName(AnnotationFormat format);
+std::optional<AnnotationFormat> ParseAnnotationFormat(std::string_view name);
+// Every name ParseAnnotationFormat accepts, for help texts and errors.
+std::vector<std::string> AnnotationFormatNames();
+
+struct FormatReadOptions {
+  // --id-field KEY: the record field holding the document id (Label Studio:
+  // a key of the task's `data`; doccano and spaCy: a top-level key or
+  // `meta.KEY`). Empty: the task id, else the 1-based line number.
+  std::string id_field;
+  // --annotator: which of a Label Studio task's annotations to take (its
+  // `completed_by` id or e-mail). Empty: the task must have exactly one.
+  std::string annotator;
+  // --ignore-unknown-keys: keys the format does not define are allowed
+  // instead of being an error that names them.
+  bool ignore_unknown_keys = false;
+};
+
+// A change a reader made so the input fits ieval's model. Reported once per
+// kind with a count and the first place it happened, never silently.
+struct FormatRepair {
+  std::string what;     // "offsets converted from UTF-16 units to code points"
+  int64_t count = 0;    // how many annotations it touched
+  std::string example;  // "export.json: task 12: span 3"
+};
+
+// Adds one occurrence of `what` at `where` to `repairs` (merging by `what`).
+void NoteRepair(std::vector<FormatRepair>* repairs, std::string_view what,
+                std::string_view where);
+
+}  // namespace ieval
+
+#endif  // IEVAL_IO_FORMAT_OPTIONS_H_
