@@ -171,14 +171,26 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
   return j;
 }
 
-// The variant with the highest primary-metric F1 among the ok ones (the
-// first on ties), or null.
+// The primary metric's F1 of a variant: its point estimate, or the mean
+// over its repeats.
+double HeadlineF1(const VariantResult& v) {
+  const double f1 = v.intervals.front().interval.f1.estimate;
+  auto metric = ParseMetric(v.intervals.front().metric);
+  if (v.Repeats() < 2 || !metric.ok()) return f1;
+  double sum = F1(CountsOf(v.scores.total(), *metric));
+  for (const CorpusScores& s : v.repeat_scores)
+    sum += F1(CountsOf(s.total(), *metric));
+  return sum / v.Repeats();
+}
+
+// The variant with the highest primary-metric F1 (the mean over repeats
+// for a repeated variant) among the ok ones (the first on ties), or null.
 ordered_json BestVariant(const RunResult& run) {
   const VariantResult* best = nullptr;
   double best_f1 = -1;
   for (const VariantResult& v : run.variants) {
     if (v.status != VariantStatus::kOk || v.intervals.empty()) continue;
-    const double f1 = v.intervals.front().interval.f1.estimate;
+    const double f1 = HeadlineF1(v);
     if (f1 > best_f1) {
       best_f1 = f1;
       best = &v;
