@@ -135,6 +135,19 @@ TEST(LabelStudioFormat, UnknownKeysAreNamedWithTheKeyMeant) {
   EXPECT_THAT(allowed.status().ToString(), HasSubstr("missing \"result\""));
 }
 
+TEST(LabelStudioFormat, ReadsTheCompletionsOfVersionsBefore1) {
+  std::vector<FormatRepair> repairs;
+  Result<Corpus> corpus = ReadLabelStudio(
+      R"([{"id": 3, "data": {"text": "Kim"}, "completions": [{"id": 1, )"
+      R"("lead_time": 4.2, "result": [{"id": "a", "from_name": "label", )"
+      R"("to_name": "text", "type": "labels", "value": {"start": 0, )"
+      R"("end": 3, "text": "Kim", "labels": ["PER"]}}]}]}])",
+      "old.json", {}, &repairs);
+  ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
+  ASSERT_EQ(corpus->documents[0].annotations.mentions.size(), 1u);
+  EXPECT_EQ(corpus->documents[0].annotations.mentions[0].type, "PER");
+}
+
 TEST(LabelStudioFormat, TheGoldRoundTrips) {
   const Corpus gold = testing::ReadShippedGold();
   std::vector<FormatRepair> repairs;

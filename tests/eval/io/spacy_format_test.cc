@@ -81,6 +81,21 @@ TEST(SpacyFormat, ConvertsUtf16OffsetsThatOnlyMatchTheTextSo) {
             nullptr);
 }
 
+TEST(SpacyFormat, OffsetsInUtf8BytesAreAnErrorThatSaysSo) {
+  // "é" is 2 bytes: a tool counting bytes writes 3 for "a"'s start.
+  std::vector<FormatRepair> repairs;
+  Result<Corpus> corpus = ReadSpacy(
+      R"({"text": "é a", "spans": [{"start": 3, "end": 4, "label": "X", )"
+      R"("text": "a"}]})",
+      "bytes.jsonl", {}, &repairs);
+  ASSERT_FALSE(corpus.ok());
+  EXPECT_THAT(corpus.status().ToString(),
+              HasSubstr("pick out nothing (not a span of the text), not the "
+                        "span's text \"a\""));
+  EXPECT_THAT(corpus.status().ToString(),
+              HasSubstr("they pick it out counted in UTF-8 bytes"));
+}
+
 TEST(SpacyFormat, UnknownKeysAndAmbiguousSpansAreErrors) {
   std::vector<FormatRepair> repairs;
   Result<Corpus> typo =
