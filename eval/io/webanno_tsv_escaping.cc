@@ -162,12 +162,13 @@ std::string EscapeText(std::string_view in) {
 std::vector<std::string_view> Split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;
   size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == separator) {
-      parts.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
+  while (true) {
+    const size_t end = s.find(separator, start);
+    if (end == std::string_view::npos) break;
+    parts.push_back(s.substr(start, end - start));
+    start = end + 1;
   }
+  parts.push_back(s.substr(start));
   return parts;
 }
 

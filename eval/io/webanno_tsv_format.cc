@@ -233,9 +233,22 @@ Result<AnnotatedDocument> Reader::Finish() {
     return Error(0, "the #Text= lines hold an unpaired UTF-16 surrogate");
   }
   const OffsetIndex index(text_);
+  // UTF-16 unit -> code point, -1 inside a surrogate pair: one table instead
+  // of a search per token.
+  std::vector<int64_t> codepoint_of(
+      static_cast<size_t>(index.utf16_units()) + 1, -1);
+  for (int64_t cp = 0; cp <= index.codepoints(); ++cp) {
+    codepoint_of[static_cast<size_t>(index.CodepointToUtf16(cp))] = cp;
+  }
+  auto to_codepoint = [&](int64_t unit) -> std::optional<int64_t> {
+    if (unit < 0 || unit > index.utf16_units()) return std::nullopt;
+    const int64_t cp = codepoint_of[static_cast<size_t>(unit)];
+    if (cp < 0) return std::nullopt;
+    return cp;
+  };
   for (const Token& t : tokens_) {
-    const auto b = index.Utf16ToCodepoint(t.begin);
-    const auto e = index.Utf16ToCodepoint(t.end);
+    const auto b = to_codepoint(t.begin);
+    const auto e = to_codepoint(t.end);
     const std::string_view there =
         b && e && *b <= *e ? index.Slice(text_, *b, *e) : std::string_view();
     if (!b || !e || there != t.text) {
@@ -257,8 +270,8 @@ Result<AnnotatedDocument> Reader::Finish() {
                  file_ + ":" + std::to_string(e.line));
       continue;
     }
-    const auto b = index.Utf16ToCodepoint(e.begin);
-    const auto en = index.Utf16ToCodepoint(e.end);
+    const auto b = to_codepoint(e.begin);
+    const auto en = to_codepoint(e.end);
     if (!b || !en || *b >= *en) {
       return Error(e.line, "named entity " + JsonQuoted(*e.value) +
                                " is not a span of the text");
