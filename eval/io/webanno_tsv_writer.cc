@@ -89,7 +89,9 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
     if (next_token == tokens.size() || tokens[next_token].start >= end) {
       continue;
     }
-    ++sentence;
+    // INCEpTION's reader wants one blank line between sentences and none
+    // after the last.
+    if (sentence++ > 0) out += "\n";
     const int64_t start = tokens[next_token].start;
     out += "#Text=" + EscapeText(index.Slice(text, start, end)) + "\n";
     for (int64_t in_sentence = 1;
@@ -113,7 +115,6 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
              EscapeValue(index.Slice(text, t.start, t.end)) + "\t" +
              identifiers + "\t" + values + "\n";
     }
-    out += "\n";
   }
   return out;
 }

@@ -155,6 +155,10 @@ TEST(WebannoTsvFormat, EmojiGuillemetsNoBreakSpacesAndCrlfRoundTrip) {
   // A sentence ends at the line break before "Le": the one before it is
   // part of the first sentence's text, escaped.
   EXPECT_THAT(tsv, HasSubstr("#Text=« Kim 🚀 » à Séoul\u00a0!\\r\\n\\r\n1-1"));
+  // INCEpTION's reader refuses a blank line after the last sentence and
+  // two between sentences.
+  EXPECT_FALSE(tsv.ends_with("\n\n"));
+  EXPECT_EQ(tsv.find("\n\n\n", sizeof(kHeader) - 1), std::string::npos);
   std::vector<FormatRepair> repairs;
   Result<Corpus> back = ReadWebannoTsv(tsv, "fixture.tsv", {}, &repairs);
   ASSERT_TRUE(back.ok()) << back.status().ToString() << "\n" << tsv;
