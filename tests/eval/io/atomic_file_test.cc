@@ -109,7 +109,7 @@ TEST(AtomicFileTest, RefusesAFolder) {
 }
 
 TEST(AtomicFileTest, RemovesTheTemporaryFilesOfDeadProcessesOnly) {
-  const fs::path dir = MakeTempDir("atomic");
+  const fs::path dir = MakeTempDir("atomic_stale");
   const long dead = DeadPid();
   const fs::path stale = dir / (".report.json.tmp" + std::to_string(dead));
   const fs::path stale_n =
