@@ -31,14 +31,12 @@
 #include "ieval/run/resources.h"
 #include "ieval/run/run_config.h"
 #include "ieval/run/runner.h"
+#include "ieval/run/seeded_repeats.h"
 #include "progress_line.h"
 #include "version.h"
 
 namespace ieval {
 namespace {
-
-// The option `--repeats` offsets by the repeat index, when a variant has it.
-constexpr char kSeedOption[] = "seed";
 
 struct RunArgs {
   std::string config;
@@ -103,39 +101,6 @@ Status CheckPredictionNames(const std::vector<VariantToRun>& to_run) {
                          "; rename one in the variants file");
   }
   return Status::Ok();
-}
-
-// Repeat r of a variant whose options hold an integer "seed": the same
-// options with seed + r, created as VariantSet::Create creates the
-// variant (its errors keep their code, so a missing requirement stays
-// kUnavailable).
-Result<std::unique_ptr<Extractor>> CreateSeeded(
-    const ExtractorRegistry& registry, const VariantSet& set,
-    const VariantSpec& spec, int repeat) {
-  OptionValues options = spec.options;
-  const int64_t seed = std::stoll(options.at(kSeedOption));
-  options[kSeedOption] = std::to_string(seed + repeat);
-  auto created = registry.Create(spec.extractor, options, &set);
-  if (created.ok()) return created;
-  const Status& s = created.status();
-  const std::string message = "variant '" + spec.name + "' (seed " +
-                              options[kSeedOption] + "): " + s.message();
-  if (s.code() == Status::Code::kUnavailable)
-    return Status::Unavailable(message);
-  return Status::ExtractorFailed(message, s.where());
-}
-
-// Whether a variant's options hold a seed that repeats can offset.
-bool HasIntegerSeed(const VariantSpec& spec) {
-  auto it = spec.options.find(kSeedOption);
-  if (it == spec.options.end() || it->second.empty()) return false;
-  size_t used = 0;
-  try {
-    std::stoll(it->second, &used);
-  } catch (const std::exception&) {
-    return false;
-  }
-  return used == it->second.size();
 }
 
 int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
@@ -208,13 +173,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   options.bench_repetitions = args.bench_repetitions;
   options.repeats = config->repeats;
   // A variant with an integer seed draws with seed + r in repeat r.
-  options.create_repeat = [&registry, &set](const VariantToRun& variant,
-                                            int repeat, std::string* offset) {
-    const VariantSpec* spec = set->Find(variant.name);
-    if (!HasIntegerSeed(*spec)) return set->Create(variant.name);
-    *offset = kSeedOption;
-    return CreateSeeded(registry, *set, *spec, repeat);
-  };
+  options.create_repeat = SeededRepeats(registry, *set);
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   if (progress.enabled())
     options.progress = [&progress](const RunProgress& p) { progress.Show(p); };
