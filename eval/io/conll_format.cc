@@ -332,12 +332,10 @@ Status CheckSameTokens(const std::vector<ConllTokens>& gold,
           "document \"" +
               gold[d].doc_id + "\"" + same,
           Where{pred_file, 0, "", ""});
-    if (d >= gold.size() || gold[d].doc_id != pred[d].doc_id)
+    if (d >= gold.size())
       return Status::InvalidInput(
-          "document \"" + pred[d].doc_id + "\" where the gold " + gold_file +
-              " has " +
-              (d < gold.size() ? "\"" + gold[d].doc_id + "\"" : "no more") +
-              same,
+          "document \"" + pred[d].doc_id + "\" after the gold's last, " +
+              gold[d - 1].doc_id + " of " + gold_file + same,
           Where{pred_file, pred[d].lines.empty() ? 0 : pred[d].lines[0],
                 pred[d].doc_id, ""});
     const ConllTokens& g = gold[d];

@@ -95,7 +95,8 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
     auto doc =
         JsonDocument::Parse(lines ? first : std::string_view(*content), path);
     if (!doc.ok()) {
-      if (ext == ".json" || ext == ".jsonl") return doc.status();
+      // Our reader names every problem of a broken file of ours.
+      if (ext == ".json" || ext == ".jsonl") return AnnotationFormat::kIeval;
     } else {
       JsonValue root = doc->root();
       if (root.is_array()) {
@@ -111,6 +112,9 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
                           option);
       }
       if (auto f = RecordFormat(root)) return *f;
+      // Keys of ours without a doc_id: our reader says what is missing.
+      for (const char* key : {"text", "entities", "relations", "offset_unit"})
+        if (root.Find(key)) return AnnotationFormat::kIeval;
       return CannotTell(
           path,
           "the first JSON record has none of the keys that tell the formats "

@@ -50,8 +50,10 @@ Result<Corpus> ReadConll(std::string_view content, const std::string& file,
                          std::vector<ConllTokens>* tokens = nullptr);
 
 // kInvalidInput naming the first line where the predictions' tokens (or
-// documents, or sentence breaks) differ from the gold's: both must list the
-// same tokens, line by line.
+// number of documents, or sentence breaks) differ from the gold's: both
+// must list the same tokens, line by line. Documents pair by position (the
+// caller gives the predictions the gold's ids), so two files without
+// -DOCSTART- names, named after different files, still pair.
 Status CheckSameTokens(const std::vector<ConllTokens>& gold,
                        const std::string& gold_file,
                        const std::vector<ConllTokens>& pred,
