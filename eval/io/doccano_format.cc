@@ -18,14 +18,11 @@ namespace {
 using foreign::SpanConverter;
 using foreign::SpanUnit;
 
-const std::vector<std::string_view> kRecordKeys = {
-    "id",     "text",     "entities", "relations", "label",
-    "labels", "Comments", "comments", "meta",      "annotation_approver",
-    "user",   "doc_id",   "data"};
-const std::vector<std::string_view> kEntityKeys = {
-    "id", "label", "start_offset", "end_offset"};
-const std::vector<std::string_view> kRelationKeys = {"id", "from_id", "to_id",
-                                                     "type"};
+constexpr std::string_view kRecordKeys =
+    "id text entities relations label labels Comments comments meta "
+    "annotation_approver user doc_id data";
+constexpr std::string_view kEntityKeys = "id label start_offset end_offset";
+constexpr std::string_view kRelationKeys = "id from_id to_id type";
 
 struct RawSpan {
   explicit RawSpan(JsonValue at) : where(std::move(at)) {}
@@ -185,7 +182,7 @@ Result<AnnotatedDocument> ReadRecord(const JsonValue& record, int64_t line,
       [&](const std::string& key, const JsonValue& value) {
         return key == options.id_field ||
                (!value.is_array() && !value.is_object() &&
-                foreign::ClosestKey(key, kRecordKeys).empty());
+                foreign::ClosestKey(key, foreign::Keys(kRecordKeys)).empty());
       }));
   std::optional<JsonValue> text = record.Find("text");
   if (!text) text = record.Find("data");  // doccano 1.2's name for it

@@ -28,6 +28,18 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+std::vector<std::string_view> Keys(std::string_view space_separated) {
+  std::vector<std::string_view> keys;
+  size_t pos = 0;
+  while (pos < space_separated.size()) {
+    const size_t end =
+        std::min(space_separated.find(' ', pos), space_separated.size());
+    if (end > pos) keys.push_back(space_separated.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return keys;
+}
+
 std::string ClosestKey(std::string_view key,
                        const std::vector<std::string_view>& known) {
   std::string best;
@@ -42,11 +54,11 @@ std::string ClosestKey(std::string_view key,
   return best;
 }
 
-Status CheckKeys(const JsonValue& object,
-                 const std::vector<std::string_view>& known,
+Status CheckKeys(const JsonValue& object, std::string_view known_keys,
                  const FormatReadOptions& options, const std::string& doc_id,
                  const std::function<bool(const std::string&,
                                           const JsonValue&)>& also_allowed) {
+  const std::vector<std::string_view> known = Keys(known_keys);
   if (options.ignore_unknown_keys) return Status::Ok();
   for (const auto& [key, value] : object.Members()) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
@@ -181,6 +193,25 @@ std::string SpanConverter::DescribeSpan(int64_t start, int64_t end) const {
   const auto span = ToCodepoints(start, end, SpanUnit::kCodepoints);
   if (!span) return "nothing (not a span of the text)";
   return JsonQuoted(index_.Slice(text_, span->first, span->second));
+}
+
+std::string SpanConverter::Mismatch(int64_t start, int64_t end,
+                                    std::string_view expected,
+                                    std::string_view what) const {
+  std::string out = "start " + std::to_string(start) + ", end " +
+                    std::to_string(end) + " pick out " +
+                    DescribeSpan(start, end) + ", not " + std::string(what) +
+                    " " + JsonQuoted(expected) +
+                    " (in code points, UTF-16 units or with CRLF as one "
+                    "character)";
+  const std::optional<int64_t> s = index_.ByteToCodepoint(start);
+  const std::optional<int64_t> e = index_.ByteToCodepoint(end);
+  if (s && e && *s < *e && index_.Slice(text_, *s, *e) == expected) {
+    out +=
+        "; they pick it out counted in UTF-8 bytes, a unit the format "
+        "does not use: the tool that wrote the file counts bytes";
+  }
+  return out;
 }
 
 std::string RepairText(std::string_view tool, SpanUnit unit) {

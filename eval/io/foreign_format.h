@@ -21,19 +21,24 @@
 
 namespace ieval::foreign {
 
+// The words of `space_separated` (the views point into it): the keys a
+// format defines, listed compactly.
+std::vector<std::string_view> Keys(std::string_view space_separated);
+
 // The key of `known` closest to `key` by edit distance, when it is close
 // enough to be a typo (at most 2 edits, fewer than half of `key`'s
 // characters); empty otherwise. "entites" -> "entities".
 std::string ClosestKey(std::string_view key,
                        const std::vector<std::string_view>& known);
 
-// Ok, or kInvalidInput for the first member of `object` whose key is not in
-// `known` and for which `also_allowed` (when set) returns false:
+// Ok, or kInvalidInput for the first member of `object` whose key is not
+// one of `known` (space-separated) and for which `also_allowed` (when set)
+// returns false:
 //   "$[2].annotations[0]: unknown key \"reslt\" (did you mean \"result\"?);
 //    --ignore-unknown-keys reads the file anyway"
 // Always ok when options.ignore_unknown_keys.
 Status CheckKeys(
-    const JsonValue& object, const std::vector<std::string_view>& known,
+    const JsonValue& object, std::string_view known,
     const FormatReadOptions& options, const std::string& doc_id,
     const std::function<bool(const std::string&, const JsonValue&)>&
         also_allowed = nullptr);
@@ -100,8 +105,15 @@ class SpanConverter {
                                     std::string_view expected) const;
 
   // What [start, end) picks out read as code points, for messages: the
-  // JSON-quoted text, or "nothing (outside the text)".
+  // JSON-quoted text, or "nothing (not a span of the text)".
   std::string DescribeSpan(int64_t start, int64_t end) const;
+
+  // The message for a span MatchText found in no unit: "start 3, end 14
+  // pick out \"…\", not <what> \"Kim\" (in code points, UTF-16 units or
+  // with CRLF as one character)", and what would match when the offsets
+  // count UTF-8 bytes, which none of these formats does.
+  std::string Mismatch(int64_t start, int64_t end, std::string_view expected,
+                       std::string_view what) const;
 
  private:
   std::string_view text_;

@@ -1,7 +1,6 @@
 #include "ieval/io/label_studio_format.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <utility>
@@ -22,78 +21,29 @@ using foreign::SpanUnit;
 
 constexpr char kTool[] = "Label Studio";
 
-// Keys of Label Studio's JSON export (label_studio/data_export serializers,
-// open source and Enterprise), so that a real export is read as it is.
-const std::vector<std::string_view> kTaskKeys = {"id",
-                                                 "data",
-                                                 "annotations",
-                                                 "predictions",
-                                                 "drafts",
-                                                 "meta",
-                                                 "created_at",
-                                                 "updated_at",
-                                                 "inner_id",
-                                                 "total_annotations",
-                                                 "cancelled_annotations",
-                                                 "total_predictions",
-                                                 "comment_count",
-                                                 "unresolved_comment_count",
-                                                 "last_comment_updated_at",
-                                                 "project",
-                                                 "updated_by",
-                                                 "file_upload",
-                                                 "comment_authors",
-                                                 "is_labeled",
-                                                 "overlap",
-                                                 "storage_filename",
-                                                 "annotators",
-                                                 "reviewers",
-                                                 "agreement",
-                                                 "precomputed_agreement",
-                                                 "completed_at",
-                                                 "allow_skip",
-                                                 "comments"};
-const std::vector<std::string_view> kAnnotationKeys = {"id",
-                                                       "completed_by",
-                                                       "result",
-                                                       "was_cancelled",
-                                                       "ground_truth",
-                                                       "created_at",
-                                                       "updated_at",
-                                                       "draft_created_at",
-                                                       "lead_time",
-                                                       "prediction",
-                                                       "result_count",
-                                                       "unique_id",
-                                                       "import_id",
-                                                       "last_action",
-                                                       "task",
-                                                       "project",
-                                                       "updated_by",
-                                                       "parent_prediction",
-                                                       "parent_annotation",
-                                                       "last_created_by",
-                                                       "bulk_created",
-                                                       "reviews",
-                                                       "history",
-                                                       "created_username",
-                                                       "created_ago",
-                                                       "completed_at",
-                                                       "model_version",
-                                                       "score",
-                                                       "cluster",
-                                                       "neighbors",
-                                                       "mislabeling",
-                                                       "model",
-                                                       "model_run"};
-const std::vector<std::string_view> kResultKeys = {
-    "id",      "type",           "value",          "from_name",
-    "to_name", "origin",         "score",          "readonly",
-    "hidden",  "meta",           "parentID",       "item_index",
-    "from_id", "to_id",          "direction",      "labels",
-    "source",  "image_rotation", "original_width", "original_height"};
-const std::vector<std::string_view> kValueKeys = {
-    "start", "end", "text", "labels", "confidence", "score"};
+// The keys Label Studio writes in its JSON export (open source and
+// Enterprise, as documented and in published exports; `completions` is the
+// name before 1.0), so that a real export is read as it is.
+constexpr std::string_view kTaskKeys =
+    "id data annotations predictions drafts meta created_at updated_at "
+    "inner_id total_annotations cancelled_annotations total_predictions "
+    "comment_count unresolved_comment_count last_comment_updated_at "
+    "project updated_by file_upload comment_authors is_labeled overlap "
+    "storage_filename annotators reviewers agreement "
+    "precomputed_agreement completed_at allow_skip comments completions";
+constexpr std::string_view kAnnotationKeys =
+    "id completed_by result was_cancelled ground_truth created_at "
+    "updated_at draft_created_at lead_time prediction result_count "
+    "unique_id import_id last_action task project updated_by "
+    "parent_prediction parent_annotation last_created_by bulk_created "
+    "reviews history created_username created_ago completed_at "
+    "model_version score cluster neighbors mislabeling model model_run";
+constexpr std::string_view kResultKeys =
+    "id type value from_name to_name origin score readonly hidden meta "
+    "parentID item_index from_id to_id direction labels source "
+    "image_rotation original_width original_height";
+constexpr std::string_view kValueKeys =
+    "start end text labels confidence score";
 
 Status At(const JsonValue& value, std::string_view what,
           const std::string& doc_id) {
@@ -166,7 +116,9 @@ Result<JsonValue> SelectAnnotation(const JsonValue& task,
   }
   std::vector<JsonValue> candidates;
   std::vector<std::string> names;
-  if (auto list = task.Find("annotations")) {
+  std::optional<JsonValue> list = task.Find("annotations");
+  if (!list) list = task.Find("completions");  // Label Studio before 1.0
+  if (list) {
     for (const JsonValue& a : list->Elements()) {
       if (auto c = a.Find("was_cancelled"); c && c->is_bool() && *c->Bool()) {
         continue;  // skipped by its annotator: holds no judgement
@@ -248,12 +200,8 @@ Status ReadRegion(const JsonValue& result, const std::string& id,
         task.spans.MatchText(start, end, expected);
     if (!unit) {
       return At(result,
-                "result " + JsonQuoted(id) + ": start " +
-                    std::to_string(start) + ", end " + std::to_string(end) +
-                    " pick out " + task.spans.DescribeSpan(start, end) +
-                    ", not its value.text " + JsonQuoted(expected) +
-                    " (in code points, UTF-16 units or with CRLF as one "
-                    "character)",
+                "result " + JsonQuoted(id) + ": " +
+                    task.spans.Mismatch(start, end, expected, "its value.text"),
                 task.doc_id);
     }
     if (*unit != SpanUnit::kCodepoints) {
@@ -439,52 +387,6 @@ Result<Corpus> ReadLabelStudio(std::string_view content,
     corpus.documents.push_back(std::move(doc));
   }
   return corpus;
-}
-
-std::string WriteLabelStudio(const Corpus& corpus) {
-  using ojson = nlohmann::ordered_json;
-  ojson tasks = ojson::array();
-  int64_t position = 0;
-  for (const AnnotatedDocument& doc : corpus.documents) {
-    ++position;
-    ojson results = ojson::array();
-    const OffsetIndex index(doc.document.text);
-    for (const Mention& m : doc.annotations.mentions) {
-      std::string text = m.text.value_or(
-          m.end <= index.codepoints()
-              ? std::string(index.Slice(doc.document.text, m.start, m.end))
-              : std::string());
-      results.push_back({{"id", m.id},
-                         {"type", "labels"},
-                         {"from_name", "label"},
-                         {"to_name", "text"},
-                         {"origin", "manual"},
-                         {"value",
-                          {{"start", m.start},
-                           {"end", m.end},
-                           {"text", std::move(text)},
-                           {"labels", {m.type}}}}});
-    }
-    for (const Relation& r : doc.annotations.relations) {
-      results.push_back({{"type", "relation"},
-                         {"from_id", r.head},
-                         {"to_id", r.tail},
-                         {"direction", "right"},
-                         {"labels", {r.type}}});
-    }
-    ojson annotation = {{"id", position},
-                        {"completed_by", 1},
-                        {"result", std::move(results)},
-                        {"was_cancelled", false},
-                        {"ground_truth", false}};
-    tasks.push_back(
-        {{"id", position},
-         {"data",
-          {{"text", doc.document.text}, {"doc_id", doc.document.doc_id}}},
-         {"annotations", ojson::array({std::move(annotation)})},
-         {"predictions", ojson::array()}});
-  }
-  return tasks.dump(1) + "\n";
 }
 
 }  // namespace ieval

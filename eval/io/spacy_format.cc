@@ -22,19 +22,16 @@ using foreign::SpanUnit;
 constexpr char kTool[] = "spaCy";
 
 // Prodigy's task keys (its recipes' output) and spaCy's Doc.to_json keys.
-const std::vector<std::string_view> kRecordKeys = {
-    "text",          "spans",       "ents",       "tokens",    "meta",
-    "_input_hash",   "_task_hash",  "_view_id",   "answer",    "_timestamp",
-    "_annotator_id", "_session_id", "_is_binary", "relations", "sents",
-    "cats",          "label",       "options",    "accept",    "html",
-    "score",         "priority",    "pattern",    "config",    "_",
-    "doc_id"};
-const std::vector<std::string_view> kSpanKeys = {
-    "start",    "end",     "label",      "token_start", "token_end",
-    "text",     "source",  "input_hash", "kb_id",       "score",
-    "priority", "pattern", "answer",     "id"};
-const std::vector<std::string_view> kRelationKeys = {
-    "head", "child", "head_span", "child_span", "label", "color"};
+constexpr std::string_view kRecordKeys =
+    "text spans ents tokens meta _input_hash _task_hash _view_id answer "
+    "_timestamp _annotator_id _session_id _is_binary relations sents "
+    "cats label options accept html score priority pattern config _ "
+    "doc_id";
+constexpr std::string_view kSpanKeys =
+    "start end label token_start token_end text source input_hash kb_id "
+    "score priority pattern answer id";
+constexpr std::string_view kRelationKeys =
+    "head child head_span child_span label color";
 
 Status At(const JsonValue& value, std::string_view what,
           const std::string& doc_id) {
@@ -85,12 +82,7 @@ Result<std::pair<int64_t, int64_t>> ReadOffsets(const JsonValue& span,
         context.spans.MatchText(start, end, expected);
     if (!match) {
       return At(span,
-                "start " + std::to_string(start) + ", end " +
-                    std::to_string(end) + " pick out " +
-                    context.spans.DescribeSpan(start, end) +
-                    ", not the span's text " + JsonQuoted(expected) +
-                    " (in code points, UTF-16 units or with CRLF as one "
-                    "character)",
+                context.spans.Mismatch(start, end, expected, "the span's text"),
                 context.doc_id);
     }
     unit = *match;
