@@ -10,6 +10,7 @@
 #include "ieval/io/json_reader.h"
 #include "ieval/io/label_studio_format.h"
 #include "ieval/io/spacy_format.h"
+#include "ieval/io/webanno_tsv_format.h"
 
 namespace ieval {
 namespace {
@@ -226,6 +227,9 @@ Result<Corpus> ReadFileFormat(const std::string& path, AnnotationFormat format,
         break;
       case AnnotationFormat::kSpacy:
         read = ReadSpacy(*content, file, options, repairs);
+        break;
+      case AnnotationFormat::kWebannoTsv:
+        read = ReadWebannoTsv(*content, file, options, repairs);
         break;
       default:
         return Status::Unavailable(std::string("reading the ") +

@@ -48,6 +48,10 @@ TEST(FormatsCli, ShippedGoldScoresOneInEveryFormat) {
     ASSERT_EQ(c.exit_code, 0) << c.err;
     inputs.push_back(out);
   }
+  const std::string tsv = dir + "/webanno";
+  ASSERT_EQ(RunIeval({"convert", "--to", "webanno-tsv", kGold, tsv}).exit_code,
+            0);
+  inputs.push_back(tsv);
   for (const std::string& input : inputs) {
     const CommandResult self =
         RunIeval({"score", "--gold", input, "--pred", input});
