@@ -200,8 +200,8 @@ Status NoIdInCommon(const std::string& gold_path, const std::string& pred_path,
   };
   return Status::InvalidInput(
       "no prediction of " + pred_path +
-      " names a gold document (their doc_ids are not in the gold " +
-      gold_path + "): the gold has " + list(gold_ids) + ", the predictions " +
+      " names a gold document (their doc_ids are not in the gold " + gold_path +
+      "): the gold has " + list(gold_ids) + ", the predictions " +
       list(pred_ids) +
       " (formats without ids of ours take them from --id-field KEY; CoNLL "
       "from -DOCSTART- ID lines or the file name)");
