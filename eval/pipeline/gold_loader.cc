@@ -89,8 +89,10 @@ Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
       }
       if (count == 0) return;
       for (Loading* d : std::span(taken, count)) {
-        d->doc = ParseAnnotatedDocument(d->raw.json, d->raw.file, d->raw.line,
-                                        &d->read_problems);
+        d->doc = d->raw.parsed
+                     ? std::move(d->raw.parsed)
+                     : ParseAnnotatedDocument(d->raw.json, d->raw.file,
+                                              d->raw.line, &d->read_problems);
         d->raw = RawDocument{};
         // Checked before knowing whether it duplicates an earlier doc_id;
         // the problems of a duplicate are dropped below.

@@ -33,8 +33,8 @@ namespace ieval {
 // gold's tokens (CheckSameTokens).
 struct ConllTokens {
   std::string doc_id;
-  std::vector<std::string> tokens;
-  std::vector<int64_t> lines;  // 1-based, parallel to tokens
+  std::string tokens;          // each followed by '\n' (tokens hold none)
+  std::vector<int64_t> lines;  // 1-based, one per token
 };
 
 // Texts known from elsewhere, by doc_id.
