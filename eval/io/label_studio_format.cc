@@ -381,8 +381,9 @@ Result<Corpus> ReadLabelStudio(std::string_view content,
     auto [it, fresh] = seen.emplace(doc.document.doc_id, position);
     if (!fresh) {
       return tasks[i].Error("document id " + JsonQuoted(doc.document.doc_id) +
-                            " is also task " + std::to_string(it->second) +
-                            "'s; name a unique key of `data` with --id-field");
+                            " is also the id of the task at position " +
+                            std::to_string(it->second) +
+                            "; name a unique key of `data` with --id-field");
     }
     corpus.documents.push_back(std::move(doc));
   }

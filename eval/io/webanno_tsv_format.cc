@@ -131,6 +131,11 @@ Status Reader::ReadHeader(const std::vector<std::string_view>& lines,
         "no named-entity layer (#T_SP=" + std::string(kNamedEntity) +
             "); span layers here: " + (layers.empty() ? "none" : layers));
   }
+  if (!schema_.value_column) {
+    return Error(static_cast<int64_t>(i),
+                 "the named-entity layer has no `value` feature, the mention "
+                 "type");
+  }
   *next = i;
   return Status::Ok();
 }
