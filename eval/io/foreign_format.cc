@@ -91,6 +91,16 @@ std::optional<JsonValue> FindIdField(const JsonValue& record,
   return record.Find(id_field);
 }
 
+std::string_view SkipByteOrderMark(std::string_view content,
+                                   const std::string& file,
+                                   std::vector<FormatRepair>* repairs) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (!content.starts_with(kBom)) return content;
+  NoteRepair(repairs, "UTF-8 byte-order mark at the start of the file skipped",
+             file);
+  return content.substr(kBom.size());
+}
+
 Status ForEachJsonlRecord(
     std::string_view content, const std::string& file,
     const std::function<Status(const JsonValue& record, int64_t line)>& visit) {

@@ -52,6 +52,13 @@ std::optional<std::string> IdText(const JsonValue& value);
 std::optional<JsonValue> FindIdField(const JsonValue& record,
                                      const std::string& id_field);
 
+// `content` without a leading UTF-8 byte-order mark, which Windows editors
+// and some exports write and no JSON or TSV parser takes; reported when
+// there is one.
+std::string_view SkipByteOrderMark(std::string_view content,
+                                   const std::string& file,
+                                   std::vector<FormatRepair>* repairs);
+
 // One JSONL record: its parsed text and 1-based line.
 struct JsonlRecord {
   JsonDocument json;

@@ -364,7 +364,10 @@ Result<Corpus> ReadLabelStudio(std::string_view content,
                                const std::string& file,
                                const FormatReadOptions& options,
                                std::vector<FormatRepair>* repairs) {
-  IEVAL_ASSIGN_OR_RETURN(JsonDocument json, JsonDocument::Parse(content, file));
+  IEVAL_ASSIGN_OR_RETURN(
+      JsonDocument json,
+      JsonDocument::Parse(foreign::SkipByteOrderMark(content, file, repairs),
+                          file));
   const JsonValue root = json.root();
   // An export is a list of tasks; a cloud-storage target holds one task per
   // file.

@@ -368,7 +368,7 @@ Result<Corpus> ReadWebannoTsv(std::string_view content, const std::string& file,
                               const FormatReadOptions& /*options*/,
                               std::vector<FormatRepair>* repairs) {
   Reader reader(file, repairs);
-  return reader.Read(content);
+  return reader.Read(foreign::SkipByteOrderMark(content, file, repairs));
 }
 
 }  // namespace ieval
