@@ -74,6 +74,22 @@ Status CheckKeys(const JsonValue& object, std::string_view known_keys,
   return Status::Ok();
 }
 
+std::string Printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> IdText(const JsonValue& value) {
   if (value.is_string()) return value.String().value();
   if (value.is_integer()) return std::to_string(value.Integer().value());

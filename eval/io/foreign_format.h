@@ -43,6 +43,10 @@ Status CheckKeys(
     const std::function<bool(const std::string&, const JsonValue&)>&
         also_allowed = nullptr);
 
+// `text` for a message on one line: control characters (line breaks, tabs)
+// as \uXXXX escapes, everything else as it is.
+std::string Printable(std::string_view text);
+
 // A JSON value used as an id: a string as it is, an integer in decimal.
 // nullopt for anything else.
 std::optional<std::string> IdText(const JsonValue& value);
