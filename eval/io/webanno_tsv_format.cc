@@ -64,6 +64,11 @@ class Reader {
   Status ReadHeader(const std::vector<std::string_view>& lines, size_t* next);
   Status ReadTokenLine(std::string_view line, int64_t number, bool first);
   Status StartSentence(int64_t begin, int64_t number);
+  // As INCEpTION: a line break after each sentence.
+  void EndSentence() {
+    text_ += '\n';
+    ++text_units_;
+  }
   Result<AnnotatedDocument> Finish();
 
   const std::string& file_;
@@ -326,7 +331,7 @@ Result<Corpus> Reader::Read(std::string_view content) {
     const int64_t number = static_cast<int64_t>(i) + 1;
     if (line.empty()) {
       if (state == kHeader) return Error(number, "a sentence without tokens");
-      if (state == kTokens) text_ += '\n', ++text_units_;
+      if (state == kTokens) EndSentence();
       state = kBetween;
       continue;
     }
@@ -354,7 +359,7 @@ Result<Corpus> Reader::Read(std::string_view content) {
     return Error(static_cast<int64_t>(lines.size()),
                  "a sentence without tokens");
   }
-  if (state == kTokens) text_ += '\n', ++text_units_;
+  if (state == kTokens) EndSentence();
   Result<AnnotatedDocument> doc = Finish();
   if (!doc.ok()) return doc.status();
   Corpus corpus;

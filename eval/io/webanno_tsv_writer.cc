@@ -104,7 +104,10 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
         const Mention& m = mentions[k];
         const std::string id =
             token_count[k] > 1 ? "[" + std::to_string(k + 1) + "]" : "";
-        if (!values.empty()) identifiers += '|', values += '|';
+        if (!values.empty()) {
+          identifiers += '|';
+          values += '|';
+        }
         identifiers += (m.entity ? EscapeValue(*m.entity) : "*") + id;
         values += EscapeValue(m.type) + id;
       }
