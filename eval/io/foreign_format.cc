@@ -184,12 +184,19 @@ std::optional<std::pair<int64_t, int64_t>> SpanConverter::ToCodepoints(
     case SpanUnit::kCrlfAsOne: {
       // A CRLF whose CR is the i-th of them sits at crlf_[i] - i when each
       // CRLF counts as one character; an offset past it skips both.
+      // crlf_[i] - i grows with i: the CRLFs before an offset are a prefix.
       auto real = [this](int64_t collapsed) {
-        int64_t before = 0;
-        for (size_t i = 0; i < crlf_.size(); ++i) {
-          if (crlf_[i] - static_cast<int64_t>(i) < collapsed) ++before;
+        size_t low = 0;
+        size_t high = crlf_.size();
+        while (low < high) {
+          const size_t mid = low + (high - low) / 2;
+          if (crlf_[mid] - static_cast<int64_t>(mid) < collapsed) {
+            low = mid + 1;
+          } else {
+            high = mid;
+          }
         }
-        return collapsed + before;
+        return collapsed + static_cast<int64_t>(low);
       };
       s = real(start);
       e = real(end);
