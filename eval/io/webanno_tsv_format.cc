@@ -282,7 +282,12 @@ Result<AnnotatedDocument> Reader::Finish() {
     }
     const auto b = to_codepoint(e.begin);
     const auto en = to_codepoint(e.end);
-    if (!b || !en || *b >= *en) {
+    if (b && en && *b == *en) {  // INCEpTION allows them; a span cannot be
+      NoteRepair(repairs_, "WebAnno TSV zero-width named entities skipped",
+                 file_ + ":" + std::to_string(e.line));
+      continue;
+    }
+    if (!b || !en || *b > *en) {
       return Error(e.line, "named entity " + JsonQuoted(*e.value) +
                                " is not a span of the text");
     }
