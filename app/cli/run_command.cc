@@ -21,6 +21,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/core/interrupt.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/variants.h"
@@ -51,6 +52,7 @@ struct RunArgs {
   int bench_repetitions = 1;
   int repeats = 0;  // 0: the config's
   bool quiet = false;
+  FormatArgs formats;  // --format of the gold and what the formats need
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -129,7 +131,13 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
   ThreadPool pool(config->jobs);
-  auto gold = LoadGold(config->gold, config->labels, &problems, pool);
+  auto read_options = ReadOptions(args.formats);
+  if (!read_options.ok()) return Fail(read_options.status());
+  auto opened = OpenSide("ieval run", config->gold, args.formats.gold_format,
+                         "--format", *read_options);
+  if (!opened.ok()) return Fail(opened.status());
+  auto gold =
+      LoadGold(*opened->reader, config->gold, config->labels, &problems, pool);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -258,7 +266,9 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "Run config (JSON; default: the shipped reports/run.json, "
                   "`ieval list` shows where). Format: reports/README.md");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus (folder or .jsonl); overrides the config's");
+                  "Gold corpus in any format (--format); overrides the "
+                  "config's");
+  AddFormatOptions(cmd, &args->formats, "--format", "");
   cmd->add_option("--out", args->out,
                   "Output folder (default: reports/latest), replaced as one "
                   "unit: the reports are written into a fresh folder beside "
