@@ -1,7 +1,7 @@
 // ieval run [--config FILE] [--gold DIR] [--out DIR] [--variants a,b]
 //           [--jobs N] [--unit document|sentence]
 //           [--unit-counts sentence,mention|none] [--resamples N] [--seed N]
-//           [--bench-repetitions N] [--quiet]
+//           [--bench-repetitions N] [--repeats K] [--quiet]
 // The main job: every variant of the run config over the gold, scored,
 // tested and reported (app/run, eval/report). stdout gets the summary table
 // only; progress and the paths written go to stderr. Exit 3 when a variant
@@ -38,6 +38,9 @@
 namespace ieval {
 namespace {
 
+// The option `--repeats` offsets by the repeat index, when a variant has it.
+constexpr char kSeedOption[] = "seed";
+
 struct RunArgs {
   std::string config;
   std::string gold;
@@ -49,6 +52,7 @@ struct RunArgs {
   int resamples = 0;
   int64_t seed = -1;
   int bench_repetitions = 1;
+  int repeats = 0;  // 0: the config's
   bool quiet = false;
   bool no_exec = false;
 };
@@ -117,6 +121,39 @@ Status CheckPredictionNames(const std::vector<VariantToRun>& to_run) {
   return Status::Ok();
 }
 
+// Repeat r of a variant whose options hold an integer "seed": the same
+// options with seed + r, created as VariantSet::Create creates the
+// variant (its errors keep their code, so a missing requirement stays
+// kUnavailable).
+Result<std::unique_ptr<Extractor>> CreateSeeded(
+    const ExtractorRegistry& registry, const VariantSet& set,
+    const VariantSpec& spec, int repeat) {
+  OptionValues options = spec.options;
+  const int64_t seed = std::stoll(options.at(kSeedOption));
+  options[kSeedOption] = std::to_string(seed + repeat);
+  auto created = registry.Create(spec.extractor, options, &set);
+  if (created.ok()) return created;
+  const Status& s = created.status();
+  const std::string message = "variant '" + spec.name + "' (seed " +
+                              options[kSeedOption] + "): " + s.message();
+  if (s.code() == Status::Code::kUnavailable)
+    return Status::Unavailable(message);
+  return Status::ExtractorFailed(message, s.where());
+}
+
+// Whether a variant's options hold a seed that repeats can offset.
+bool HasIntegerSeed(const VariantSpec& spec) {
+  auto it = spec.options.find(kSeedOption);
+  if (it == spec.options.end() || it->second.empty()) return false;
+  size_t used = 0;
+  try {
+    std::stoll(it->second, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return used == it->second.size();
+}
+
 int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
             const ShippedFiles& shipped) {
   const auto started = std::chrono::steady_clock::now();
@@ -138,6 +175,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     config->statistics.bootstrap.resamples = args.resamples;
   if (args.seed >= 0)
     config->statistics.bootstrap.seed = static_cast<uint64_t>(args.seed);
+  if (args.repeats > 0) config->repeats = args.repeats;
 
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
@@ -196,6 +234,15 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   options.statistics = config->statistics;
   options.interrupt = InterruptFlag();
   options.bench_repetitions = args.bench_repetitions;
+  options.repeats = config->repeats;
+  // A variant with an integer seed draws with seed + r in repeat r.
+  options.create_repeat = [&registry, &set](const VariantToRun& variant,
+                                            int repeat, std::string* offset) {
+    const VariantSpec* spec = set->Find(variant.name);
+    if (!HasIntegerSeed(*spec)) return set->Create(variant.name);
+    *offset = kSeedOption;
+    return CreateSeeded(registry, *set, *spec, repeat);
+  };
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   if (progress.enabled())
     options.progress = [&progress](const RunProgress& p) { progress.Show(p); };
@@ -317,6 +364,16 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "report.html). Default 1: the scored pass alone; N > 1: N "
                   "more passes after it, which serves as their warm-up")
       ->check(CLI::PositiveNumber);
+  cmd->add_option(
+         "--repeats", args->repeats,
+         "Extractions of each variant, for extractors that differ from run "
+         "to run (sampling, LLMs): report.json keeps every repeat's "
+         "per-document counts, the reports show the mean F1 and its spread, "
+         "and ieval gate judges a change against the baseline's spread. "
+         "Each repeat creates the extractor afresh with IEVAL_REPEAT set to "
+         "its index (0 … K-1) and a variant's integer \"seed\" option "
+         "offset by it (default: the config's \"repeats\", 1)")
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->add_flag("--no-exec", args->no_exec,
