@@ -155,15 +155,16 @@ Status CheckPathsStayInside(const JsonValue& root,
                             const std::string& boundary) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  const fs::path folder = base.empty() ? fs::path(".") : base;
   const fs::path inside =
-      fs::absolute(boundary.empty() ? base : fs::path(boundary), ec)
+      fs::absolute(boundary.empty() ? folder : fs::path(boundary), ec)
           .lexically_normal();
   for (const char* key : {"gold", "labels", "variants_file"}) {
     auto v = root.Find(key);
     if (!v || !v->is_string()) continue;
     const std::string p = *v->String();
     if (fs::path(p).is_absolute()) continue;
-    const fs::path target = fs::absolute(base / p, ec).lexically_normal();
+    const fs::path target = fs::absolute(folder / p, ec).lexically_normal();
     const fs::path rel = target.lexically_relative(inside);
     if (rel.empty() || *rel.begin() == "..") {
       return v->Error("the relative path \"" + p + "\" leaves " +

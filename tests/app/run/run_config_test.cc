@@ -54,6 +54,16 @@ TEST(RunConfig, RelativePathsLeaveTheConfigsFolderOnlyWithinTheBoundary) {
   EXPECT_EQ(c->variants_file, (dir / "v.json").string());
 }
 
+TEST(RunConfig, AConfigNamedWithoutAFolderIsInTheCurrentOne) {
+  const std::string path = Write("bare", R"({"variants_file": "v.json"})");
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(std::filesystem::path(path).parent_path());
+  auto c = LoadRunConfig(std::filesystem::path(path).filename().string());
+  std::filesystem::current_path(before);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->variants_file, "v.json");
+}
+
 TEST(RunConfig, ReadsEverySetting) {
   auto c = LoadRunConfig(Write("all", R"({
     "variants": ["a", "b"], "jobs": 3,
