@@ -172,7 +172,7 @@ Status WriteCorpus(const Corpus& corpus, const std::string& path,
               " cannot be a file name in the output folder (" + why +
               "); write a .jsonl file instead, or give the document a plain "
               "doc_id",
-          Where{path, 0, doc.document.doc_id, ""});
+          Where{path, 0, "", ""});
     }
   }
   for (const auto& doc : corpus.documents) {
