@@ -20,9 +20,13 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
       "cluster metrics (--gold/--pred), or token-sequence metrics of a CoNLL "
       "file (--conll).");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus: a folder of .json files or a .jsonl file");
+                  "Gold corpus: a folder or file in any annotation format "
+                  "(--gold-format)");
   cmd->add_option("--pred", args->pred,
-                  "Predictions in the annotation format (folder or .jsonl)");
+                  "Predictions: a folder or file in any annotation format "
+                  "(--pred-format)");
+  AddFormatOptions(cmd, &args->formats, "--gold-format", "--pred-format",
+                   /*with_scheme=*/false);
   cmd->add_option("--types", args->types,
                   "Score only these entity types (comma-separated)")
       ->delimiter(',');
@@ -48,7 +52,10 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
                   "default), seqeval (seqeval's default mode) or strict "
                   "(seqeval's strict mode; needs --scheme)")
       ->check(CLI::IsMember({"conlleval", "seqeval", "strict"}));
-  cmd->add_option("--scheme", args->scheme, "Tagging scheme for --mode strict")
+  cmd->add_option(
+         "--scheme", args->scheme,
+         "Tagging scheme: of --mode strict; with --gold/--pred, of conll "
+         "input (default IOB2; departures read leniently and counted)")
       ->check(
           CLI::IsMember({"IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"}));
   cmd->add_option("-d,--delimiter", args->delimiter,
@@ -100,6 +107,7 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
       context.exit_code = kExitBadInput;
       return;
     }
+    args->formats.scheme = args->scheme;
     context.exit_code = spans ? RunSpanScore(*args) : RunConllScore(*args);
   });
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "format_args.h"
+
 namespace ieval {
 
 struct ScoreArgs {
@@ -21,6 +23,7 @@ struct ScoreArgs {
   int max_examples = 20;           // --max-examples (per error kind)
   // --unit-counts sentence,mention: finer units' counts in the JSON.
   std::vector<std::string> unit_counts;
+  FormatArgs formats;  // --gold-format, --pred-format and what they need
   // Token-sequence scoring.
   std::string conll;
   std::string mode = "conlleval";  // conlleval | strict

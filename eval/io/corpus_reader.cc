@@ -44,6 +44,17 @@ Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(
   return std::unique_ptr<CorpusReader>(new CorpusReader(std::move(files)));
 }
 
+std::unique_ptr<CorpusReader> CorpusReader::FromCorpus(Corpus corpus) {
+  std::vector<std::string> files;
+  for (const AnnotatedDocument& d : corpus.documents)
+    if (files.empty() || files.back() != d.source_file)
+      files.push_back(d.source_file);
+  std::unique_ptr<CorpusReader> reader(new CorpusReader(std::move(files)));
+  reader->in_memory_ = true;
+  reader->memory_ = std::move(corpus);
+  return reader;
+}
+
 bool CorpusReader::OpenNextFile(std::vector<Status>* problems) {
   while (next_file_ < files_.size()) {
     current_file_ = files_[next_file_++];
@@ -61,6 +72,15 @@ bool CorpusReader::OpenNextFile(std::vector<Status>* problems) {
 }
 
 bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
+  if (in_memory_) {
+    if (next_document_ >= memory_.documents.size()) return false;
+    AnnotatedDocument& doc = memory_.documents[next_document_++];
+    raw->json = SerializeAnnotatedDocument(doc);
+    raw->file = doc.source_file;
+    raw->line = doc.source_line;
+    doc = AnnotatedDocument();
+    return true;
+  }
   for (;;) {
     if (jsonl_.is_open()) {
       while (std::getline(jsonl_, raw->json)) {
@@ -97,6 +117,11 @@ bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
 }
 
 bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
+  if (in_memory_) {
+    if (next_document_ >= memory_.documents.size()) return false;
+    *doc = std::move(memory_.documents[next_document_++]);
+    return true;
+  }
   while (NextRaw(&raw_, problems)) {
     auto parsed =
         ParseAnnotatedDocument(raw_.json, raw_.file, raw_.line, problems);
