@@ -61,6 +61,8 @@ class ExternalExtractor : public Extractor {
         timeout_(DoubleOption(o, "timeout")),
         unit_(*ParseOffsetUnit(o.at("offset_unit"))),
         max_processes_(std::max<int64_t>(1, IntOption(o, "processes"))),
+        max_response_bytes_(
+            static_cast<size_t>(IntOption(o, "max_response_bytes"))),
         version_(o.at("version").empty() ? command_ : o.at("version")) {}
 
   std::string Name() const override { return "external"; }
@@ -72,7 +74,7 @@ class ExternalExtractor : public Extractor {
     const std::string request =
         json{{"doc_id", doc.doc_id}, {"text", doc.text}}.dump(
             -1, ' ', false, json::error_handler_t::replace);
-    auto line = (*process)->Exchange(request, timeout_);
+    auto line = (*process)->Exchange(request, timeout_, max_response_bytes_);
     if (!line.ok()) {
       Release(nullptr);  // dead: a later call starts a fresh one
       return Fail(doc, line.status().message());
@@ -121,6 +123,7 @@ class ExternalExtractor : public Extractor {
   const double timeout_;
   const OffsetUnit unit_;
   const int64_t max_processes_;
+  const size_t max_response_bytes_;
   const std::string version_;
 
   mutable std::mutex mutex_;
@@ -183,6 +186,11 @@ ExtractorInfo ExternalExtractorInfo() {
       {"offset_unit", "string", "codepoint",
        "unit of the response offsets when a response does not state "
        "\"offset_unit\": codepoint, byte or utf16"},
+      {"max_response_bytes", "int", "268435456",
+       "longest response line accepted (bytes, default 256 MiB); a longer "
+       "one fails the document and the program is killed, so that one "
+       "printing without end cannot exhaust memory",
+       1},
       {"processes", "int", "1",
        "at most this many copies of the program run at once (with --jobs)", 1},
       {"requires", "string", "",
