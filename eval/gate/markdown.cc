@@ -156,6 +156,23 @@ std::string Short(const GateCheck& c) {
          ChangeOf(c) + ")";
 }
 
+// Why speed check `c` failed, for the headline.
+std::string SpeedClause(const GateCheck& c) {
+  switch (c.decided_by) {
+    case Decider::kTest:
+      return ", beyond the allowed slowdown and significant (Mann–Whitney U)";
+    case Decider::kUnderpowered:
+      return ", beyond the allowed slowdown on the median alone: too few "
+             "repetitions for a U test (\"too_few_repetitions\": "
+             "\"tolerance\")";
+    case Decider::kRun:
+      return "";  // the reason, shown in place of the times, says it
+    default:
+      return ": too few repetitions to judge (\"too_few_repetitions\": "
+             "\"fail\")";
+  }
+}
+
 const GateCheck* First(const std::vector<const GateCheck*>& checks,
                        Decider decider) {
   for (const GateCheck* c : checks)
@@ -185,6 +202,8 @@ std::string Headline(const GateReport& report,
       out += ", beyond the tolerance";
     else if (First(failures, Decider::kFloor) != nullptr)
       out += ", below the floor";
+    else if (IsSpeed(*failures.front()))
+      out += SpeedClause(*failures.front());
     return out + "\n";
   }
   out += "✅ pass";

@@ -39,6 +39,7 @@ void Judge(GateCheck& check, const SpeedRule& rule, const std::string& measure,
                                  : "the benchmark reported an error";
   if (!c.error.empty()) {
     check.outcome = CheckOutcome::kFail;
+    check.decided_by = Decider::kRun;
     check.reason = failed + " in the current run: " + c.error;
     return;
   }
@@ -99,6 +100,7 @@ void Judge(GateCheck& check, const SpeedRule& rule, const std::string& measure,
     }
     const bool within = slowdown <= rule.max_slowdown + 1e-12;
     check.outcome = within ? CheckOutcome::kPass : CheckOutcome::kFail;
+    check.decided_by = Decider::kUnderpowered;
     check.reason = change + (within ? ", within" : ": slower than") +
                    " the allowed " + PercentChange(rule.max_slowdown) +
                    ", judged on the median alone (\"too_few_repetitions\": "
@@ -115,12 +117,14 @@ void Judge(GateCheck& check, const SpeedRule& rule, const std::string& measure,
                                           : "");
   } else if (!check.tested || check.p_value > rule.alpha) {
     check.outcome = CheckOutcome::kPass;
+    check.decided_by = Decider::kTest;
     check.within_noise = true;
     check.reason = change + ": slower than the allowed " +
                    PercentChange(rule.max_slowdown) + " but not significant (" +
                    test + ")";
   } else {
     check.outcome = CheckOutcome::kFail;
+    check.decided_by = Decider::kTest;
     check.reason = change + ": slower than the allowed " +
                    PercentChange(rule.max_slowdown) + " and significant (" +
                    test + ")";

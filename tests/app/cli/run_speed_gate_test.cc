@@ -81,6 +81,8 @@ TEST_F(RunSpeedGateCli, ThirtyPercentSlowerFailsOnePercentSlowerPasses) {
       {"gate", "--baseline", base, "--current", slow, "--rules", rules});
   EXPECT_EQ(fails.exit_code, 1) << fails.out << fails.err;
   EXPECT_THAT(fails.out, HasSubstr("❌ regression: `run/fake` `real_time`"));
+  EXPECT_THAT(fails.out, HasSubstr("beyond the allowed slowdown and "
+                                   "significant (Mann–Whitney U)\n"));
   EXPECT_THAT(fails.out, HasSubstr("and significant (U test p = "));
   EXPECT_THAT(fails.out, HasSubstr("Repetitions: 9 baseline, 9 current"));
   auto passes_gate = RunIeval(

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ieval/gate/gate.h"
+#include "ieval/gate/render.h"
 #include "testing/gate_inputs.h"
 
 namespace ieval::testing {
@@ -135,6 +136,11 @@ TEST(GateRunSpeed, OnePassASideIsJudgedAsTooFewRepetitionsSays) {
   const GateCheck* c = SpeedCheck(*tolerance, "run/a");
   EXPECT_EQ(c->outcome, CheckOutcome::kFail) << c->reason;
   EXPECT_NE(c->reason.find("judged on the median alone"), std::string::npos);
+  const std::string md = RenderGateMarkdown(*tolerance);
+  EXPECT_NE(md.find("slowdown on the median alone: too few repetitions for "
+                    "a U test (\"too_few_repetitions\": \"tolerance\")\n"),
+            std::string::npos)
+      << md.substr(0, md.find('\n'));
   EXPECT_NE(Notes(*tolerance).find("against max_slowdown (5.0 %) alone"),
             std::string::npos)
       << Notes(*tolerance);

@@ -46,7 +46,9 @@ struct ErrorChange {
   double current = 0;
 };
 
-// What settled an accuracy check: the headline of the verdict says it.
+// What settled a check: the headline of the verdict says it. Speed checks
+// use kTest (the U test), kUnderpowered (the median alone, too few
+// repetitions: "too_few_repetitions": "tolerance"), kRun and kNoDrop.
 enum class Decider {
   kNoDrop,     // no drop beyond the tolerance and no floor broken
   kFloor,      // below the rule's floor
