@@ -354,8 +354,9 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--bench-repetitions", args->bench_repetitions,
                   "Timed passes of each variant over the gold for its speed "
                   "(report.json throughput.repetitions; error bars in "
-                  "report.html). Default 1: the scored pass alone; N > 1: N "
-                  "more passes after it, which serves as their warm-up")
+                  "report.html; ieval gate judges them, 9 for its U test). "
+                  "Default 1: the scored pass alone; N > 1: N more passes "
+                  "after it, which serves as their warm-up")
       ->check(CLI::PositiveNumber);
   cmd->add_option(
          "--repeats", args->repeats,
