@@ -19,8 +19,10 @@
 #include <memory>
 #include <set>
 
+#include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/core/interrupt.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/variants.h"
@@ -51,6 +53,8 @@ struct RunArgs {
   int bench_repetitions = 1;
   int repeats = 0;  // 0: the config's
   bool quiet = false;
+  FormatArgs formats;  // --format of the gold and what the formats need
+  bool no_exec = false;
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -63,6 +67,20 @@ std::string Shown(const std::string& path) {
   const std::filesystem::path rel = p.lexically_relative(cwd);
   if (ec || rel.empty() || *rel.begin() == "..") return path;
   return rel.string();
+}
+
+// The folder a config's relative paths must stay in: the shipped files'
+// folder for a config inside it (reports/run.json reaches ../gold), else
+// the config's own (run_config.h).
+std::string BoundaryOf(const std::string& config, const ShippedFiles& shipped) {
+  if (!shipped.found()) return "";
+  std::error_code ec;
+  namespace fs = std::filesystem;
+  const fs::path root = fs::weakly_canonical(shipped.root, ec);
+  const fs::path rel =
+      fs::weakly_canonical(config, ec).lexically_relative(root);
+  if (ec || rel.empty() || *rel.begin() == "..") return "";
+  return root.string();
 }
 
 int Fail(const Status& status) {
@@ -109,7 +127,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   auto found_config = shipped.Or(args.config, &ShippedFiles::RunConfig);
   if (!found_config.ok()) return Fail(found_config.status());
   const std::string config_path = *found_config;
-  auto config = LoadRunConfig(config_path);
+  auto config = LoadRunConfig(config_path, BoundaryOf(config_path, shipped));
   if (!config.ok()) return Fail(config.status());
   if (!args.gold.empty()) config->gold = args.gold;
   if (!args.variants.empty()) config->variants = args.variants;
@@ -129,7 +147,13 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
   ThreadPool pool(config->jobs);
-  auto gold = LoadGold(config->gold, config->labels, &problems, pool);
+  auto read_options = ReadOptions(args.formats);
+  if (!read_options.ok()) return Fail(read_options.status());
+  auto opened = OpenSide("ieval run", config->gold, args.formats.gold_format,
+                         "--format", *read_options);
+  if (!opened.ok()) return Fail(opened.status());
+  auto gold =
+      LoadGold(*opened->reader, config->gold, config->labels, &problems, pool);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -158,6 +182,18 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
                       [lookup, name] { return lookup->Create(name); }});
   }
 
+  // A config can run programs and load libraries (code_policy.h): named
+  // before anything runs, or refused.
+  const std::vector<CodeToRun> code = CodeRunBy(*set, names);
+  if (NoExec(args.no_exec)) {
+    if (Status s = RefuseCode(code); !s.ok()) return Fail(s);
+  } else if (!args.quiet) {
+    for (const CodeToRun& c : code) {
+      std::cerr << "ieval run: variant \"" << c.via << "\" "
+                << (c.via == c.variant ? "" : "(member \"" + c.variant + "\") ")
+                << Describe(c) << "\n";
+    }
+  }
   if (Status s = CheckPredictionNames(to_run); !s.ok()) return Fail(s);
   // Before anything runs: an --out that cannot take the reports is refused
   // now, not after minutes of extraction.
@@ -258,7 +294,9 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "Run config (JSON; default: the shipped reports/run.json, "
                   "`ieval list` shows where). Format: reports/README.md");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus (folder or .jsonl); overrides the config's");
+                  "Gold corpus in any format (--format); overrides the "
+                  "config's");
+  AddFormatOptions(cmd, &args->formats, "--format", "");
   cmd->add_option("--out", args->out,
                   "Output folder (default: reports/latest), replaced as one "
                   "unit: the reports are written into a fresh folder beside "
@@ -307,6 +345,12 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
       ->check(CLI::Range(1, 1000));
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
+  cmd->add_flag("--no-exec", args->no_exec,
+                "Refuse (exit 2) any variant that executes code: an "
+                "`external` program or a `plugin` library, members of "
+                "composites included. Also set by IEVAL_NO_EXEC=1. Without "
+                "it, the commands and libraries are named on stderr before "
+                "they run");
   cmd->callback([args, &context] {
     context.exit_code = RunMain(*args, context.registry(), context.shipped);
   });

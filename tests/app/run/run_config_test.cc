@@ -30,12 +30,39 @@ TEST(RunConfig, EmptyObjectGivesTheDefaults) {
 
 TEST(RunConfig, RelativePathsAreTakenFromTheConfigsFolder) {
   const std::string path =
-      Write("paths", R"({"gold": "../g/docs", "variants_file": "v.json"})");
+      Write("paths", R"({"gold": "g/docs", "variants_file": "v.json"})");
   auto c = LoadRunConfig(path);
   ASSERT_TRUE(c.ok());
   const auto dir = std::filesystem::path(path).parent_path();
+  EXPECT_EQ(c->gold, (dir / "g/docs").string());
+  EXPECT_EQ(c->variants_file, (dir / "v.json").string());
+}
+
+TEST(RunConfig, RelativePathsLeaveTheConfigsFolderOnlyWithinTheBoundary) {
+  const std::string path =
+      Write("escape", R"({"gold": "../g/docs", "variants_file": "v.json"})");
+  auto refused = LoadRunConfig(path);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find(
+                "the relative path \"../g/docs\" leaves the config's folder"),
+            std::string::npos)
+      << refused.status().ToString();
+  const auto parent = std::filesystem::path(path).parent_path().parent_path();
+  auto c = LoadRunConfig(path, parent.string());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  const auto dir = std::filesystem::path(path).parent_path();
   EXPECT_EQ(c->gold, (dir.parent_path() / "g/docs").string());
   EXPECT_EQ(c->variants_file, (dir / "v.json").string());
+}
+
+TEST(RunConfig, AConfigNamedWithoutAFolderIsInTheCurrentOne) {
+  const std::string path = Write("bare", R"({"variants_file": "v.json"})");
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(std::filesystem::path(path).parent_path());
+  auto c = LoadRunConfig(std::filesystem::path(path).filename().string());
+  std::filesystem::current_path(before);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->variants_file, "v.json");
 }
 
 TEST(RunConfig, ReadsEverySetting) {
@@ -131,7 +158,9 @@ TEST(RunConfig, InvalidJsonNamesTheFile) {
 }
 
 TEST(RunConfig, ShippedDefaultLoads) {
-  auto c = LoadRunConfig(testing::SourcePath("reports/run.json"));
+  // Its paths reach ../gold: inside the shipped files' folder.
+  auto c = LoadRunConfig(testing::SourcePath("reports/run.json"),
+                         testing::SourcePath(""));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_TRUE(std::filesystem::exists(c->gold)) << c->gold;
 }
