@@ -23,6 +23,7 @@
 #include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/core/interrupt.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/variants.h"
@@ -33,14 +34,12 @@
 #include "ieval/run/resources.h"
 #include "ieval/run/run_config.h"
 #include "ieval/run/runner.h"
+#include "ieval/run/seeded_repeats.h"
 #include "progress_line.h"
 #include "version.h"
 
 namespace ieval {
 namespace {
-
-// The option `--repeats` offsets by the repeat index, when a variant has it.
-constexpr char kSeedOption[] = "seed";
 
 struct RunArgs {
   std::string config;
@@ -55,6 +54,7 @@ struct RunArgs {
   int bench_repetitions = 1;
   int repeats = 0;  // 0: the config's
   bool quiet = false;
+  FormatArgs formats;  // --format of the gold and what the formats need
   bool no_exec = false;
   bool isolate = false;
 };
@@ -140,39 +140,6 @@ Status CheckPredictionNames(const std::vector<VariantToRun>& to_run) {
   return Status::Ok();
 }
 
-// Repeat r of a variant whose options hold an integer "seed": the same
-// options with seed + r, created as VariantSet::Create creates the
-// variant (its errors keep their code, so a missing requirement stays
-// kUnavailable).
-Result<std::unique_ptr<Extractor>> CreateSeeded(
-    const ExtractorRegistry& registry, const VariantSet& set,
-    const VariantSpec& spec, int repeat) {
-  OptionValues options = spec.options;
-  const int64_t seed = std::stoll(options.at(kSeedOption));
-  options[kSeedOption] = std::to_string(seed + repeat);
-  auto created = registry.Create(spec.extractor, options, &set);
-  if (created.ok()) return created;
-  const Status& s = created.status();
-  const std::string message = "variant '" + spec.name + "' (seed " +
-                              options[kSeedOption] + "): " + s.message();
-  if (s.code() == Status::Code::kUnavailable)
-    return Status::Unavailable(message);
-  return Status::ExtractorFailed(message, s.where());
-}
-
-// Whether a variant's options hold a seed that repeats can offset.
-bool HasIntegerSeed(const VariantSpec& spec) {
-  auto it = spec.options.find(kSeedOption);
-  if (it == spec.options.end() || it->second.empty()) return false;
-  size_t used = 0;
-  try {
-    std::stoll(it->second, &used);
-  } catch (const std::exception&) {
-    return false;
-  }
-  return used == it->second.size();
-}
-
 int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
             const ShippedFiles& shipped) {
   const auto started = std::chrono::steady_clock::now();
@@ -199,7 +166,13 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
   ThreadPool pool(config->jobs);
-  auto gold = LoadGold(config->gold, config->labels, &problems, pool);
+  auto read_options = ReadOptions(args.formats);
+  if (!read_options.ok()) return Fail(read_options.status());
+  auto opened = OpenSide("ieval run", config->gold, args.formats.gold_format,
+                         "--format", *read_options);
+  if (!opened.ok()) return Fail(opened.status());
+  auto gold =
+      LoadGold(*opened->reader, config->gold, config->labels, &problems, pool);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -260,13 +233,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   options.bench_repetitions = args.bench_repetitions;
   options.repeats = config->repeats;
   // A variant with an integer seed draws with seed + r in repeat r.
-  options.create_repeat = [&registry, &set](const VariantToRun& variant,
-                                            int repeat, std::string* offset) {
-    const VariantSpec* spec = set->Find(variant.name);
-    if (!HasIntegerSeed(*spec)) return set->Create(variant.name);
-    *offset = kSeedOption;
-    return CreateSeeded(registry, *set, *spec, repeat);
-  };
+  options.create_repeat = SeededRepeats(registry, *set);
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   if (progress.enabled())
     options.progress = [&progress](const RunProgress& p) { progress.Show(p); };
@@ -351,7 +318,9 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "Run config (JSON; default: the shipped reports/run.json, "
                   "`ieval list` shows where). Format: reports/README.md");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus (folder or .jsonl); overrides the config's");
+                  "Gold corpus in any format (--format); overrides the "
+                  "config's");
+  AddFormatOptions(cmd, &args->formats, "--format", "");
   cmd->add_option("--out", args->out,
                   "Output folder (default: reports/latest), replaced as one "
                   "unit: the reports are written into a fresh folder beside "

@@ -75,12 +75,13 @@ bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
   if (in_memory_) {
     if (next_document_ >= memory_.documents.size()) return false;
     AnnotatedDocument& doc = memory_.documents[next_document_++];
-    raw->json = SerializeAnnotatedDocument(doc);
+    raw->json.clear();
     raw->file = doc.source_file;
     raw->line = doc.source_line;
-    doc = AnnotatedDocument();
+    raw->parsed = std::move(doc);
     return true;
   }
+  raw->parsed.reset();
   for (;;) {
     if (jsonl_.is_open()) {
       while (std::getline(jsonl_, raw->json)) {

@@ -10,6 +10,7 @@
 #include "ieval/io/json_reader.h"
 #include "ieval/io/label_studio_format.h"
 #include "ieval/io/spacy_format.h"
+#include "ieval/io/webanno_tsv_format.h"
 
 namespace ieval {
 namespace {
@@ -95,9 +96,13 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
     auto doc =
         JsonDocument::Parse(lines ? first : std::string_view(*content), path);
     if (!doc.ok()) {
-      if (ext == ".json" || ext == ".jsonl") return doc.status();
+      // Our reader names every problem of a broken file of ours.
+      if (ext == ".json" || ext == ".jsonl") return AnnotationFormat::kIeval;
     } else {
       JsonValue root = doc->root();
+      // A JSONL line that is not an object: our reader says so.
+      if (lines && ext == ".jsonl" && !root.is_object())
+        return AnnotationFormat::kIeval;
       if (root.is_array()) {
         const std::vector<JsonValue> items = root.Elements();
         if (items.empty())
@@ -111,6 +116,9 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
                           option);
       }
       if (auto f = RecordFormat(root)) return *f;
+      // Keys of ours without a doc_id: our reader says what is missing.
+      for (const char* key : {"text", "entities", "relations", "offset_unit"})
+        if (root.Find(key)) return AnnotationFormat::kIeval;
       return CannotTell(
           path,
           "the first JSON record has none of the keys that tell the formats "
@@ -222,6 +230,9 @@ Result<Corpus> ReadFileFormat(const std::string& path, AnnotationFormat format,
         break;
       case AnnotationFormat::kSpacy:
         read = ReadSpacy(*content, file, options, repairs);
+        break;
+      case AnnotationFormat::kWebannoTsv:
+        read = ReadWebannoTsv(*content, file, options, repairs);
         break;
       default:
         return Status::Unavailable(std::string("reading the ") +

@@ -21,6 +21,7 @@ TEST(RunConfig, EmptyObjectGivesTheDefaults) {
   auto c = LoadRunConfig(Write("empty", "{}"));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->jobs, 1);
+  EXPECT_EQ(c->repeats, 1);
   EXPECT_EQ(c->statistics.unit, "document");
   EXPECT_EQ(c->statistics.bootstrap.resamples, 1000);
   EXPECT_EQ(c->statistics.metrics.front(), "entities.strict");
@@ -66,7 +67,7 @@ TEST(RunConfig, AConfigNamedWithoutAFolderIsInTheCurrentOne) {
 
 TEST(RunConfig, ReadsEverySetting) {
   auto c = LoadRunConfig(Write("all", R"({
-    "variants": ["a", "b"], "jobs": 3,
+    "variants": ["a", "b"], "jobs": 3, "repeats": 5,
     "scoring": {"min_overlap": 0.5, "types": ["PER"], "map": {"PERSON": "PER"},
                 "max_examples": 4},
     "statistics": {"unit": "sentence", "resamples": 50, "confidence": 0.9,
@@ -75,6 +76,7 @@ TEST(RunConfig, ReadsEverySetting) {
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->variants, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(c->jobs, 3);
+  EXPECT_EQ(c->repeats, 5);
   EXPECT_EQ(c->scoring.min_overlap, 0.5);
   EXPECT_EQ(c->scoring.type_map.at("PERSON"), "PER");
   EXPECT_EQ(c->scoring.max_examples, 4);
@@ -82,6 +84,13 @@ TEST(RunConfig, ReadsEverySetting) {
   EXPECT_EQ(c->statistics.bootstrap.seed, 7u);
   EXPECT_EQ(c->statistics.alpha, 0.01);
   EXPECT_EQ(c->viewer_documents, 3);
+}
+
+TEST(RunConfig, RepeatsOutOfRangeAreNamed) {
+  auto zero = LoadRunConfig(Write("repeats", R"({"repeats": 0})"));
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().message().find("$.repeats"), std::string::npos)
+      << zero.status().message();
 }
 
 TEST(RunConfig, UnknownKeyIsNamed) {

@@ -11,6 +11,7 @@
 #include "ieval/core/status.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
+#include "ieval/io/corpus_reader.h"
 
 namespace ieval {
 
@@ -27,6 +28,11 @@ struct LoadedGold {
 // Documents are parsed and validated on the pool's threads; the documents
 // and the problems (in reading order) are the same for any number of them.
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
+                            std::vector<Status>* problems, ThreadPool& pool);
+// The same from a reader opened already (any format: ieval/io/formats.h);
+// `path` names the corpus and is where labels.json is looked for.
+Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
+                            const std::string& labels,
                             std::vector<Status>* problems, ThreadPool& pool);
 
 }  // namespace ieval
