@@ -52,6 +52,8 @@ struct RunArgs {
   int64_t seed = -1;
   int bench_repetitions = 1;
   bool quiet = false;
+  bool allow_nested = false;
+  bool ignore_unknown_keys = false;
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -101,7 +103,10 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
   ThreadPool pool(config->jobs);
-  auto gold = LoadGold(config->gold, config->labels, &problems, pool);
+  LoadGoldOptions load;
+  load.allow_nested = args.allow_nested;
+  load.read.ignore_unknown_keys = args.ignore_unknown_keys;
+  auto gold = LoadGold(config->gold, config->labels, &problems, pool, load);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -247,6 +252,13 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "report.html). Default 1: the scored pass alone; N > 1: N "
                   "more passes after it, which serves as their warm-up")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--allow-nested", args->allow_nested,
+                "Gold spans may nest and overlap (as \"nested\": true in "
+                "labels.json); without it gold must be flat");
+  cmd->add_flag("--ignore-unknown-keys", args->ignore_unknown_keys,
+                "Allow keys the annotation format does not define (default: an "
+                "error naming the key, so a typo such as \"entites\" is not "
+                "read as a document without mentions)");
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->callback([args, &context] {

@@ -31,7 +31,8 @@ struct Loading {
 }  // namespace
 
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems, ThreadPool& pool) {
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options) {
   const size_t before = problems->size();
   auto reader = CorpusReader::Open(path);
   if (!reader.ok()) return reader.status();
@@ -58,6 +59,7 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
   ValidateOptions validate;
   validate.labels = label_set ? &*label_set : nullptr;
   validate.gold = true;
+  validate.allow_nested = options.allow_nested;
   std::deque<Loading> docs;  // grows at the back: references stay valid
   std::vector<Status> file_problems;
   std::mutex mu;  // guards the reader, `docs` and `file_problems`
@@ -84,7 +86,7 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
       if (count == 0) return;
       for (Loading* d : std::span(taken, count)) {
         d->doc = ParseAnnotatedDocument(d->raw.json, d->raw.file, d->raw.line,
-                                        &d->read_problems);
+                                        &d->read_problems, options.read);
         d->raw = RawDocument{};
         // Checked before knowing whether it duplicates an earlier doc_id;
         // the problems of a duplicate are dropped below.

@@ -96,6 +96,7 @@ class Streamer {
           CorpusScores(options.score.max_examples, options.keep_documents);
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
+    gold_validate_.allow_nested = options.allow_nested;
     pred_validate_.gold = false;
   }
 
@@ -206,9 +207,10 @@ class Streamer {
     }
   }
 
-  static void Parse(const RawBatch& raw, size_t i, Parsed* parsed) {
-    parsed->doc = ParseAnnotatedDocument(raw.json(i), raw.file(i),
-                                         raw.docs[i].line, &parsed->problems);
+  void Parse(const RawBatch& raw, size_t i, Parsed* parsed) const {
+    parsed->doc =
+        ParseAnnotatedDocument(raw.json(i), raw.file(i), raw.docs[i].line,
+                               &parsed->problems, options_.read);
   }
 
   static std::vector<Waiting> Drain(
