@@ -41,6 +41,7 @@ constexpr Command kCommands[] = {
     {"compare", ieval::AddCompareCommand},
     {"gate", ieval::AddGateCommand},
     {"bench", ieval::AddBenchCommand},
+    {"convert", ieval::AddConvertCommand},
 };
 
 // CLI11 takes the first argument that names a sub-command as the

@@ -1,27 +1,33 @@
 // ieval run [--config FILE] [--gold DIR] [--out DIR] [--variants a,b]
 //           [--jobs N] [--unit document|sentence]
 //           [--unit-counts sentence,mention|none] [--resamples N] [--seed N]
-//           [--bench-repetitions N] [--quiet]
+//           [--bench-repetitions N] [--repeats K] [--quiet]
 // The main job: every variant of the run config over the gold, scored,
 // tested and reported (app/run, eval/report). stdout gets the summary table
 // only; progress and the paths written go to stderr. Exit 3 when a variant
-// failed (after every report is written), 130 on Ctrl-C (nothing written).
+// failed (after every report is written), 128 + N on signal N (SIGINT, SIGTERM,
+// SIGHUP), the message saying whether --out holds the previous reports or
+// the new ones.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <set>
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ieval/core/interrupt.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/variants.h"
+#include "ieval/io/atomic_folder.h"
 #include "ieval/pipeline/gold_loader.h"
 #include "ieval/report/report_files.h"
+#include "ieval/report/report_json.h"
 #include "ieval/run/resources.h"
 #include "ieval/run/run_config.h"
 #include "ieval/run/runner.h"
@@ -31,14 +37,8 @@
 namespace ieval {
 namespace {
 
-constexpr int kExitInterrupted = 130;  // 128 + SIGINT, as shells report it
-
-// Set by the SIGINT handler: the one global, since a signal handler can
-// reach nothing else. Lock-free, so setting it is async-signal-safe.
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
-
-extern "C" void OnInterrupt(int) { g_interrupted.store(true); }
+// The option `--repeats` offsets by the repeat index, when a variant has it.
+constexpr char kSeedOption[] = "seed";
 
 struct RunArgs {
   std::string config;
@@ -51,6 +51,7 @@ struct RunArgs {
   int resamples = 0;
   int64_t seed = -1;
   int bench_repetitions = 1;
+  int repeats = 0;  // 0: the config's
   bool quiet = false;
   bool allow_nested = false;
   bool ignore_unknown_keys = false;
@@ -73,9 +74,70 @@ int Fail(const Status& status) {
   return ExitCodeFor(status);
 }
 
-int Interrupted() {
-  std::cerr << "\nieval run: interrupted; no report was written\n";
-  return kExitInterrupted;
+// 128 + the signal, as shells report it; the message says what --out holds.
+int StoppedBySignal(const std::string& out, bool had_previous, bool committed) {
+  const int signal = InterruptSignal() > 0 ? InterruptSignal() : SIGINT;
+  std::cerr << "\nieval run: stopped by " << sigabbrev_np(signal) << "; ";
+  if (committed) {
+    std::cerr << "the new reports were written to " << out << " in full\n";
+  } else if (had_previous) {
+    std::cerr << "no report was written: " << out
+              << " holds the previous reports, unchanged\n";
+  } else {
+    std::cerr << "no report was written (" << out << " was not created)\n";
+  }
+  return 128 + signal;
+}
+
+// Two variants whose predictions would go to one file (names that differ
+// only in characters a file name cannot hold, or one name given twice).
+Status CheckPredictionNames(const std::vector<VariantToRun>& to_run) {
+  std::map<std::string, std::string> by_file;
+  for (const VariantToRun& v : to_run) {
+    const std::string file = PredictionsPath(v.name);
+    auto [it, fresh] = by_file.emplace(file, v.name);
+    if (fresh) continue;
+    if (it->second == v.name)
+      return Status::Usage("variant \"" + v.name +
+                           "\" is asked for twice; give it once");
+    return Status::Usage("variants \"" + it->second + "\" and \"" + v.name +
+                         "\" would both write " + file +
+                         "; rename one in the variants file");
+  }
+  return Status::Ok();
+}
+
+// Repeat r of a variant whose options hold an integer "seed": the same
+// options with seed + r, created as VariantSet::Create creates the
+// variant (its errors keep their code, so a missing requirement stays
+// kUnavailable).
+Result<std::unique_ptr<Extractor>> CreateSeeded(
+    const ExtractorRegistry& registry, const VariantSet& set,
+    const VariantSpec& spec, int repeat) {
+  OptionValues options = spec.options;
+  const int64_t seed = std::stoll(options.at(kSeedOption));
+  options[kSeedOption] = std::to_string(seed + repeat);
+  auto created = registry.Create(spec.extractor, options, &set);
+  if (created.ok()) return created;
+  const Status& s = created.status();
+  const std::string message = "variant '" + spec.name + "' (seed " +
+                              options[kSeedOption] + "): " + s.message();
+  if (s.code() == Status::Code::kUnavailable)
+    return Status::Unavailable(message);
+  return Status::ExtractorFailed(message, s.where());
+}
+
+// Whether a variant's options hold a seed that repeats can offset.
+bool HasIntegerSeed(const VariantSpec& spec) {
+  auto it = spec.options.find(kSeedOption);
+  if (it == spec.options.end() || it->second.empty()) return false;
+  size_t used = 0;
+  try {
+    std::stoll(it->second, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return used == it->second.size();
 }
 
 int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
@@ -99,6 +161,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     config->statistics.bootstrap.resamples = args.resamples;
   if (args.seed >= 0)
     config->statistics.bootstrap.seed = static_cast<uint64_t>(args.seed);
+  if (args.repeats > 0) config->repeats = args.repeats;
 
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
@@ -135,12 +198,28 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
                       [lookup, name] { return lookup->Create(name); }});
   }
 
+  if (Status s = CheckPredictionNames(to_run); !s.ok()) return Fail(s);
+  // Before anything runs: an --out that cannot take the reports is refused
+  // now, not after minutes of extraction.
+  auto commit = FolderCommit::Begin(args.out, {"predictions"});
+  if (!commit.ok()) return Fail(commit.status());
+  const bool had_previous = (*commit)->had_previous();
+
   RunnerOptions options;
   options.score = config->scoring;
   options.score.symmetric_relations = gold->symmetric_relations;
   options.statistics = config->statistics;
-  options.interrupt = &g_interrupted;
+  options.interrupt = InterruptFlag();
   options.bench_repetitions = args.bench_repetitions;
+  options.repeats = config->repeats;
+  // A variant with an integer seed draws with seed + r in repeat r.
+  options.create_repeat = [&registry, &set](const VariantToRun& variant,
+                                            int repeat, std::string* offset) {
+    const VariantSpec* spec = set->Find(variant.name);
+    if (!HasIntegerSeed(*spec)) return set->Create(variant.name);
+    *offset = kSeedOption;
+    return CreateSeeded(registry, *set, *spec, repeat);
+  };
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   if (progress.enabled())
     options.progress = [&progress](const RunProgress& p) { progress.Show(p); };
@@ -148,19 +227,14 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     std::cerr << "ieval run: " << to_run.size() << " variants over "
               << gold->documents.size() << " documents\n";
 
-  g_interrupted = false;
-  struct sigaction action {};
-  action.sa_handler = OnInterrupt;
-  action.sa_flags = SA_RESETHAND;  // a second Ctrl-C stops at once
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-
+  CatchInterrupts();
   const std::string started_at = UtcNow();
   bool interrupted = false;
   auto run = RunVariants(std::move(gold->documents), to_run, options, pool,
                          &interrupted);
   progress.Finish();
-  if (interrupted || g_interrupted) return Interrupted();
+  if (interrupted || Interrupted())
+    return StoppedBySignal(args.out, had_previous, false);
   if (!run.ok()) return Fail(run.status());
   run->ieval_version = VersionString();
   run->started_at = started_at;
@@ -172,13 +246,24 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();
 
+  // Every file goes into a fresh folder that then replaces --out in one
+  // step (atomic_folder.h): a kill at any moment leaves all of the previous
+  // reports or all of the new ones.
   WriteReportOptions write;
   write.viewer_documents = config->viewer_documents;
-  write.interrupted = &g_interrupted;
-  auto written = WriteRunReports(*run, args.out, pool, write);
-  if (g_interrupted) return Interrupted();
+  write.interrupted = InterruptFlag();
+  auto written = WriteRunReports(*run, (*commit)->staging(), pool, write);
+  if (Interrupted()) return StoppedBySignal(args.out, had_previous, false);
   if (!written.ok()) return Fail(written.status());
-  signal(SIGINT, SIG_DFL);
+  std::vector<std::string> relative;
+  for (const std::string& p : written->paths)
+    relative.push_back(std::filesystem::path(p)
+                           .lexically_relative((*commit)->staging())
+                           .string());
+  const Status committed = (*commit)->Commit(relative);
+  StopCatchingInterrupts();
+  if (!committed.ok()) return Fail(committed);
+  if (Interrupted()) return StoppedBySignal(args.out, had_previous, true);
 
   std::cout << written->summary_text << std::flush;
   bool failed = false;
@@ -212,15 +297,19 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
       "score it, compute intervals and paired tests, and write report.json, "
       "report.md, report.html and predictions/<variant>.jsonl to --out. "
       "stdout: the summary table. Exit 3 when a variant failed (the others' "
-      "results are still written), 130 on Ctrl-C (nothing written).");
+      "results are still written); 128 + N on signal N (SIGINT 130, SIGTERM "
+      "143, SIGHUP 129), with --out holding all of the previous reports or "
+      "all of the new ones, never a mix.");
   cmd->add_option("--config", args->config,
                   "Run config (JSON; default: the shipped reports/run.json, "
                   "`ieval list` shows where). Format: reports/README.md");
   cmd->add_option("--gold", args->gold,
                   "Gold corpus (folder or .jsonl); overrides the config's");
   cmd->add_option("--out", args->out,
-                  "Output folder (default: reports/latest); files are "
-                  "replaced atomically");
+                  "Output folder (default: reports/latest), replaced as one "
+                  "unit: the reports are written into a fresh folder beside "
+                  "it that then takes its place; files in it that ieval run "
+                  "did not write are kept");
   cmd->add_option("--variants", args->variants,
                   "Only these variants of the variants file (comma-"
                   "separated); overrides the config's list")
@@ -252,6 +341,16 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "report.html). Default 1: the scored pass alone; N > 1: N "
                   "more passes after it, which serves as their warm-up")
       ->check(CLI::PositiveNumber);
+  cmd->add_option(
+         "--repeats", args->repeats,
+         "Extractions of each variant, for extractors that differ from run "
+         "to run (sampling, LLMs): report.json keeps every repeat's "
+         "per-document counts, the reports show the mean F1 and its spread, "
+         "and ieval gate judges a change against the baseline's spread. "
+         "Each repeat creates the extractor afresh with IEVAL_REPEAT set to "
+         "its index (0 … K-1) and a variant's integer \"seed\" option "
+         "offset by it (default: the config's \"repeats\", 1)")
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--allow-nested", args->allow_nested,
                 "Gold spans may nest and overlap (as \"nested\": true in "
                 "labels.json); without it gold must be flat");

@@ -19,9 +19,13 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
       "cluster metrics (--gold/--pred), or token-sequence metrics of a CoNLL "
       "file (--conll).");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus: a folder of .json files or a .jsonl file");
+                  "Gold corpus: a folder or file in any annotation format "
+                  "(--gold-format)");
   cmd->add_option("--pred", args->pred,
-                  "Predictions in the annotation format (folder or .jsonl)");
+                  "Predictions: a folder or file in any annotation format "
+                  "(--pred-format)");
+  AddFormatOptions(cmd, &args->formats, "--gold-format", "--pred-format",
+                   /*with_scheme=*/false);
   cmd->add_option("--types", args->types,
                   "Score only these entity types (comma-separated)")
       ->delimiter(',');
@@ -38,7 +42,7 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_flag("--allow-nested", args->allow_nested,
                 "Gold spans may nest and overlap (as \"nested\": true in "
                 "labels.json); without it gold must be flat");
-  cmd->add_flag("--ignore-unknown-keys", args->ignore_unknown_keys,
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
                 "Allow keys the annotation format does not define (default: an "
                 "error naming the key, so a typo such as \"entites\" is not "
                 "read as a document without mentions)");
@@ -53,7 +57,10 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
                   "default), seqeval (seqeval's default mode) or strict "
                   "(seqeval's strict mode; needs --scheme)")
       ->check(CLI::IsMember({"conlleval", "seqeval", "strict"}));
-  cmd->add_option("--scheme", args->scheme, "Tagging scheme for --mode strict")
+  cmd->add_option(
+         "--scheme", args->scheme,
+         "Tagging scheme: of --mode strict; with --gold/--pred, of conll "
+         "input (default IOB2; departures read leniently and counted)")
       ->check(
           CLI::IsMember({"IOB1", "IOB2", "IOE1", "IOE2", "IOBES", "BILOU"}));
   cmd->add_option("-d,--delimiter", args->delimiter,
@@ -105,6 +112,7 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
       context.exit_code = kExitBadInput;
       return;
     }
+    args->formats.scheme = args->scheme;
     context.exit_code = spans ? RunSpanScore(*args) : RunConllScore(*args);
   });
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "format_args.h"
+
 namespace ieval {
 
 struct ScoreArgs {
@@ -19,10 +21,10 @@ struct ScoreArgs {
   double min_overlap = 0.0;          // --min-overlap (partial modes)
   std::string labels;                // --labels FILE
   bool allow_nested = false;         // --allow-nested: gold may nest
-  bool ignore_unknown_keys = false;  // --ignore-unknown-keys
   int max_examples = 20;             // --max-examples (per error kind)
   // --unit-counts sentence,mention: finer units' counts in the JSON.
   std::vector<std::string> unit_counts;
+  FormatArgs formats;  // --gold-format, --pred-format and what they need
   // Token-sequence scoring.
   std::string conll;
   std::string mode = "conlleval";  // conlleval | strict

@@ -13,7 +13,9 @@
 #include <tuple>
 
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/io/atomic_file.h"
+#include "ieval/io/brat_format.h"
 #include "ieval/io/corpus_reader.h"
 #include "ieval/io/json_reader.h"
 #include "ieval/io/labels_io.h"
@@ -140,10 +142,22 @@ class UnitCounter {
   std::vector<Worker> workers_;
 };
 
-std::optional<LabelSet> LoadLabels(const ScoreArgs& args, Status* status) {
+std::optional<LabelSet> LoadLabels(const ScoreArgs& args,
+                                   AnnotationFormat gold_format,
+                                   Status* status) {
   std::optional<std::string> path =
       args.labels.empty() ? FindLabelsFile(args.gold)
                           : std::optional<std::string>(args.labels);
+  if (!path && gold_format == AnnotationFormat::kBrat) {
+    // A BRAT project's annotation.conf is its label set.
+    auto conf = ReadBratLabelSet(args.gold);
+    if (!conf) return std::nullopt;
+    if (!conf->ok()) {
+      *status = conf->status();
+      return std::nullopt;
+    }
+    return std::move(**conf);
+  }
   if (!path) return std::nullopt;
   auto labels = ReadLabelSet(*path);
   if (!labels.ok()) {
@@ -156,20 +170,17 @@ std::optional<LabelSet> LoadLabels(const ScoreArgs& args, Status* status) {
 }  // namespace
 
 int RunSpanScore(const ScoreArgs& args) {
-  auto gold = CorpusReader::Open(args.gold);
-  if (!gold.ok()) {
-    std::cerr << "ieval score: " << gold.status().ToString() << "\n";
+  auto opened =
+      OpenGoldAndPred("ieval score", args.gold, args.pred, args.formats);
+  if (!opened.ok()) {
+    std::cerr << "ieval score: " << opened.status().ToString() << "\n";
     return kExitBadInput;
   }
   Status label_status;
-  const std::optional<LabelSet> labels = LoadLabels(args, &label_status);
+  const std::optional<LabelSet> labels =
+      LoadLabels(args, opened->gold_format, &label_status);
   if (!label_status.ok()) {
     std::cerr << "ieval score: " << label_status.ToString() << "\n";
-    return kExitBadInput;
-  }
-  auto pred = CorpusReader::Open(args.pred);
-  if (!pred.ok()) {
-    std::cerr << "ieval score: " << pred.status().ToString() << "\n";
     return kExitBadInput;
   }
 
@@ -203,7 +214,7 @@ int RunSpanScore(const ScoreArgs& args) {
   // without predictions was predicted nothing.
   stream.labels = labels ? &*labels : nullptr;
   stream.allow_nested = args.allow_nested;
-  stream.read.ignore_unknown_keys = args.ignore_unknown_keys;
+  stream.read.ignore_unknown_keys = args.formats.ignore_unknown_keys;
   stream.jobs = std::max(1, args.jobs);
   stream.keep_documents = args.json;  // the per-document list
   stream.gold_name = args.gold;
@@ -218,7 +229,16 @@ int RunSpanScore(const ScoreArgs& args) {
       units.Count(worker, g, p);
     };
   }
-  StreamScoreResult result = ScoreStreams(**gold, **pred, stream);
+  StreamScoreResult result = ScoreStreams(*opened->gold, *opened->pred, stream);
+  if (result.paired == 0 && !result.pred_ids.empty() &&
+      !result.gold_ids.empty()) {
+    std::cerr << "ieval score: "
+              << NoIdInCommon(args.gold, args.pred, result.gold_ids,
+                              result.pred_ids)
+                     .ToString()
+              << "\n";
+    return kExitBadInput;
+  }
   if (!result.gold_problems.empty()) {
     Print(result.gold_problems);
     std::cerr << "ieval score: the gold " << args.gold

@@ -112,9 +112,9 @@ Status ParseStatistics(const JsonValue& stats, StatisticsSettings& st) {
 
 Result<RunConfig> Parse(const JsonValue& root,
                         const std::filesystem::path& base) {
-  IEVAL_RETURN_IF_ERROR(
-      root.OnlyKeys({"gold", "labels", "variants_file", "variants", "jobs",
-                     "scoring", "statistics", "report", "description"}));
+  IEVAL_RETURN_IF_ERROR(root.OnlyKeys({"gold", "labels", "variants_file",
+                                       "variants", "jobs", "repeats", "scoring",
+                                       "statistics", "report", "description"}));
   RunConfig c;
   if (auto v = root.Find("description")) {
     IEVAL_RETURN_IF_ERROR(v->String().status());
@@ -128,6 +128,7 @@ Result<RunConfig> Parse(const JsonValue& root,
     IEVAL_ASSIGN_OR_RETURN(c.variants, Strings(*v));
   }
   IEVAL_RETURN_IF_ERROR(IntMember(root, "jobs", 1, 4096, &c.jobs));
+  IEVAL_RETURN_IF_ERROR(IntMember(root, "repeats", 1, 1000, &c.repeats));
   c.scoring.max_examples = 20;
   if (auto v = root.Find("scoring")) {
     IEVAL_RETURN_IF_ERROR(ParseScoring(*v, c.scoring));

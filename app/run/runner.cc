@@ -1,12 +1,17 @@
 #include "ieval/run/runner.h"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <chrono>
 #include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ieval/core/thread_pool.h"
 #include "ieval/results/run_statistics.h"
@@ -202,6 +207,80 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
       });
 }
 
+// Sets IEVAL_REPEAT and IEVAL_REPEATS for the extractors created while it
+// lives, and puts back what was there before. Set between variants, while
+// the pool's threads wait, so no thread reads the environment meanwhile;
+// an external extractor's program inherits it when it is spawned.
+class RepeatEnvironment {
+ public:
+  explicit RepeatEnvironment(int repeats) {
+    for (const char* name : {kRepeatEnv, kRepeatsEnv}) {
+      const char* value = getenv(name);
+      saved_.push_back(value == nullptr ? std::nullopt
+                                        : std::optional<std::string>(value));
+    }
+    setenv(kRepeatsEnv, std::to_string(repeats).c_str(), 1);
+    Set(0);
+  }
+  ~RepeatEnvironment() {
+    const char* names[] = {kRepeatEnv, kRepeatsEnv};
+    for (size_t i = 0; i < saved_.size(); ++i) {
+      if (saved_[i])
+        setenv(names[i], saved_[i]->c_str(), 1);
+      else
+        unsetenv(names[i]);
+    }
+  }
+  RepeatEnvironment(const RepeatEnvironment&) = delete;
+  RepeatEnvironment& operator=(const RepeatEnvironment&) = delete;
+  void Set(int repeat) {
+    setenv(kRepeatEnv, std::to_string(repeat).c_str(), 1);
+  }
+
+ private:
+  std::vector<std::optional<std::string>> saved_;
+};
+
+// Repeat `r` (>= 1) of a variant: a fresh extractor over every document,
+// scored into `out` (without examples: only the counts are kept).
+Status RunRepeat(const VariantToRun& spec, int r,
+                 const std::vector<AnnotatedDocument>& gold,
+                 const RunnerOptions& options, ThreadPool& pool,
+                 RunProgress progress, RepeatEnvironment& env,
+                 CorpusScores& out, std::string* offset) {
+  env.Set(r);
+  const std::string label = spec.name + " (repeat " + std::to_string(r) + ")";
+  Result<std::unique_ptr<Extractor>> created =
+      options.create_repeat ? options.create_repeat(spec, r, offset)
+      : spec.create         ? spec.create()
+                            : Status::Internal("variant without a factory");
+  if (!created.ok())
+    return Status::ExtractorFailed(label + ": " + created.status().message(),
+                                   created.status().where());
+  std::vector<Annotations> predictions;
+  Throughput ignored;
+  progress.variant = label;
+  Status s = ExtractVariant(**created, label, gold, options, pool, progress,
+                            predictions, ignored);
+  created->reset();  // ends external processes
+  if (!s.ok()) return s;
+  const size_t n = gold.size();
+  std::vector<std::unique_ptr<DocumentScores>> scored(n);
+  out = CorpusScores(0);
+  ParallelForOrdered(
+      pool, n,
+      [&](size_t i) {
+        scored[i] = std::make_unique<DocumentScores>(
+            ScoreDocument(gold[i].document, gold[i].annotations, predictions[i],
+                          options.score));
+      },
+      [&](size_t i) {
+        out.Add(std::move(*scored[i]));
+        scored[i].reset();
+      });
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
@@ -214,6 +293,8 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
   run.score_options = options.score;
   run.statistics = options.statistics;
   run.jobs = pool.threads();
+  run.repeats = std::max(1, options.repeats);
+  RepeatEnvironment env(run.repeats);
   const UnitsToCount count = Counted(options.statistics, run.gold.size());
   const std::vector<std::vector<int64_t>> sentences =
       count.sentence_scores || count.sentences
@@ -237,6 +318,7 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     v.description = spec.description;
     v.options = spec.options;
     Throughput& t = v.throughput;
+    env.Set(0);
     const double children_cpu = AllChildrenCpuSeconds();
     Clock::time_point setup = Clock::now();
     Result<std::unique_ptr<Extractor>> created =
@@ -285,6 +367,21 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     const Clock::time_point scoring = Clock::now();
     ScoreVariant(run.gold, sentences, count, options, pool, v);
     t.score_seconds = Since(scoring);
+    for (int r = 1; r < run.repeats && !stopped(); ++r) {
+      Status repeated =
+          RunRepeat(spec, r, run.gold, options, pool, progress, env,
+                    v.repeat_scores.emplace_back(), &v.repeat_seed_option);
+      if (repeated.ok()) continue;
+      v.status = VariantStatus::kFailed;
+      v.error = repeated.ToString();
+      v.predictions.clear();
+      v.repeat_scores.clear();
+      v.scores = CorpusScores(options.score.max_examples);
+      v.units = CorpusUnits{};
+      v.sentence_scores.clear();
+      break;
+    }
+    if (stopped()) break;
     run.variants.push_back(std::move(v));
   }
   if (stopped()) {

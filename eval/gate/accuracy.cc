@@ -22,7 +22,8 @@ std::string RuleLabel(const AccuracyRule& rule, size_t index) {
                            : rule.name;
 }
 
-std::string Criteria(const AccuracyRule& rule, const GateStatistics& st) {
+std::string Criteria(const AccuracyRule& rule, const GateStatistics& st,
+                     bool by_repeats = false) {
   std::vector<std::string> parts;
   if (rule.min) parts.push_back("≥ " + Fixed(*rule.min));
   if (rule.max_drop || rule.max_relative_drop) {
@@ -34,7 +35,13 @@ std::string Criteria(const AccuracyRule& rule, const GateStatistics& st) {
       drop += Fixed(*rule.max_drop);
     else
       drop += Fixed(*rule.max_relative_drop * 100, 1) + " % of baseline";
-    if (rule.require_significance)
+    if (rule.require_significance && by_repeats)
+      drop +=
+          ", unless within the baseline's run-to-run spread (Student's "
+          "t of the mean against its repeats" +
+          std::string(st.holm ? ", Holm" : "") +
+          ", α = " + Fixed(rule.alpha, 2) + ")";
+    else if (rule.require_significance)
       drop += ", unless not significant (" +
               std::string(st.test == GateTest::kBootstrap
                               ? "paired bootstrap"
@@ -208,6 +215,14 @@ Status Measure(GateCheck& check, const AccuracyInput& in_b,
   if (!s.ok()) return s;
   check.documents =
       DocumentChanges(in_b.doc_ids, *db, *dc, vb, vc, entity_metric);
+  // Repeats give the values (means) of every rule's check, and the test of
+  // those that require significance.
+  auto by_repeats = TestAgainstRepeats(check, in_b, in_c, vb, vc, st);
+  if (!by_repeats.ok()) return by_repeats.status();
+  if (*by_repeats) {
+    check.criteria = Criteria(rule, st, true);
+    return Status::Ok();
+  }
   return TestCheck(check, *db, *dc, in_b, in_c, vb, vc, rule, st);
 }
 

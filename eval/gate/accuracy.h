@@ -58,6 +58,25 @@ Status TestCheck(GateCheck& check, const PerDocumentCounts& b,
                  const VariantScores& vc, const AccuracyRule& rule,
                  const GateStatistics& st);
 
+// When the baseline variant has repeats (`ieval run --repeats K`) holding
+// the metric's counts: the check's values become the means over the
+// repeats (the current's, or its one run), and its test Student's t of the
+// change against the baseline's run-to-run spread (by_repeats). false,
+// the check untouched, otherwise. kInvalidInput when a file's repeat 0
+// does not add up to its scores.
+Result<bool> TestAgainstRepeats(GateCheck& check, const AccuracyInput& in_b,
+                                const AccuracyInput& in_c,
+                                const VariantScores& vb,
+                                const VariantScores& vc,
+                                const GateStatistics& st);
+
+// How the repeats of the files were used: which baseline variants ran with
+// repeats (their checks compare means against the baseline's spread), and
+// current variants with repeats whose baseline has none (the spread cannot
+// judge them: rerun the baseline with --repeats).
+std::vector<std::string> RepeatNotes(const AccuracyInput& baseline,
+                                     const AccuracyInput& current);
+
 // Holm-adjusts the p-values of the checks that require significance (when
 // rules.statistics.holm) and gives every undecided check its outcome and
 // reason.

@@ -110,6 +110,8 @@ Result<GateReport> RunGate(std::vector<GateInputFile> baseline,
     for (std::string& note : gate_internal::SignificanceNotes(
              report.checks, report.documents, rules))
       report.notes.push_back(std::move(note));
+    for (std::string& note : gate_internal::RepeatNotes(ab, ac))
+      report.notes.push_back(std::move(note));
   }
   if (b->benchmarks) {
     report.benchmarks = static_cast<int>(b->benchmarks->benchmarks.size());

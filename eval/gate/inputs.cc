@@ -1,5 +1,6 @@
 #include "ieval/gate/inputs.h"
 
+#include <cmath>
 #include <set>
 
 #include "ieval/core/status_macros.h"
@@ -68,6 +69,56 @@ Status ReadUnits(const JsonValue& units, const std::string& where,
       }
     }
   }
+  return Status::Ok();
+}
+
+// The "repeats" of a run report's variant: each repeat's documents, as
+// the same doc_ids as the variant's documents, with counts that are
+// numbers >= 0.
+Status ReadRepeats(const JsonValue& repeats, const std::string& name,
+                   const std::string& path, VariantScores& v) {
+  const std::string where = "variant \"" + name + "\": repeats.documents";
+  IEVAL_RETURN_IF_ERROR(repeats.ExpectObject());
+  const auto documents = repeats.Find("documents");
+  if (!documents) return Status::Ok();  // a summary without counts
+  IEVAL_RETURN_IF_ERROR(documents->ExpectArray());
+  const std::set<std::string> expected(v.documents.doc_ids.begin(),
+                                       v.documents.doc_ids.end());
+  for (const JsonValue& list : documents->Elements()) {
+    IEVAL_RETURN_IF_ERROR(list.ExpectArray());
+    DocumentColumns& columns = v.repeats.emplace_back();
+    const std::vector<JsonValue> items = list.Elements();
+    const size_t n = items.size();
+    for (size_t i = 0; i < n; ++i) {
+      const JsonValue& d = items[i];
+      const auto doc_id = d.Find("doc_id");
+      if (!d.is_object() || !doc_id || !doc_id->is_string())
+        return d.Error("needs a string \"doc_id\"");
+      columns.doc_ids.push_back(*doc_id->String());
+      std::map<std::string, double> leaves;
+      Flatten(d, "", leaves);
+      for (const auto& [key, value] : leaves) {
+        if (!(value >= 0) || !std::isfinite(value))
+          return Bad(path, where + "[" + std::to_string(v.repeats.size() - 1) +
+                               "]: document \"" + columns.doc_ids.back() +
+                               "\": " + key + " is not a count (a number " +
+                               "≥ 0): " + std::to_string(value));
+        auto& column = columns.columns[key];
+        if (column.empty()) column.assign(n, 0.0);
+        column[i] = value;
+      }
+    }
+    const std::set<std::string> got(columns.doc_ids.begin(),
+                                    columns.doc_ids.end());
+    if (got != expected || got.size() != columns.doc_ids.size())
+      return Bad(path, where + "[" + std::to_string(v.repeats.size() - 1) +
+                           "]: its documents are not the variant's (each "
+                           "repeat lists every scored document once)");
+  }
+  if (v.repeats.size() == 1)
+    return Bad(path, where +
+                         ": one repeat only (a variant of ieval run "
+                         "--repeats K has K >= 2)");
   return Status::Ok();
 }
 
@@ -152,6 +203,9 @@ Result<GateInputFile> ReadRunReport(const JsonValue& root,
         return Bad(path, "variant \"" + name + "\" is ok but has no scores");
       IEVAL_RETURN_IF_ERROR(scores->ExpectObject());
       IEVAL_ASSIGN_OR_RETURN(v, ReadScores(*scores, name, path));
+      if (auto repeats = vj.Find("repeats")) {
+        IEVAL_RETURN_IF_ERROR(ReadRepeats(*repeats, name, path, v));
+      }
       if (in.options.empty())
         if (auto options = scores->Find("options"))
           in.options = options->Dump();

@@ -87,7 +87,12 @@ void FailureDetail(std::string& out, const GateCheck& c) {
   out += "\n#### " + Code(c.subject) + " · " + Code(c.metric) + "\n\n";
   out += c.reason + ".\n\n";
   out += "Rule *" + MarkdownCell(c.rule) + "*: " + c.criteria + ".";
-  if (!std::isnan(c.ci_lower))
+  if (!std::isnan(c.ci_lower) && c.by_repeats)
+    out += " " + Fixed(c.confidence * 100, 0) +
+           " % interval of the change of the mean (Student's t with the " +
+           "spread of " + std::to_string(c.repeats_baseline) +
+           " baseline repeats): " + Interval(c) + ".";
+  else if (!std::isnan(c.ci_lower))
     out += " " + Fixed(c.confidence * 100, 0) + " % interval of the change (" +
            "paired bootstrap over " + std::to_string(c.units) + " " + c.unit +
            "): " + Interval(c) + ".";
@@ -103,6 +108,7 @@ void FailureDetail(std::string& out, const GateCheck& c) {
     any_drop = any_drop || d.current < d.baseline;
   if (!c.documents.empty()) {
     out += std::string("\nDocuments that changed the most") +
+           (c.by_repeats ? ", repeat 0 of each side" : "") +
            (any_drop ? " (largest drops first)" : "") + ":\n\n";
     out +=
         "| document | baseline | current | change | counts before → after "
@@ -166,7 +172,12 @@ std::string Headline(const GateReport& report,
     out += "❌ regression: " + Short(*failures.front());
     if (failures.size() > 1)
       out += " and " + std::to_string(failures.size() - 1) + " more";
-    if (const GateCheck* c = First(failures, Decider::kUnderpowered))
+    if (const GateCheck* c = First(failures, Decider::kSpread))
+      out +=
+          "; the drop is beyond the tolerance and the baseline's "
+          "run-to-run spread over " +
+          std::to_string(c->repeats_baseline) + " repeats, which decided";
+    else if (const GateCheck* c = First(failures, Decider::kUnderpowered))
       out += "; the tolerance decided because " + c->power + SentenceClause(*c);
     else if (First(failures, Decider::kTest) != nullptr)
       out += "; the drop is beyond the tolerance and significant";
@@ -188,6 +199,13 @@ std::string Headline(const GateReport& report,
            " beyond the tolerance passed untested (\"when_underpowered\": "
            "\"pass\") because " +
            c->power + "\n";
+  if (const GateCheck* c = First(others, Decider::kSpread); c && noise > 0)
+    return out + ": " + std::to_string(noise) + " drop" +
+           (noise == 1 ? "" : "s") +
+           " beyond the tolerance, within the baseline's run-to-run spread "
+           "over " +
+           std::to_string(c->repeats_baseline) +
+           " repeats, which decided; nothing else dropped\n";
   if (noise > 0)
     return out + ": " + std::to_string(noise) + " drop" +
            (noise == 1 ? "" : "s") +
@@ -198,6 +216,12 @@ std::string Headline(const GateReport& report,
              c->power + "\n";
   if (report.Count(CheckOutcome::kPass) == 0)
     return out + ": nothing was judged\n";
+  for (const GateCheck* c : others)
+    if (c->by_repeats)
+      return out + ": no drop beyond the tolerance (means over " +
+             std::to_string(c->repeats_baseline) +
+             " baseline repeats; their run-to-run spread judges larger "
+             "drops)\n";
   return out + ": no check regressed\n";
 }
 
@@ -290,9 +314,14 @@ std::string RenderGateMarkdown(const GateReport& report) {
            UnitSingular(st.unit) +
            " counts (relations, values and clusters per document); "
            "intervals: paired bootstrap " +
-           Fixed(st.confidence * 100, 0) +
-           " %. Speed: Mann–Whitney U over "
-           "repetitions.</sub>\n";
+           Fixed(st.confidence * 100, 0) + " %" +
+           (std::any_of(report.checks.begin(), report.checks.end(),
+                        [](const GateCheck& c) { return c.by_repeats; })
+                ? "; against a baseline with repeats, Student's t of the "
+                  "change of the mean against the baseline's run-to-run "
+                  "spread"
+                : "") +
+           ". Speed: Mann–Whitney U over repetitions.</sub>\n";
   return out;
 }
 

@@ -25,10 +25,12 @@ Status EmptyFolder(const std::string& path,
     held += (held.empty() ? "" : ", ") + std::to_string(n) + " " +
             (extension.empty() ? "without extension" : extension);
   std::string message =
-      "no .json or .jsonl file in this folder, so no document to read";
+      "no .json or .jsonl file in this folder, so no ieval document to read";
   if (!held.empty()) message += " (it holds " + held + ")";
-  if (others.count(".ann") || others.count(".conll") || others.count(".txt"))
-    message += "; ieval's annotation JSON is read here, not BRAT or CoNLL";
+  if (!others.empty())
+    message +=
+        "; another format is read with --gold-format, --pred-format "
+        "or --format";
   return Status::IoError(message, Where{path, 0, "", ""});
 }
 
@@ -67,6 +69,18 @@ Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(
       new CorpusReader(std::move(files), options));
 }
 
+std::unique_ptr<CorpusReader> CorpusReader::FromCorpus(Corpus corpus) {
+  std::vector<std::string> files;
+  for (const AnnotatedDocument& d : corpus.documents)
+    if (files.empty() || files.back() != d.source_file)
+      files.push_back(d.source_file);
+  std::unique_ptr<CorpusReader> reader(
+      new CorpusReader(std::move(files), FormatReadOptions()));
+  reader->in_memory_ = true;
+  reader->memory_ = std::move(corpus);
+  return reader;
+}
+
 bool CorpusReader::OpenNextFile(std::vector<Status>* problems) {
   while (next_file_ < files_.size()) {
     current_file_ = files_[next_file_++];
@@ -84,6 +98,15 @@ bool CorpusReader::OpenNextFile(std::vector<Status>* problems) {
 }
 
 bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
+  if (in_memory_) {
+    if (next_document_ >= memory_.documents.size()) return false;
+    AnnotatedDocument& doc = memory_.documents[next_document_++];
+    raw->json = SerializeAnnotatedDocument(doc);
+    raw->file = doc.source_file;
+    raw->line = doc.source_line;
+    doc = AnnotatedDocument();
+    return true;
+  }
   for (;;) {
     if (jsonl_.is_open()) {
       while (std::getline(jsonl_, raw->json)) {
@@ -120,6 +143,11 @@ bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
 }
 
 bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
+  if (in_memory_) {
+    if (next_document_ >= memory_.documents.size()) return false;
+    *doc = std::move(memory_.documents[next_document_++]);
+    return true;
+  }
   while (NextRaw(&raw_, problems)) {
     auto parsed = ParseAnnotatedDocument(raw_.json, raw_.file, raw_.line,
                                          problems, options_);

@@ -238,8 +238,10 @@ class Streamer {
           what, Where{doc.source_file, doc.source_line, id, ""}));
     };
     if (!gold_ids_.Intern(id).second) return problem("duplicate doc_id");
+    if (result_.gold_ids.size() < kIdsShown) result_.gold_ids.push_back(id);
     if (!doc.has_text) return problem("gold document without \"text\"");
     if (auto w = waiting_pred_.find(id); w != waiting_pred_.end()) {
+      ++result_.paired;
       pairs->push_back({std::move(doc), std::move(w->second.doc), {}, {}});
       waiting_pred_.erase(w);
       return;
@@ -252,7 +254,9 @@ class Streamer {
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
     const std::string id = doc.document.doc_id;  // a copy, as in AddGold
+    if (result_.pred_ids.size() < kIdsShown) result_.pred_ids.push_back(id);
     if (auto w = waiting_gold_.find(id); w != waiting_gold_.end()) {
+      ++result_.paired;
       pairs->push_back({std::move(w->second.doc), std::move(doc), {}, {}});
       waiting_gold_.erase(w);
       return;
@@ -328,6 +332,7 @@ class Streamer {
     from->clear();
   }
 
+  static constexpr size_t kIdsShown = 3;
   const StreamScoreOptions& options_;
   ValidateOptions gold_validate_;
   ValidateOptions pred_validate_;

@@ -5,7 +5,6 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string_view>
 #include <thread>
 
@@ -126,11 +125,9 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
   if (Status s = Stage((dir / "report.md").string(), markdown, pending);
       !s.ok())
     return s;
-  std::set<std::string> predictions;
   for (const VariantResult& v : run.variants) {
     if (v.status != VariantStatus::kOk) continue;
     const std::string path = (dir / PredictionsPath(v.name)).string();
-    predictions.insert(fs::path(path).filename().string());
     if (Status s = Stage(
             path,
             [&](const report_text::TextSink& sink) {
@@ -153,13 +150,6 @@ Result<WrittenReports> WriteRunReports(const RunResult& run,
   for (Pending& p : pending) {
     if (Status s = p.writer->Commit(); !s.ok()) return s;
     written.paths.push_back(p.path);
-  }
-  // Predictions of variants no longer in the run would pass for this run's.
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir / "predictions", ec)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == ".jsonl" && !predictions.count(name))
-      fs::remove(entry.path(), ec);
   }
   return written;
 }

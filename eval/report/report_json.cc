@@ -7,6 +7,7 @@
 
 #include "ieval/core/thread_pool.h"
 #include "ieval/report/score_report.h"
+#include "ieval/results/metrics.h"
 #include "ieval/stats/bootstrap.h"
 #include "ieval/stats/summary.h"
 #include "report_model.h"
@@ -30,6 +31,11 @@ constexpr int kDocumentDepth = 5;
 // own, filled before the documents' (WithUnits), at depth 4 as "documents".
 constexpr std::string_view kUnitsHole = "\"units\": <discarded>";
 constexpr int kUnitsDepth = 4;
+// A repeated variant's "repeats"."documents": filled, before the scores'
+// documents, by WithRepeats, which finds it as the first documents hole
+// after the variant's "repeats" key; as deep as "units".
+constexpr std::string_view kRepeatsKey = "\"repeats\": {";
+constexpr int kRepeatsDepth = 4;
 constexpr int kIndent = 1;
 
 ordered_json IntervalJson(const Interval& i) {
@@ -88,6 +94,48 @@ ordered_json ThroughputJson(const Throughput& t) {
           {"repetitions", RepetitionsJson(t)}};
 }
 
+// The precision, recall and F1 of `metric` in each repeat, with their
+// mean, sample standard deviation (n - 1), min and max.
+ordered_json RepeatMetricJson(const VariantResult& v, const MetricRef& metric) {
+  std::vector<double> p, r, f;
+  auto add = [&](const CorpusScores& s) {
+    const PrfCounts c = CountsOf(s.total(), metric);
+    p.push_back(Precision(c));
+    r.push_back(Recall(c));
+    f.push_back(F1(c));
+  };
+  add(v.scores);
+  for (const CorpusScores& s : v.repeat_scores) add(s);
+  auto summary = [](const std::vector<double>& values) {
+    const SampleSummary s = Summarize(values);
+    return ordered_json{{"mean", s.mean},
+                        {"stddev", s.stddev},
+                        {"min", s.min},
+                        {"max", s.max},
+                        {"values", values}};
+  };
+  return {
+      {"precision", summary(p)}, {"recall", summary(r)}, {"f1", summary(f)}};
+}
+
+// With --repeats K > 1: every repeat's scores of the run's metrics, and a
+// hole for every repeat's per-document counts.
+ordered_json RepeatsJson(const RunResult& run, const VariantResult& v) {
+  ordered_json metrics = ordered_json::object();
+  for (const std::string& name : run.statistics.metrics) {
+    auto metric = ParseMetric(name);
+    if (metric.ok()) metrics[metric->Name()] = RepeatMetricJson(v, *metric);
+  }
+  return {{"count", v.Repeats()},
+          {"headline", "mean"},
+          {"index_env", kRepeatEnv},
+          {"seed_option", v.repeat_seed_option.empty()
+                              ? ordered_json()
+                              : ordered_json(v.repeat_seed_option)},
+          {"metrics", std::move(metrics)},
+          {"documents", ordered_json(ordered_json::value_t::discarded)}};
+}
+
 ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
   ordered_json j;
   j["name"] = v.name;
@@ -119,17 +167,30 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
                            {"f1", IntervalJson(m.interval.f1)}};
   }
   j["intervals"] = std::move(intervals);
+  if (v.Repeats() > 1) j["repeats"] = RepeatsJson(run, v);
   return j;
 }
 
-// The variant with the highest primary-metric F1 among the ok ones (the
-// first on ties), or null.
+// The primary metric's F1 of a variant: its point estimate, or the mean
+// over its repeats.
+double HeadlineF1(const VariantResult& v) {
+  const double f1 = v.intervals.front().interval.f1.estimate;
+  auto metric = ParseMetric(v.intervals.front().metric);
+  if (v.Repeats() < 2 || !metric.ok()) return f1;
+  double sum = F1(CountsOf(v.scores.total(), *metric));
+  for (const CorpusScores& s : v.repeat_scores)
+    sum += F1(CountsOf(s.total(), *metric));
+  return sum / v.Repeats();
+}
+
+// The variant with the highest primary-metric F1 (the mean over repeats
+// for a repeated variant) among the ok ones (the first on ties), or null.
 ordered_json BestVariant(const RunResult& run) {
   const VariantResult* best = nullptr;
   double best_f1 = -1;
   for (const VariantResult& v : run.variants) {
     if (v.status != VariantStatus::kOk || v.intervals.empty()) continue;
-    const double f1 = v.intervals.front().interval.f1.estimate;
+    const double f1 = HeadlineF1(v);
     if (f1 > best_f1) {
       best_f1 = f1;
       best = &v;
@@ -324,6 +385,27 @@ std::string WithUnits(std::string skeleton, const RunResult& run) {
   return skeleton;
 }
 
+// `skeleton` with each repeated variant's "repeats"."documents" filled
+// (repeat 0's counts from its scores, then the other repeats').
+std::string WithRepeats(std::string skeleton, const RunResult& run) {
+  size_t at = 0;
+  for (const VariantResult& v : run.variants) {
+    if (v.status != VariantStatus::kOk || v.Repeats() < 2) continue;
+    at = skeleton.find(kRepeatsKey, at);
+    if (at == std::string::npos) break;  // cannot happen: one per variant
+    at = skeleton.find(kDocumentsHole, at);
+    if (at == std::string::npos) break;
+    std::vector<const CorpusScores*> repeats = {&v.scores};
+    for (const CorpusScores& s : v.repeat_scores) repeats.push_back(&s);
+    const std::string text =
+        RepeatDocumentsToJson(repeats, kIndent, kRepeatsDepth);
+    skeleton.replace(at + kHoleKey.size(),
+                     kDocumentsHole.size() - kHoleKey.size(), text);
+    at += kHoleKey.size() + text.size();
+  }
+  return skeleton;
+}
+
 // The renderers read a report without per-document counts: the small
 // rest goes through text once more, to give them the same value they
 // would parse from report.json.
@@ -333,6 +415,8 @@ nlohmann::json Model(ordered_json skeleton) {
       v["scores"].erase("documents");
       v["scores"].erase("units");
     }
+  for (ordered_json& v : skeleton["variants"])
+    if (v.contains("repeats")) v["repeats"].erase("documents");
   return nlohmann::json::parse(skeleton.dump());
 }
 
@@ -341,8 +425,8 @@ nlohmann::json Model(ordered_json skeleton) {
 std::string RunReportToJson(const RunResult& run) {
   std::string text;
   ThreadPool serial(1);
-  FillHoles(WithUnits(Skeleton(run).dump(kIndent), run), run, serial,
-            [&text](std::string_view piece) { text += piece; });
+  FillHoles(WithRepeats(WithUnits(Skeleton(run).dump(kIndent), run), run), run,
+            serial, [&text](std::string_view piece) { text += piece; });
   return text;
 }
 
@@ -351,7 +435,8 @@ namespace report_text {
 nlohmann::json BuildRunReport(const RunResult& run, ThreadPool& pool,
                               const TextSink& sink) {
   ordered_json root = Skeleton(run);
-  FillHoles(WithUnits(root.dump(kIndent), run), run, pool, sink);
+  FillHoles(WithRepeats(WithUnits(root.dump(kIndent), run), run), run, pool,
+            sink);
   return Model(std::move(root));
 }
 

@@ -115,6 +115,36 @@ std::string PerType(const json& report) {
          Table(header, rows, 1) + "\n";
 }
 
+// Each repeated variant's spread: every repeat's strict F1 and their
+// summary, for each metric of the run.
+std::string Repeats(const json& report) {
+  std::vector<std::vector<std::string>> rows;
+  for (const json& v : report["variants"]) {
+    const json& r = ValueAt(v, {"repeats"});
+    if (v.value("status", "") != "ok" || r.is_null()) continue;
+    for (const json& name : report["config"]["statistics"]["metrics"]) {
+      const std::string metric = name.get<std::string>();
+      if (!r["metrics"].contains(metric)) continue;
+      const json& f1 = r["metrics"][metric]["f1"];
+      std::string each;
+      for (const json& x : f1["values"])
+        each += (each.empty() ? "" : ", ") + Fixed(x);
+      rows.push_back({"`" + v["name"].get<std::string>() + "`", metric,
+                      r["count"].dump(), Fixed(f1["mean"]), Fixed(f1["stddev"]),
+                      Fixed(f1["min"]), Fixed(f1["max"]), each});
+    }
+  }
+  if (rows.empty()) return "";
+  return "## Repeats\n\nVariants run with `ieval run --repeats K`: the "
+         "summary shows the mean over the K repeats ± their standard "
+         "deviation (n − 1); intervals, comparisons, per-type scores, errors "
+         "and predictions are repeat 0's. F1 of each repeat:\n\n" +
+         Table({"variant", "metric", "repeats", "mean F1", "stddev", "min",
+                "max", "each repeat"},
+               rows, 2) +
+         "\n";
+}
+
 std::string ThroughputTable(const json& report) {
   std::vector<std::vector<std::string>> rows;
   for (const json& v : report["variants"]) {
@@ -179,7 +209,15 @@ std::string MarkdownOf(const json& report) {
   out += Summary(report) + "\n";
   out += "Strict P/R/F1 with " + report_text::ConfidenceText(report) +
          " bootstrap intervals in brackets. Partial, relations (strict), "
-         "DATE value accuracy and cluster CoNLL F1 are point estimates.\n\n";
+         "DATE value accuracy and cluster CoNLL F1 are point estimates.";
+  for (const json& v : report["variants"])
+    if (v.contains("repeats")) {
+      out +=
+          " Variants with repeats: mean ± standard deviation over the "
+          "repeats (see Repeats).";
+      break;
+    }
+  out += "\n\n";
   const json& best = report["best_variant"];
   if (!best.is_null()) {
     out += "**Best variant:** `" + best["name"].get<std::string>() + "` (" +
@@ -195,6 +233,7 @@ std::string MarkdownOf(const json& report) {
   }
   for (const json& n : report["notes"])
     out += "> **Note:** " + n.get<std::string>() + "\n\n";
+  out += Repeats(report);
   out += Differences(report);
   out += PerType(report);
   out += ThroughputTable(report);

@@ -18,6 +18,15 @@ std::string Bracket(const json& variant, const std::string& metric,
   return " [" + Fixed(i["lower"], 2) + ", " + Fixed(i["upper"], 2) + "]";
 }
 
+// A repeated variant's `which` of `metric` over its repeats, as "mean ±
+// stddev"; "" without repeats.
+std::string Spread(const json& variant, const std::string& metric,
+                   const std::string& which) {
+  const json& r = ValueAt(variant, {"repeats", "metrics", metric, which});
+  if (r.is_null()) return "";
+  return Fixed(r["mean"]) + " ± " + Fixed(r["stddev"]);
+}
+
 std::string Str(const json& v) {
   return v.is_string() ? v.get<std::string>() : "";
 }
@@ -146,12 +155,19 @@ std::vector<std::string> SummaryCells(const json& v, bool markdown) {
   }
   const json& s = v["scores"];
   const json& strict = ValueAt(s, {"entities", "strict", "overall"});
-  cells.push_back(Fixed(strict["precision"]) +
-                  Bracket(v, "entities.strict", "precision"));
-  cells.push_back(Fixed(strict["recall"]) +
-                  Bracket(v, "entities.strict", "recall"));
-  cells.push_back(Fixed(strict["f1"]) + Bracket(v, "entities.strict", "f1"));
-  cells.push_back(Fixed(ValueAt(s, {"entities", "partial", "overall", "f1"})));
+  // A repeated variant's headline is the mean over its repeats ± their
+  // standard deviation; its intervals are repeat 0's.
+  auto cell = [&](const std::string& metric, const json& point,
+                  const std::string& which, bool interval) {
+    const std::string spread = Spread(v, metric, which);
+    if (!spread.empty()) return spread;
+    return Fixed(point) + (interval ? Bracket(v, metric, which) : "");
+  };
+  for (const char* which : {"precision", "recall", "f1"})
+    cells.push_back(cell("entities.strict", strict[which], which, true));
+  cells.push_back(cell("entities.partial",
+                       ValueAt(s, {"entities", "partial", "overall", "f1"}),
+                       "f1", false));
   // "–" rather than 0 where the variant predicted nothing of the kind: it
   // never tried (no relations, no entity ids), which is not being wrong.
   auto tried = [](const json& counts) {
@@ -159,7 +175,9 @@ std::vector<std::string> SummaryCells(const json& v, bool markdown) {
            counts.value("tp", 0.0) + counts.value("fp", 0.0) > 0;
   };
   const json& relations = ValueAt(s, {"relations", "strict", "overall"});
-  cells.push_back(tried(relations) ? Fixed(relations["f1"]) : "–");
+  cells.push_back(tried(relations)
+                      ? cell("relations.strict", relations["f1"], "f1", false)
+                      : "–");
   const json& date = ValueAt(s, {"values", "DATE"});
   cells.push_back(date.is_null() || date.value("matched", 0) == 0
                       ? "–"

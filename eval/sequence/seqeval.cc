@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <span>
+#include <tuple>
 
 namespace ieval {
 namespace {
@@ -231,21 +232,8 @@ ChunkCounts& SeqevalScorer::Counts(uint32_t type) {
   return *counts;
 }
 
-SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
-                                           std::string_view tag, int64_t line,
-                                           bool gold) {
-  Parsed p;
-  if (tag.empty()) {
-    std::optional<Status>& error = gold ? gold_error_ : pred_error_;
-    if (!error) {
-      error = InputError(std::string("empty ") + Side(gold) +
-                             " tag; seqeval raises IndexError: string index "
-                             "out of range",
-                         line);
-    }
-    tag = "O";
-  }
-  const TagInfo& info = tags_.Get(tag, [&](std::string_view t) {
+SeqevalScorer::TagInfo SeqevalScorer::Info(std::string_view tag) {
+  return tags_.Get(tag, [&](std::string_view t) {
     TagInfo i;
     i.ne = IsNeTag(t);
     const size_t n = FirstCharLength(t);
@@ -258,6 +246,26 @@ SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
     i.type = types_.Intern(type).first;
     return i;
   });
+}
+
+SeqevalScorer::TagInfo SeqevalScorer::Lookup(std::string_view tag, int64_t line,
+                                             bool gold) {
+  if (tag.empty()) {
+    std::optional<Status>& error = gold ? gold_error_ : pred_error_;
+    if (!error) {
+      error = InputError(std::string("empty ") + Side(gold) +
+                             " tag; seqeval raises IndexError: string index "
+                             "out of range",
+                         line);
+    }
+    tag = "O";
+  }
+  return Info(tag);
+}
+
+SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s, const TagInfo& info,
+                                           std::string_view tag) {
+  Parsed p;
   if (!info.ne) {
     ++non_ne_tags_;
     if (non_ne_examples_.size() < kMaxExamples) {
@@ -276,8 +284,12 @@ SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
 
 void SeqevalScorer::Step(std::string_view gold, std::string_view pred,
                          int64_t line) {
-  const Parsed g = Parse(gold_, gold, line, true);
-  const Parsed p = Parse(pred_, pred, line, false);
+  // Two single look-ups: a pair cache (as strict mode has) costs more here
+  // than it saves.
+  const TagInfo gi = Lookup(gold, line, true);
+  const TagInfo pi = Lookup(pred, line, false);
+  const Parsed g = Parse(gold_, gi, gold);
+  const Parsed p = Parse(pred_, pi, pred);
   if (g.end) ++Counts(gold_.prev_type).gold;
   if (p.end) ++Counts(pred_.prev_type).predicted;
   if (g.end && p.end && gold_.begin == pred_.begin &&
@@ -355,28 +367,13 @@ ChunkCounts& StrictScorer::Counts(uint32_t tag) {
   return *counts;
 }
 
-std::pair<uint8_t, std::string_view> StrictScorer::ParseSlowly(
-    std::string_view text, Stream* s, int64_t line, bool gold) {
-  auto construction_error = [&](std::string message) {
-    // Token objects of a whole sentence are built before any is validated.
-    if (!s->error ||
-        (s->error_sentence == sentence_ && !s->error_on_construction)) {
-      s->error = InputError(std::move(message), line);
-      s->error_sentence = sentence_;
-      s->error_on_construction = true;
-    }
-  };
-  if (text.empty()) {
-    construction_error(std::string("empty ") + Side(gold) +
-                       " tag; seqeval raises IndexError: string index out "
-                       "of range");
-    return {0, "_"};
-  }
+std::pair<uint8_t, std::string_view> StrictScorer::SplitTag(
+    std::string_view text) {
+  if (text.empty()) return {0, "_"};
   uint8_t prefix = 0;
   const size_t n = FirstCharLength(text);
-  const std::string_view letter = text.substr(0, n);
   if (n == 1) {
-    switch (letter[0]) {
+    switch (text[0]) {
       case 'I':
         prefix = kI;
         break;
@@ -402,30 +399,39 @@ std::pair<uint8_t, std::string_view> StrictScorer::ParseSlowly(
         break;
     }
   }
-  if (prefix == 0) {
-    construction_error(std::string(SchemeName(scheme_)) + ": " + Side(gold) +
-                       " tag " + Quoted(text) + " starts with " +
-                       PyRepr(letter) +
-                       ", which is no tag prefix (I O B E S U L); seqeval "
-                       "raises KeyError: " +
-                       PyRepr(letter));
-  }
   std::string_view tag = text.substr(n);
   while (!tag.empty() && tag.front() == '-') tag.remove_prefix(1);
   while (!tag.empty() && tag.back() == '-') tag.remove_suffix(1);
   return {prefix, tag.empty() ? std::string_view("_") : tag};
 }
 
-StrictScorer::Token StrictScorer::Parse(std::string_view text, Stream* s,
-                                        int64_t line, bool gold) {
-  const Token& t = tokens_.Get(text, [&](std::string_view tag) {
-    const auto [prefix, type] = ParseSlowly(tag, s, line, gold);
+void StrictScorer::RecordTagError(std::string_view text, Stream* s,
+                                  int64_t line, bool gold) {
+  // Token objects of a whole sentence are built before any is validated.
+  if (s->error && (s->error_sentence != sentence_ || s->error_on_construction))
+    return;
+  std::string message;
+  if (text.empty()) {
+    message = std::string("empty ") + Side(gold) +
+              " tag; seqeval raises IndexError: string index out of range";
+  } else {
+    const std::string_view letter = text.substr(0, FirstCharLength(text));
+    message = std::string(SchemeName(scheme_)) + ": " + Side(gold) + " tag " +
+              Quoted(text) + " starts with " + PyRepr(letter) +
+              ", which is no tag prefix (I O B E S U L); seqeval raises "
+              "KeyError: " +
+              PyRepr(letter);
+  }
+  s->error = InputError(std::move(message), line);
+  s->error_sentence = sentence_;
+  s->error_on_construction = true;
+}
+
+StrictScorer::Token StrictScorer::Lookup(std::string_view text) {
+  return tokens_.Get(text, [&](std::string_view tag) {
+    const auto [prefix, type] = SplitTag(tag);
     return Token{prefix, tags_.Intern(type).first};
   });
-  // An invalid token is an error at each sight (which one seqeval raises
-  // depends on the sentence), not only at the first.
-  if (t.prefix == 0) ParseSlowly(text, s, line, gold);
-  return t;
 }
 
 bool StrictScorer::Close(Stream& s, const Token& t, bool* inside) const {
@@ -496,8 +502,11 @@ void StrictScorer::AddTokenSlow(std::string_view gold, std::string_view pred,
   in_sentence_ = true;
   ++counts_.tokens;
   if (SameBytes(gold, pred)) ++counts_.correct_tags;
-  const Token g = Parse(gold, &gold_, line, true);
-  const Token p = Parse(pred, &pred_, line, false);
+  const auto [g, p] = token_pairs_.Get(
+      gold, pred, [this](std::string_view t) { return Lookup(t); });
+  // A tag that is no token is an error at each sight.
+  if (g.prefix == 0) RecordTagError(gold, &gold_, line, true);
+  if (p.prefix == 0) RecordTagError(pred, &pred_, line, false);
   Step(g, gold, p, pred, line);
 }
 

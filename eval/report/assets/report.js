@@ -134,20 +134,33 @@ function drawSummary() {
   const rows = R.variants.map(v => {
     const s = v.scores || {};
     const strict = get(s, "entities", "strict", "overall") || {};
-    const ci = m => {
+    // A variant run with repeats shows the mean over them ± their
+    // standard deviation, each repeat's value in the tooltip.
+    const spread = (metric, m) => get(v, "repeats", "metrics", metric, m);
+    const ci = (m, metric = "entities.strict") => {
+      const r = spread(metric, m);
+      if (r) return el("span", {class: "ci", title: `${v.repeats.count} repeats: ` +
+                                r.values.map(x => fix(x)).join(", ")},
+                       ` ± ${fix(r.stddev)} (${v.repeats.count} repeats)`);
+      if (metric !== "entities.strict") return null;
       const i = get(v, "intervals", "entities.strict", m);
       return i ? el("span", {class: "ci"}, ` [${fix(i.lower, 2)}, ${fix(i.upper, 2)}]`) : null;
     };
+    const mean = (metric, m, x) => spread(metric, m) ? spread(metric, m).mean : x;
     const num = (x, d = 3, extra = null) => ({sort: typeof x === "number" ? x : "",
       node: el("span", {}, el("span", {class: "num"}, fix(x, d)), extra)});
     const date = get(s, "values", "DATE");
     const t = v.throughput || {};
     return {cls: "status-" + v.status, cells: [
       {text: v.name, sort: v.name}, {text: v.status, sort: v.status},
-      num(strict.precision, 3, ci("precision")), num(strict.recall, 3, ci("recall")),
-      num(strict.f1, 3, ci("f1")), num(get(s, "entities", "partial", "overall", "f1")),
+      num(mean("entities.strict", "precision", strict.precision), 3, ci("precision")),
+      num(mean("entities.strict", "recall", strict.recall), 3, ci("recall")),
+      num(mean("entities.strict", "f1", strict.f1), 3, ci("f1")),
+      num(mean("entities.partial", "f1", get(s, "entities", "partial", "overall", "f1")), 3,
+          ci("f1", "entities.partial")),
       num(tried(get(s, "relations", "strict", "overall")) ?
-          get(s, "relations", "strict", "overall", "f1") : undefined),
+          mean("relations.strict", "f1", get(s, "relations", "strict", "overall", "f1")) :
+          undefined),
       num(date && date.matched > 0 ? date.accuracy : undefined),
       num(tried(get(s, "clusters", "mentions")) ? get(s, "clusters", "conll_f1") : undefined),
       num(v.status === "skipped" ? undefined : t.documents_per_second, 1),
@@ -157,7 +170,11 @@ function drawSummary() {
   const st = R.config.statistics;
   document.getElementById("summary-caption").textContent =
     `Brackets: ${Math.round(st.confidence * 100)} % bootstrap intervals ` +
-    `(${st.resamples} resamples of ${st.unit}s). Click a column to sort.`;
+    `(${st.resamples} resamples of ${st.unit}s)` +
+    (R.variants.some(v => v.repeats) ?
+      "; ±: a variant run with repeats, the mean over them ± their standard " +
+      "deviation (hover for each repeat); its intervals and the rest of the " +
+      "report are repeat 0's" : "") + ". Click a column to sort.";
 }
 
 // Grouped horizontal bars: one group per type, one bar per ok variant.

@@ -6,6 +6,7 @@
 //    "variants_file": "../extractors/variants.json",
 //    "variants": ["gazetteer", "rules"],      // default: every variant
 //    "jobs": 2,                               // documents at once
+//    "repeats": 1,                            // extractions of each variant
 //    "scoring": {"min_overlap": 0, "types": [], "map": {},
 //                "max_examples": 20},
 //    "statistics": {"unit": "document", "resamples": 1000,
@@ -36,6 +37,7 @@ struct RunConfig {
   std::string variants_file;  // empty: the shipped extractors/variants.json
   std::vector<std::string> variants;  // empty: all of the file
   int jobs = 1;
+  int repeats = 1;       // `ieval run --repeats K`
   ScoreOptions scoring;  // symmetric_relations come from the labels
   StatisticsSettings statistics;
   int viewer_documents = 100;

@@ -37,6 +37,13 @@ struct VariantToRun {
   std::function<Result<std::unique_ptr<Extractor>>()> create;
 };
 
+// Creates a variant's extractor for repeat r (1 … K-1) of
+// RunnerOptions::repeats, e.g. with its seed option offset by r, and names
+// the option it offset in `*offset` (left empty when none), which the
+// report records.
+using RepeatFactory = std::function<Result<std::unique_ptr<Extractor>>(
+    const VariantToRun& variant, int repeat, std::string* offset)>;
+
 struct RunProgress {
   std::string variant;
   int variant_index = 0;  // 0-based
@@ -58,6 +65,14 @@ struct RunnerOptions {
   // 1, the scored pass alone; N > 1, N more passes after it, whose
   // predictions are dropped (a failure in one fails the variant).
   int bench_repetitions = 1;
+  // Extractions of each variant (`ieval run --repeats K`): repeat 0 is
+  // timed, scored and tested as a run without repeats; repeats 1 … K-1 each
+  // create the extractor afresh, extract every document and keep only
+  // their scores (VariantResult::repeat_scores). A failure in one fails the
+  // variant.
+  int repeats = 1;
+  // Unset: each repeat is created by the variant's `create`.
+  RepeatFactory create_repeat;
 };
 
 // `run` comes back with gold, variants, comparisons and notes filled in

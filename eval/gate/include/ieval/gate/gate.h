@@ -58,6 +58,9 @@ enum class Decider {
   // "when_underpowered": "pass" (the headline warns of it).
   kUnderpoweredPass,
   kRun,  // the variant failed or was skipped
+  // The baseline's run-to-run spread: its repeats (`ieval run --repeats`)
+  // against the current mean, a drop beyond the spread or within it.
+  kSpread,
 };
 
 // A test run beside the one that decides: on fewer than kFewDocuments
@@ -117,6 +120,15 @@ struct GateCheck {
   // either side: one empty in both tells the test nothing.
   double p_floor = kGateNaN;
   std::optional<SideTest> sentence_test;
+  // The baseline has repeats: `baseline` and `current` are means over the
+  // repeats (the current's, or its one run), and the test (unit
+  // "repeats", `units` the baseline's repeats) is Student's t of the
+  // change against the baseline's spread (ieval/stats/repeats.h), which
+  // can reach any alpha (p_floor 0).
+  bool by_repeats = false;
+  int repeats_baseline = 0;
+  int repeats_current = 0;
+  double spread = kGateNaN;  // standard deviation of the baseline's repeats
   std::vector<DocumentChange> documents;  // largest drops first (<= 5)
   std::vector<ErrorChange> errors;        // largest changes first (<= 6)
 

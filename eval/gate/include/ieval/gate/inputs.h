@@ -52,6 +52,11 @@ struct VariantScores {
   // the units the file counted; each unit is named "DOC_ID#START" and its
   // columns are named as the documents' ("entities.strict.tp"…).
   std::map<std::string, DocumentColumns> units;
+  // A variant of `ieval run --repeats K` (K > 1): every repeat's
+  // per-document counts ("repeats"."documents" of report.json), repeat 0
+  // first, columns named as the documents' (entity, relation and value
+  // counts only). Empty without repeats.
+  std::vector<DocumentColumns> repeats;
 };
 
 struct AccuracyInput {

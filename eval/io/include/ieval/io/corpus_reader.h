@@ -35,6 +35,10 @@ class CorpusReader {
   static Result<std::unique_ptr<CorpusReader>> Open(
       const std::string& path,
       const FormatReadOptions& options = FormatReadOptions());
+  // Serves documents read already, in order (the formats other than
+  // ieval's JSON, read whole by formats.h). NextRaw writes each as our
+  // JSON, so every caller reads every format the same way.
+  static std::unique_ptr<CorpusReader> FromCorpus(Corpus corpus);
 
   // Reads the next document into `doc`. Returns false at the end of the
   // corpus. Problems are appended to `problems`; an object that could not be
@@ -59,6 +63,9 @@ class CorpusReader {
   std::ifstream jsonl_;  // open while reading a .jsonl file
   int64_t line_ = 0;
   RawDocument raw_;  // Next()'s buffer
+  bool in_memory_ = false;
+  Corpus memory_;  // FromCorpus's documents
+  size_t next_document_ = 0;
 };
 
 // Reads a whole corpus (for the small ones: gold folders, tests). Problems

@@ -36,6 +36,14 @@ std::optional<AnnotationFormat> ParseAnnotationFormat(std::string_view name);
 // Every name ParseAnnotationFormat accepts, for help texts and errors.
 std::vector<std::string> AnnotationFormatNames();
 
+// --discontinuous: what to do with a BRAT entity of several fragments
+// (`T1 LOC 0 5;10 15`), which ieval's mentions cannot hold.
+enum class DiscontinuousMode {
+  kError,  // an error naming the .ann file and line (the default)
+  kHull,   // one mention from the first fragment's start to the last end
+  kSkip,   // left out, counted in the repairs
+};
+
 struct FormatReadOptions {
   // --id-field KEY: the record field holding the document id (Label Studio:
   // a key of the task's `data`; doccano and spaCy: a top-level key or
@@ -47,6 +55,18 @@ struct FormatReadOptions {
   // --ignore-unknown-keys: keys the format does not define are allowed
   // instead of being an error that names them.
   bool ignore_unknown_keys = false;
+  // conll: --text DIR holds each document's text as DIR/<doc_id>.txt, to
+  // which the tokens are aligned for character offsets. Empty: the gold's
+  // text when predictions are read against a gold, else the tokens joined
+  // by single spaces.
+  std::string text_dir;
+  // conll: --tag-column N, the 1-based column holding the tag; 0: the last.
+  int tag_column = 0;
+  // conll: --scheme (IOB1, IOB2, IOE1, IOE2, IOBES, BILOU; case-insensitive).
+  // Empty: IOB2.
+  std::string scheme;
+  // brat: --discontinuous.
+  DiscontinuousMode discontinuous = DiscontinuousMode::kError;
 };
 
 // A change a reader made so the input fits ieval's model. Reported once per

@@ -65,6 +65,12 @@ struct StreamScoreResult {
   // order. Scores are meaningless unless both are empty.
   std::vector<Status> gold_problems;
   std::vector<Status> pred_problems;
+  // Documents found on both sides, and the first few doc_ids of each side:
+  // when no prediction names a gold document, the ids are shown side by
+  // side instead of one "not in the gold" per document.
+  int64_t paired = 0;
+  std::vector<std::string> gold_ids;
+  std::vector<std::string> pred_ids;
 };
 
 StreamScoreResult ScoreStreams(CorpusReader& gold, CorpusReader& pred,

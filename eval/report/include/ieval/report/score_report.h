@@ -6,6 +6,7 @@
 #define IEVAL_REPORT_SCORE_REPORT_H_
 
 #include <string>
+#include <vector>
 
 #include "ieval/score/scorer.h"
 #include "ieval/score/units.h"
@@ -29,6 +30,15 @@ std::string ScoresToJson(const CorpusScores& scores,
 // left out. Indented as DocumentScoresToJson is, for a value `depth`
 // levels deep; `indent` < 0: on one line.
 std::string UnitsToJson(const CorpusUnits& units, int indent, int depth);
+
+// The "documents" of a repeated variant's "repeats" (report.json): an
+// array per repeat, in order, of every document's counts in doc_id order,
+// each {"doc_id", "entities": {MODE: {"tp", "fp", "fn", "per_type"}},
+// "relations": {"strict", "boundaries"}, "values": {TYPE: {"matched",
+// "correct"}}} on one line, under the keys of the documents' entries,
+// zero counts left out. Indented as UnitsToJson.
+std::string RepeatDocumentsToJson(
+    const std::vector<const CorpusScores*>& repeats, int indent, int depth);
 
 // One element of ScoresToJson's "documents" array, exactly as it appears
 // in a JSON text dumped with `indent` spaces per level (nlohmann's dump)

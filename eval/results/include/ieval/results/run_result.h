@@ -44,6 +44,13 @@ struct StatisticsSettings {
   std::optional<std::vector<std::string>> unit_counts;
 };
 
+// The environment variable holding the repeat index (0 … K-1) while
+// `ieval run` creates and runs a variant's extractor, so an external
+// extractor's program can draw differently in each repeat; 0 without
+// --repeats. kRepeatsEnv holds K.
+inline constexpr char kRepeatEnv[] = "IEVAL_REPEAT";
+inline constexpr char kRepeatsEnv[] = "IEVAL_REPEATS";
+
 // Below this many documents, report.json keeps per-sentence counts by
 // default and the gate reports the sentence-level test beside the
 // document-level one.
@@ -148,6 +155,14 @@ struct VariantResult {
   // kOk only: the entity counts of the units of statistics.unit_counts
   // (written to report.json as scores.units).
   CorpusUnits units;
+  // kOk only, with `ieval run --repeats K` (K > 1): the scores of repeats
+  // 1 … K-1, each a fresh extractor over every document (repeat 0 is
+  // `scores`, whose predictions, intervals and comparisons the report
+  // shows). Written to report.json as "repeats" (reports/README.md).
+  std::vector<CorpusScores> repeat_scores;
+  // The option offset by the repeat index ("seed"), empty when none was.
+  std::string repeat_seed_option;
+  int Repeats() const { return 1 + static_cast<int>(repeat_scores.size()); }
 };
 
 struct MachineInfo {
@@ -167,6 +182,7 @@ struct RunResult {
   std::string gold_path;
   std::string variants_path;
   int jobs = 1;
+  int repeats = 1;  // `ieval run --repeats K`: extractions of each variant
   ScoreOptions score_options;
   StatisticsSettings statistics;
   MachineInfo machine;

@@ -103,7 +103,11 @@ class SeqevalScorer {
   };
   static constexpr uint32_t kUnderscore = 1;  // types_'s id of "_"
   void AddTokenSlow(std::string_view gold, std::string_view pred, int64_t line);
-  Parsed Parse(const Stream& s, std::string_view tag, int64_t line, bool gold);
+  // What `tag` says (an empty tag is seqeval's IndexError, recorded, and
+  // then read as "O").
+  TagInfo Lookup(std::string_view tag, int64_t line, bool gold);
+  TagInfo Info(std::string_view tag);
+  Parsed Parse(const Stream& s, const TagInfo& info, std::string_view tag);
   void Step(std::string_view gold, std::string_view pred, int64_t line);
   ChunkCounts& Counts(uint32_t type);
 
@@ -173,13 +177,15 @@ class StrictScorer {
     int64_t error_sentence = -1;
     bool error_on_construction = false;
   };
-  // The token of a tag, computed once per distinct tag (the errors of a
-  // tag that is no valid token are recorded on each sight, by ParseSlowly).
-  Token Parse(std::string_view text, Stream* s, int64_t line, bool gold);
-  // seqeval's Token(text): prefix and type, recording construction errors.
-  std::pair<uint8_t, std::string_view> ParseSlowly(std::string_view text,
-                                                   Stream* s, int64_t line,
-                                                   bool gold);
+  // The token of a tag, computed once per distinct tag.
+  Token Lookup(std::string_view text);
+  // seqeval's Token(text): its prefix (0: none) and type.
+  static std::pair<uint8_t, std::string_view> SplitTag(std::string_view text);
+  // The construction errors of a tag that is no token (empty, or no prefix
+  // letter): recorded at each sight, as which one seqeval raises depends
+  // on the sentence.
+  void RecordTagError(std::string_view text, Stream* s, int64_t line,
+                      bool gold);
   // The chunk of `s` (if any) ends before `t`: returns whether it ended as
   // a valid entity; sets *inside when `t` continues it instead.
   bool Close(Stream& s, const Token& t, bool* inside) const;
@@ -203,6 +209,7 @@ class StrictScorer {
   Table start_, inside_, end_;
   StringTable tags_;                     // entity types; "_" is id 0
   TagCache<Token> tokens_;               // tag text -> token
+  TagPairCache<Token> token_pairs_;      // a line's two tags at once
   std::vector<ChunkCounts*> counts_of_;  // by type id, when looked up
   Stream gold_, pred_;
   int64_t position_ = 0;

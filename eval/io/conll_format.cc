@@ -1,0 +1,367 @@
+#include "ieval/io/conll_format.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "conll_chunker.h"
+#include "ieval/io/atomic_file.h"
+
+namespace ieval {
+namespace {
+
+void SplitColumns(std::string_view line, std::vector<std::string_view>* cols) {
+  cols->clear();
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+    if (i > start) cols->push_back(line.substr(start, i - start));
+  }
+}
+
+// The length in bytes of the white-space character at `text[i]`, 0 when it
+// is not one: ASCII spaces and the Unicode White_Space characters (U+00A0,
+// U+202F, U+2000–U+200A …), and the byte-order mark.
+size_t SpaceAt(std::string_view text, size_t i) {
+  const auto b = [&](size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
+  const unsigned char c = b(0);
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c < 0x80) return 0;
+  if (c == 0xC2 && (b(1) == 0x85 || b(1) == 0xA0)) return 2;
+  if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;  // U+1680
+  if (c == 0xE2 && b(1) == 0x80 &&
+      (b(2) <= 0x8A || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF))
+    return 3;
+  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
+  if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
+  if (c == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3;  // BOM
+  return 0;
+}
+
+int64_t Codepoints(std::string_view s) {
+  int64_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Up to 20 characters either side of byte `at`, line breaks escaped.
+std::string Around(std::string_view text, size_t at) {
+  size_t begin = at, end = at;
+  for (int n = 0; n < 20 && begin > 0; ++n) {
+    do --begin;
+    while (begin > 0 &&
+           (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80);
+  }
+  for (int n = 0; n < 20 && end < text.size(); ++n) {
+    do ++end;
+    while (end < text.size() &&
+           (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+  }
+  std::string out;
+  for (char c : text.substr(begin, end - begin)) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// One document as the file lists it.
+struct RawConllDocument {
+  std::string doc_id;  // empty: named after the file
+  std::vector<std::string_view> tokens;
+  std::vector<int64_t> lines;
+  std::vector<int64_t> sentence_ends;  // token index after each sentence
+  std::vector<ConllChunk> chunks;
+  int64_t first_line = 0;
+};
+
+Result<Scheme> SchemeOf(const FormatReadOptions& options) {
+  if (options.scheme.empty()) return Scheme::kIOB2;
+  std::string upper = options.scheme;
+  for (char& c : upper) c = static_cast<char>(std::toupper(c));
+  if (upper == "BIO") upper = "IOB2";
+  if (upper == "BIOES") upper = "IOBES";
+  auto scheme = ParseScheme(upper);
+  if (!scheme)
+    return Status::Usage(
+        "--scheme: expected IOB1, IOB2, IOE1, IOE2, IOBES "
+        "or BILOU, not \"" +
+        options.scheme + "\"");
+  return *scheme;
+}
+
+Result<std::vector<RawConllDocument>> ParseColumns(
+    std::string_view content, const std::string& file,
+    const FormatReadOptions& options, Scheme scheme,
+    std::vector<FormatRepair>* repairs) {
+  std::vector<RawConllDocument> docs(1);
+  ConllChunker chunker(scheme, file, repairs);
+  std::vector<std::string_view> cols;
+  int64_t line_no = 0;
+  auto end_sentence = [&] {
+    RawConllDocument& d = docs.back();
+    const auto n = static_cast<int64_t>(d.tokens.size());
+    if (d.sentence_ends.empty() ? n > 0 : d.sentence_ends.back() < n) {
+      chunker.End(line_no);
+      d.sentence_ends.push_back(n);
+    }
+  };
+  auto end_document = [&] {
+    end_sentence();
+    docs.back().chunks = std::move(chunker.chunks());
+    chunker.chunks().clear();
+  };
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    SplitColumns(line, &cols);
+    if (cols.empty()) {
+      end_sentence();
+      continue;
+    }
+    const Where where{file, line_no, "", ""};
+    if (cols[0] == "-DOCSTART-") {
+      end_document();
+      docs.emplace_back();
+      docs.back().first_line = line_no;
+      if (cols.size() >= 3 && cols[1] != "-X-")
+        docs.back().doc_id = std::string(cols[1]);
+      continue;
+    }
+    const size_t tag_column = options.tag_column > 0
+                                  ? static_cast<size_t>(options.tag_column - 1)
+                                  : cols.size() - 1;
+    if (cols.size() < 2 || tag_column >= cols.size() || tag_column == 0) {
+      return Status::InvalidInput(
+          "expected a token and its tag in " +
+              (options.tag_column > 0
+                   ? "column " + std::to_string(options.tag_column)
+                   : std::string("the last column")) +
+              ", got " + std::to_string(cols.size()) + " column(s): \"" +
+              Around(line, 0) + "\"",
+          where);
+    }
+    const std::string_view tag = cols[tag_column];
+    char prefix = 'O';
+    std::string_view type;
+    if (tag != "O") {
+      if (tag.size() < 3 || tag[1] != '-')
+        return Status::InvalidInput(
+            "tag \"" + std::string(tag) +
+                "\" is not O or <prefix>-<TYPE> (column " +
+                std::to_string(tag_column + 1) +
+                "; another column with --tag-column N)",
+            where);
+      prefix = tag[0];
+      type = tag.substr(2);
+      if (!ConllChunker::Allows(scheme, prefix))
+        return Status::InvalidInput(
+            "tag \"" + std::string(tag) + "\": " + std::string(1, prefix) +
+                "- is no prefix of " + std::string(SchemeName(scheme)) +
+                " (give the file's scheme with --scheme IOB1|IOB2|IOE1|"
+                "IOE2|IOBES|BILOU)",
+            where);
+    }
+    RawConllDocument& d = docs.back();
+    if (d.tokens.empty() && d.first_line == 0) d.first_line = line_no;
+    chunker.Add(prefix, type, static_cast<int64_t>(d.tokens.size()), line_no);
+    d.tokens.push_back(cols[0]);
+    d.lines.push_back(line_no);
+  }
+  end_document();
+  // Unnamed -DOCSTART- sections with nothing in them make no document.
+  std::erase_if(docs, [](const RawConllDocument& d) {
+    return d.doc_id.empty() && d.tokens.empty();
+  });
+  const std::string stem = std::filesystem::path(file).stem().string();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!docs[i].doc_id.empty()) continue;
+    std::string index = std::to_string(i);
+    if (index.size() < 4) index.insert(0, 4 - index.size(), '0');
+    docs[i].doc_id = docs.size() == 1 ? stem : stem + "-" + index;
+  }
+  return docs;
+}
+
+// The tokens joined by single spaces, one sentence a line.
+std::string JoinTokens(const RawConllDocument& d) {
+  std::string text;
+  size_t sentence = 0;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    if (i > 0) {
+      const bool new_sentence =
+          sentence < d.sentence_ends.size() &&
+          static_cast<size_t>(d.sentence_ends[sentence]) == i;
+      if (new_sentence) ++sentence;
+      text += new_sentence ? '\n' : ' ';
+    }
+    text += d.tokens[i];
+  }
+  return text;
+}
+
+Status ToAnnotated(const RawConllDocument& d, std::string text,
+                   const std::string& file, AnnotatedDocument* out) {
+  std::vector<size_t> byte_start(d.tokens.size()), byte_end(d.tokens.size());
+  std::vector<int64_t> cp_start(d.tokens.size()), cp_end(d.tokens.size());
+  size_t pos = 0;
+  int64_t cp = 0;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    while (pos < text.size()) {
+      const size_t space = SpaceAt(text, pos);
+      if (space == 0) break;
+      pos += space;
+      ++cp;
+    }
+    const std::string_view token = d.tokens[i];
+    if (std::string_view(text).substr(pos, token.size()) != token) {
+      return Status::InvalidInput(
+          "token \"" + std::string(token) +
+              "\" does not match the text at character " + std::to_string(cp) +
+              " (\"" + Around(text, pos) +
+              "\"): the tokens must be the text's own, in order (give the "
+              "texts they were cut from with --text DIR, or no text to join "
+              "the tokens by spaces)",
+          Where{file, d.lines[i], d.doc_id, ""});
+    }
+    byte_start[i] = pos;
+    cp_start[i] = cp;
+    pos += token.size();
+    cp += Codepoints(token);
+    byte_end[i] = pos;
+    cp_end[i] = cp;
+  }
+  out->document.doc_id = d.doc_id;
+  out->has_text = true;
+  out->source_file = file;
+  out->source_line = d.first_line;
+  int n = 0;
+  for (const ConllChunk& c : d.chunks) {
+    const auto b = static_cast<size_t>(c.begin);
+    const auto e = static_cast<size_t>(c.end - 1);
+    Mention m;
+    m.id = "T" + std::to_string(++n);
+    m.start = cp_start[b];
+    m.end = cp_end[e];
+    m.type = std::string(c.type);
+    m.text = text.substr(byte_start[b], byte_end[e] - byte_start[b]);
+    out->annotations.mentions.push_back(std::move(m));
+    out->mention_lines.push_back(d.lines[b]);
+  }
+  out->document.text = std::move(text);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Corpus> ReadConll(std::string_view content, const std::string& file,
+                         const FormatReadOptions& options,
+                         const DocumentTexts* texts,
+                         std::vector<FormatRepair>* repairs,
+                         std::vector<ConllTokens>* tokens) {
+  auto scheme = SchemeOf(options);
+  if (!scheme.ok()) return scheme.status();
+  auto docs = ParseColumns(content, file, options, *scheme, repairs);
+  if (!docs.ok()) return docs.status();
+  Corpus corpus;
+  corpus.documents.reserve(docs->size());
+  for (const RawConllDocument& d : *docs) {
+    std::string text;
+    if (!options.text_dir.empty()) {
+      const std::string path =
+          (std::filesystem::path(options.text_dir) / (d.doc_id + ".txt"))
+              .string();
+      auto read = ReadFile(path);
+      if (!read.ok())
+        return Status::InvalidInput(
+            "no text " + path +
+                " for this document (--text DIR holds one "
+                "<doc_id>.txt per document)",
+            Where{file, d.first_line, d.doc_id, ""});
+      text = std::move(*read);
+    } else if (auto t = texts ? texts->find(d.doc_id)
+                              : DocumentTexts::const_iterator();
+               texts && t != texts->end()) {
+      text = t->second;
+    } else {
+      NoteRepair(repairs,
+                 "no text given (--text DIR): each document's text is its "
+                 "tokens joined by single spaces, one sentence a line",
+                 file + ": " + d.doc_id);
+      text = JoinTokens(d);
+    }
+    AnnotatedDocument& out = corpus.documents.emplace_back();
+    if (Status s = ToAnnotated(d, std::move(text), file, &out); !s.ok())
+      return s;
+    if (tokens) {
+      ConllTokens& t = tokens->emplace_back();
+      t.doc_id = d.doc_id;
+      t.tokens.assign(d.tokens.begin(), d.tokens.end());
+      t.lines = d.lines;
+    }
+  }
+  return corpus;
+}
+
+Status CheckSameTokens(const std::vector<ConllTokens>& gold,
+                       const std::string& gold_file,
+                       const std::vector<ConllTokens>& pred,
+                       const std::string& pred_file) {
+  const std::string same =
+      " (gold and predictions must list the same tokens, line by line)";
+  for (size_t d = 0; d < std::max(gold.size(), pred.size()); ++d) {
+    if (d >= pred.size())
+      return Status::InvalidInput(
+          "the predictions end before the gold's "
+          "document \"" +
+              gold[d].doc_id + "\"" + same,
+          Where{pred_file, 0, "", ""});
+    if (d >= gold.size() || gold[d].doc_id != pred[d].doc_id)
+      return Status::InvalidInput(
+          "document \"" + pred[d].doc_id + "\" where the gold " + gold_file +
+              " has " +
+              (d < gold.size() ? "\"" + gold[d].doc_id + "\"" : "no more") +
+              same,
+          Where{pred_file, pred[d].lines.empty() ? 0 : pred[d].lines[0],
+                pred[d].doc_id, ""});
+    const ConllTokens& g = gold[d];
+    const ConllTokens& p = pred[d];
+    for (size_t i = 0; i < std::max(g.tokens.size(), p.tokens.size()); ++i) {
+      if (i >= p.tokens.size())
+        return Status::InvalidInput(
+            "the document ends where the gold " + gold_file + ":" +
+                std::to_string(g.lines[i]) + " has \"" + g.tokens[i] + "\"" +
+                same,
+            Where{pred_file, p.lines.empty() ? 0 : p.lines.back(), p.doc_id,
+                  ""});
+      if (i >= g.tokens.size() || g.tokens[i] != p.tokens[i] ||
+          g.lines[i] != p.lines[i])
+        return Status::InvalidInput(
+            "token \"" + p.tokens[i] + "\" where the gold " + gold_file +
+                (i < g.tokens.size() ? ":" + std::to_string(g.lines[i]) +
+                                           " has \"" + g.tokens[i] + "\""
+                                     : " has no more tokens") +
+                same,
+            Where{pred_file, p.lines[i], p.doc_id, ""});
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace ieval

@@ -1,0 +1,130 @@
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ieval/core/offset_index.h"
+#include "ieval/io/webanno_tsv_format.h"
+#include "webanno_tsv_escaping.h"
+
+namespace ieval {
+
+using webanno::EscapeText;
+using webanno::EscapeValue;
+using webanno::kNamedEntity;
+
+namespace {
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+struct Span {
+  int64_t start = 0;  // code points
+  int64_t end = 0;
+};
+
+}  // namespace
+
+std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
+  std::string out =
+      "#FORMAT=WebAnno TSV 3.3\n#T_SP=" + std::string(kNamedEntity) +
+      "|identifier|value\n\n\n";
+  const std::string& text = doc.document.text;
+  const OffsetIndex index(text);
+  const int64_t n = index.codepoints();
+  auto at = [&](int64_t cp) { return text[index.CodepointToByte(cp)]; };
+  const std::vector<Mention>& mentions = doc.annotations.mentions;
+  std::set<int64_t> cuts;
+  for (const Mention& m : mentions) {
+    cuts.insert(m.start);
+    cuts.insert(m.end);
+  }
+  std::vector<Span> tokens;
+  for (int64_t i = 0; i < n;) {
+    if (IsAsciiSpace(at(i))) {
+      ++i;
+      continue;
+    }
+    int64_t j = i + 1;
+    while (j < n && !IsAsciiSpace(at(j)) && !cuts.count(j)) ++j;
+    tokens.push_back({i, j});
+    i = j;
+  }
+  // covering[i]: how many mentions cover code point i (a running sum).
+  std::vector<int64_t> covering(static_cast<size_t>(n) + 1, 0);
+  // on_token[t]: the mentions covering token t, in mention order.
+  std::vector<std::vector<size_t>> on_token(tokens.size());
+  std::vector<int64_t> token_count(mentions.size(), 0);
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Mention& m = mentions[k];
+    if (m.start < 0 || m.end > n || m.start >= m.end) continue;
+    ++covering[static_cast<size_t>(m.start)];
+    --covering[static_cast<size_t>(m.end)];
+    auto t = std::lower_bound(
+        tokens.begin(), tokens.end(), m.start,
+        [](const Span& token, int64_t cp) { return token.start < cp; });
+    for (; t != tokens.end() && t->end <= m.end; ++t) {
+      on_token[static_cast<size_t>(t - tokens.begin())].push_back(k);
+      ++token_count[k];
+    }
+  }
+  for (int64_t i = 1; i <= n; ++i) {
+    covering[static_cast<size_t>(i)] += covering[static_cast<size_t>(i - 1)];
+  }
+  // A sentence ends at a line break the reader rebuilds: one followed by
+  // spaces only up to the next token, and inside no mention.
+  std::vector<int64_t> breaks;
+  for (int64_t p = 0; p < n; ++p) {
+    if (at(p) != '\n' || covering[static_cast<size_t>(p)] > 0) continue;
+    int64_t q = p + 1;
+    while (q < n && at(q) == ' ') ++q;
+    if (q < n && !IsAsciiSpace(at(q))) breaks.push_back(p);
+  }
+  breaks.push_back(n);
+  size_t next_token = 0;
+  int64_t sentence = 0;
+  for (const int64_t end : breaks) {
+    if (next_token == tokens.size() || tokens[next_token].start >= end) {
+      continue;
+    }
+    // INCEpTION's reader wants one blank line between sentences and none
+    // after the last.
+    if (sentence++ > 0) out += "\n";
+    const int64_t start = tokens[next_token].start;
+    out += "#Text=" + EscapeText(index.Slice(text, start, end)) + "\n";
+    for (int64_t in_sentence = 1;
+         next_token < tokens.size() && tokens[next_token].start < end;
+         ++next_token, ++in_sentence) {
+      const Span& t = tokens[next_token];
+      std::string identifiers;
+      std::string values;
+      for (const size_t k : on_token[next_token]) {
+        const Mention& m = mentions[k];
+        const std::string id =
+            token_count[k] > 1 ? "[" + std::to_string(k + 1) + "]" : "";
+        if (!values.empty()) identifiers += '|', values += '|';
+        identifiers += (m.entity ? EscapeValue(*m.entity) : "*") + id;
+        values += EscapeValue(m.type) + id;
+      }
+      if (values.empty()) identifiers = values = "_";
+      out += std::to_string(sentence) + "-" + std::to_string(in_sentence) +
+             "\t" + std::to_string(index.CodepointToUtf16(t.start)) + "-" +
+             std::to_string(index.CodepointToUtf16(t.end)) + "\t" +
+             EscapeValue(index.Slice(text, t.start, t.end)) + "\t" +
+             identifiers + "\t" + values + "\n";
+    }
+  }
+  return out;
+}
+
+std::string WriteWebannoTsv(const Corpus& corpus) {
+  if (corpus.documents.empty()) {
+    return "#FORMAT=WebAnno TSV 3.3\n#T_SP=" + std::string(kNamedEntity) +
+           "|identifier|value\n\n\n";
+  }
+  return WriteWebannoTsvDocument(corpus.documents.front());
+}
+
+}  // namespace ieval
