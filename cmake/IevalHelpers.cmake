@@ -23,7 +23,17 @@ endif()
 if(IEVAL_WERROR)
   target_compile_options(ieval_warnings INTERFACE -Werror)
 endif()
-if(IEVAL_SANITIZE)
+if(IEVAL_BUILD_FUZZ)
+  # Every library is built with libFuzzer's coverage instrumentation and the
+  # sanitizers; only the targets of fuzz/ link libFuzzer itself (its main).
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "IEVAL_BUILD_FUZZ needs clang (libFuzzer): configure "
+            "with the `fuzz` preset (clang-15, from scripts/setup --with-fuzz)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined
+                      -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+elseif(IEVAL_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)

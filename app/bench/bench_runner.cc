@@ -248,8 +248,9 @@ class Session {
     if (children_seen_)
       Note(
           "Some extractors run in child processes, whose time ieval's "
-          "cpu_time does not include: gate them on real_time (\"measure\": "
-          "\"real_time\" in the speed rule).");
+          "cpu_time does not include: gate them on real_time, as the "
+          "default rules of ieval gate do (\"measure\": \"auto\"; in a "
+          "rules file of your own, \"real_time\").");
     std::vector<std::pair<std::string, std::string>> context = options_.context;
     const BenchCorpus& corpus = corpora_.front();
     for (const auto& [key, value] :

@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "finite_number.h"
 #include "ieval/bench/bench_runner.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/run.h"
@@ -214,11 +215,13 @@ void AddBenchCommand(CLI::App& app, CommandContext& context) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--min-time", args->bench.min_time,
                   "Seconds each repetition runs at least (default 0.05)")
+      ->check(FiniteNumber())
       ->check(CLI::PositiveNumber);
   cmd->add_option("--max-time", args->bench.max_time,
                   "Seconds a variant's warm-up and repetitions may take "
                   "(default 5); a slower variant gets fewer repetitions and "
                   "a shorter warm-up, and the table says so")
+      ->check(FiniteNumber())
       ->check(CLI::PositiveNumber);
   cmd->add_option("--warmup", args->bench.warmup,
                   "Untimed passes over the documents before timing (default "

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "finite_number.h"
 #include "ieval/io/atomic_file.h"
 #include "ieval/report/compare.h"
 
@@ -73,9 +74,11 @@ void AddCompareCommand(CLI::App& app, CommandContext& context) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--confidence", args->options.bootstrap.confidence,
                   "Coverage of the intervals (default 0.95)")
+      ->check(FiniteNumber())
       ->check(CLI::Range(0.5, 0.999999));
   cmd->add_option("--alpha", args->options.alpha,
                   "Significance level after Holm-Bonferroni (default 0.05)")
+      ->check(FiniteNumber())
       ->check(CLI::Range(1e-9, 0.5));
   cmd->add_option("--out", args->out,
                   "Write to FILE (atomically) instead of "

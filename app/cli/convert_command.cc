@@ -38,20 +38,24 @@ std::string Lost(const Corpus& corpus, AnnotationFormat format) {
   auto add = [&](int64_t n, const char* what) {
     if (n > 0) lost += (lost.empty() ? "" : ", ") + std::to_string(n) + what;
   };
+  // As each writer's header says (conll_format.h, label_studio_format.h …).
   switch (format) {
     case AnnotationFormat::kConll:
       add(relations, " relations");
-      [[fallthrough]];
+      add(entities, " entity ids");
+      break;
     case AnnotationFormat::kLabelStudio:
     case AnnotationFormat::kDoccano:
-    case AnnotationFormat::kSpacy:
-    case AnnotationFormat::kWebannoTsv:
       add(entities, " entity ids");
-      add(values, " values");
+      break;
+    case AnnotationFormat::kWebannoTsv:
+      add(relations, " relations");
       break;
     default:
       break;
   }
+  if (format != AnnotationFormat::kIeval && format != AnnotationFormat::kBrat)
+    add(values, " values");
   return lost;
 }
 

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/extractors/tagger/crossval.h"
 #include "ieval/extractors/tagger/training_args.h"
 #include "ieval/io/corpus_reader.h"
@@ -24,6 +25,7 @@ struct CrossvalArgs {
   bool loo = false;
   tagger::TrainingArgs training;
   std::string out;
+  FormatArgs formats;  // --gold-format and what the formats need
 };
 
 int RunCrossval(const CrossvalArgs& args) {
@@ -32,7 +34,10 @@ int RunCrossval(const CrossvalArgs& args) {
     return ExitCodeFor(s);
   };
   std::vector<Status> problems;
-  auto gold = ReadCorpus(args.gold, &problems);
+  auto read_options = ReadOptions(args.formats);
+  if (!read_options.ok()) return fail(read_options.status());
+  auto gold = ReadSide("ieval crossval", args.gold, args.formats.gold_format,
+                       "--gold-format", *read_options, &problems);
   if (!gold.ok()) return fail(gold.status());
   if (!problems.empty()) {
     for (const Status& p : problems) std::cerr << p.ToString() << "\n";
@@ -67,8 +72,9 @@ void AddCrossvalCommand(CLI::App& app, CommandContext& context) {
       "scratch on all but one fold, tag the held-out documents, print strict "
       "P/R/F1 per fold and write the predictions for `ieval score`.");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus with text: a folder of .json files or a .jsonl")
+                  "Gold corpus with text, in any format (--gold-format)")
       ->required();
+  AddFormatOptions(cmd, &args->formats, "--gold-format", "");
   auto* folds = cmd->add_option("--folds", args->folds,
                                 "Number of folds (document i goes to fold "
                                 "i mod N, in corpus order)")

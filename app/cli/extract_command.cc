@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "ieval/extractors/registry.h"
@@ -28,6 +29,7 @@ struct ExtractArgs {
   std::string docs;
   std::string out;
   int jobs = 1;
+  bool no_exec = false;
 };
 
 int Fail(const Status& status) {
@@ -73,8 +75,18 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
       if (!changed.ok()) return Fail(changed.status());
       variants = std::move(*changed);
     }
+    if (NoExec(args.no_exec)) {
+      if (Status s = RefuseCode(CodeRunBy(*variants, {args.variant})); !s.ok())
+        return Fail(s);
+    }
     extractor = variants->Create(args.variant);
   } else {
+    if (NoExec(args.no_exec) && info != nullptr) {
+      if (Status s = RefuseCode(
+              CodeRunBy(*info, options, variants ? &*variants : nullptr));
+          !s.ok())
+        return Fail(s);
+    }
     extractor = registry.Create(args.extractor, options,
                                 variants ? &*variants : nullptr);
   }
@@ -143,6 +155,10 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       ->required();
   cmd->add_option("--jobs", args->jobs, "Documents extracted at once")
       ->check(CLI::PositiveNumber);
+  cmd->add_flag("--no-exec", args->no_exec,
+                "Refuse (exit 2) an extractor or variant that executes code "
+                "(`external`, `plugin`, or a composite of them); also set "
+                "by IEVAL_NO_EXEC=1");
   cmd->callback([args, &context] {
     if (args->extractor.empty() == args->variant.empty()) {
       context.exit_code =

@@ -181,6 +181,8 @@ Result<OpenedPair> OpenGoldAndPred(const std::string& command,
             CheckSameTokens(gold_tokens, gold_path, pred_tokens, pred_path);
         !s.ok())
       return s;
+    for (size_t i = 0; i < pred->documents.size(); ++i)
+      pred->documents[i].document.doc_id = gold_tokens[i].doc_id;
   }
   out.gold = CorpusReader::FromCorpus(std::move(*gold));
   out.pred = CorpusReader::FromCorpus(std::move(*pred));
@@ -197,8 +199,9 @@ Status NoIdInCommon(const std::string& gold_path, const std::string& pred_path,
     return out + "…";
   };
   return Status::InvalidInput(
-      "no doc_id of the predictions " + pred_path + " is in the gold " +
-      gold_path + ": the gold has " + list(gold_ids) + ", the predictions " +
+      "no prediction of " + pred_path +
+      " names a gold document (their doc_ids are not in the gold " + gold_path +
+      "): the gold has " + list(gold_ids) + ", the predictions " +
       list(pred_ids) +
       " (formats without ids of ours take them from --id-field KEY; CoNLL "
       "from -DOCSTART- ID lines or the file name)");

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "ieval/extractors/registry.h"
@@ -45,8 +46,8 @@ void PrintExtractors(const ExtractorRegistry& registry) {
 }
 
 // The variants of `variants` (read from `path`) with their options and, for
-// any that cannot run here, why. Creating one checks its requirements
-// (programs, files, libraries) and runs nothing.
+// any that cannot run here, why. Creating one checks its requirements and
+// runs nothing; those that execute code (code_policy.h) are only named.
 void PrintVariants(const VariantSet& variants, const std::string& path) {
   std::cout << "\nvariants (" << path << ")\n";
   for (const VariantSpec& v : variants.variants()) {
@@ -54,6 +55,18 @@ void PrintVariants(const VariantSet& variants, const std::string& path) {
     if (!v.description.empty()) std::cout << "  " << v.description << "\n";
     for (const auto& [key, value] : v.options)
       std::cout << "    " << key << "=" << value << "\n";
+    // Starting a program or loading a library runs its code (a library's
+    // constructors run at dlopen): named, never started or loaded here.
+    const std::vector<CodeToRun> code = CodeRunBy(variants, {v.name});
+    for (const CodeToRun& c : code) {
+      std::cout << "  executes: "
+                << (c.variant == v.name ? "" : "(member " + c.variant + ") ")
+                << Describe(c) << "\n";
+    }
+    if (!code.empty()) {
+      std::cout << "  (not started or loaded by ieval list)\n";
+      continue;
+    }
     auto created = variants.Create(v.name);
     if (!created.ok())
       std::cout << "  unavailable: " << created.status().message() << "\n";

@@ -19,8 +19,10 @@
 #include <memory>
 #include <set>
 
+#include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/core/interrupt.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/variants.h"
@@ -31,14 +33,12 @@
 #include "ieval/run/resources.h"
 #include "ieval/run/run_config.h"
 #include "ieval/run/runner.h"
+#include "ieval/run/seeded_repeats.h"
 #include "progress_line.h"
 #include "version.h"
 
 namespace ieval {
 namespace {
-
-// The option `--repeats` offsets by the repeat index, when a variant has it.
-constexpr char kSeedOption[] = "seed";
 
 struct RunArgs {
   std::string config;
@@ -53,8 +53,9 @@ struct RunArgs {
   int bench_repetitions = 1;
   int repeats = 0;  // 0: the config's
   bool quiet = false;
+  FormatArgs formats;  // --format of the gold and what the formats need
+  bool no_exec = false;
   bool allow_nested = false;
-  bool ignore_unknown_keys = false;
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -67,6 +68,20 @@ std::string Shown(const std::string& path) {
   const std::filesystem::path rel = p.lexically_relative(cwd);
   if (ec || rel.empty() || *rel.begin() == "..") return path;
   return rel.string();
+}
+
+// The folder a config's relative paths must stay in: the shipped files'
+// folder for a config inside it (reports/run.json reaches ../gold), else
+// the config's own (run_config.h).
+std::string BoundaryOf(const std::string& config, const ShippedFiles& shipped) {
+  if (!shipped.found()) return "";
+  std::error_code ec;
+  namespace fs = std::filesystem;
+  const fs::path root = fs::weakly_canonical(shipped.root, ec);
+  const fs::path rel =
+      fs::weakly_canonical(config, ec).lexically_relative(root);
+  if (ec || rel.empty() || *rel.begin() == "..") return "";
+  return root.string();
 }
 
 int Fail(const Status& status) {
@@ -107,46 +122,13 @@ Status CheckPredictionNames(const std::vector<VariantToRun>& to_run) {
   return Status::Ok();
 }
 
-// Repeat r of a variant whose options hold an integer "seed": the same
-// options with seed + r, created as VariantSet::Create creates the
-// variant (its errors keep their code, so a missing requirement stays
-// kUnavailable).
-Result<std::unique_ptr<Extractor>> CreateSeeded(
-    const ExtractorRegistry& registry, const VariantSet& set,
-    const VariantSpec& spec, int repeat) {
-  OptionValues options = spec.options;
-  const int64_t seed = std::stoll(options.at(kSeedOption));
-  options[kSeedOption] = std::to_string(seed + repeat);
-  auto created = registry.Create(spec.extractor, options, &set);
-  if (created.ok()) return created;
-  const Status& s = created.status();
-  const std::string message = "variant '" + spec.name + "' (seed " +
-                              options[kSeedOption] + "): " + s.message();
-  if (s.code() == Status::Code::kUnavailable)
-    return Status::Unavailable(message);
-  return Status::ExtractorFailed(message, s.where());
-}
-
-// Whether a variant's options hold a seed that repeats can offset.
-bool HasIntegerSeed(const VariantSpec& spec) {
-  auto it = spec.options.find(kSeedOption);
-  if (it == spec.options.end() || it->second.empty()) return false;
-  size_t used = 0;
-  try {
-    std::stoll(it->second, &used);
-  } catch (const std::exception&) {
-    return false;
-  }
-  return used == it->second.size();
-}
-
 int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
             const ShippedFiles& shipped) {
   const auto started = std::chrono::steady_clock::now();
   auto found_config = shipped.Or(args.config, &ShippedFiles::RunConfig);
   if (!found_config.ok()) return Fail(found_config.status());
   const std::string config_path = *found_config;
-  auto config = LoadRunConfig(config_path);
+  auto config = LoadRunConfig(config_path, BoundaryOf(config_path, shipped));
   if (!config.ok()) return Fail(config.status());
   if (!args.gold.empty()) config->gold = args.gold;
   if (!args.variants.empty()) config->variants = args.variants;
@@ -166,10 +148,16 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
   ThreadPool pool(config->jobs);
+  auto read_options = ReadOptions(args.formats);
+  if (!read_options.ok()) return Fail(read_options.status());
+  auto opened = OpenSide("ieval run", config->gold, args.formats.gold_format,
+                         "--format", *read_options);
+  if (!opened.ok()) return Fail(opened.status());
   LoadGoldOptions load;
   load.allow_nested = args.allow_nested;
-  load.read.ignore_unknown_keys = args.ignore_unknown_keys;
-  auto gold = LoadGold(config->gold, config->labels, &problems, pool, load);
+  load.read = *read_options;
+  auto gold = LoadGold(*opened->reader, config->gold, config->labels, &problems,
+                       pool, load);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -198,6 +186,18 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
                       [lookup, name] { return lookup->Create(name); }});
   }
 
+  // A config can run programs and load libraries (code_policy.h): named
+  // before anything runs, or refused.
+  const std::vector<CodeToRun> code = CodeRunBy(*set, names);
+  if (NoExec(args.no_exec)) {
+    if (Status s = RefuseCode(code); !s.ok()) return Fail(s);
+  } else if (!args.quiet) {
+    for (const CodeToRun& c : code) {
+      std::cerr << "ieval run: variant \"" << c.via << "\" "
+                << (c.via == c.variant ? "" : "(member \"" + c.variant + "\") ")
+                << Describe(c) << "\n";
+    }
+  }
   if (Status s = CheckPredictionNames(to_run); !s.ok()) return Fail(s);
   // Before anything runs: an --out that cannot take the reports is refused
   // now, not after minutes of extraction.
@@ -213,13 +213,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   options.bench_repetitions = args.bench_repetitions;
   options.repeats = config->repeats;
   // A variant with an integer seed draws with seed + r in repeat r.
-  options.create_repeat = [&registry, &set](const VariantToRun& variant,
-                                            int repeat, std::string* offset) {
-    const VariantSpec* spec = set->Find(variant.name);
-    if (!HasIntegerSeed(*spec)) return set->Create(variant.name);
-    *offset = kSeedOption;
-    return CreateSeeded(registry, *set, *spec, repeat);
-  };
+  options.create_repeat = SeededRepeats(registry, *set);
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   if (progress.enabled())
     options.progress = [&progress](const RunProgress& p) { progress.Show(p); };
@@ -304,7 +298,9 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "Run config (JSON; default: the shipped reports/run.json, "
                   "`ieval list` shows where). Format: reports/README.md");
   cmd->add_option("--gold", args->gold,
-                  "Gold corpus (folder or .jsonl); overrides the config's");
+                  "Gold corpus in any format (--format); overrides the "
+                  "config's");
+  AddFormatOptions(cmd, &args->formats, "--format", "");
   cmd->add_option("--out", args->out,
                   "Output folder (default: reports/latest), replaced as one "
                   "unit: the reports are written into a fresh folder beside "
@@ -351,15 +347,21 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
          "its index (0 … K-1) and a variant's integer \"seed\" option "
          "offset by it (default: the config's \"repeats\", 1)")
       ->check(CLI::Range(1, 1000));
-  cmd->add_flag("--allow-nested", args->allow_nested,
-                "Gold spans may nest and overlap (as \"nested\": true in "
-                "labels.json); without it gold must be flat");
-  cmd->add_flag("--ignore-unknown-keys", args->ignore_unknown_keys,
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
                 "Allow keys the annotation format does not define (default: an "
                 "error naming the key, so a typo such as \"entites\" is not "
                 "read as a document without mentions)");
+  cmd->add_flag("--allow-nested", args->allow_nested,
+                "Gold spans may nest and overlap (as \"nested\": true in "
+                "labels.json); without it gold must be flat");
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
+  cmd->add_flag("--no-exec", args->no_exec,
+                "Refuse (exit 2) any variant that executes code: an "
+                "`external` program or a `plugin` library, members of "
+                "composites included. Also set by IEVAL_NO_EXEC=1. Without "
+                "it, the commands and libraries are named on stderr before "
+                "they run");
   cmd->callback([args, &context] {
     context.exit_code = RunMain(*args, context.registry(), context.shipped);
   });

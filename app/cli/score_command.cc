@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "finite_number.h"
 
 namespace ieval {
 
@@ -35,6 +36,7 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--min-overlap", args->min_overlap,
                   "Partial and type modes: the least share of the gold span's "
                   "characters a prediction must cover (0 = any overlap)")
+      ->check(FiniteNumber())
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--labels", args->labels,
                   "Label set (symmetric relation types); default: labels.json "

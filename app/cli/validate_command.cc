@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/core/offset_index.h"
 #include "ieval/io/corpus_reader.h"
 #include "ieval/io/labels_io.h"
@@ -24,20 +25,24 @@ struct ValidateArgs {
   std::string gold;
   std::string labels;
   bool no_labels = false;
+  FormatArgs formats;  // --format (of PATHs) and what the formats need
   bool allow_nested = false;
-  bool ignore_unknown_keys = false;
 };
 
 int RunValidate(const ValidateArgs& args) {
   std::vector<Status> problems;
-  FormatReadOptions read;
-  read.ignore_unknown_keys = args.ignore_unknown_keys;
+  auto read_options = ReadOptions(args.formats);
+  if (!read_options.ok()) {
+    std::cerr << "ieval validate: " << read_options.status().ToString() << "\n";
+    return kExitBadInput;
+  }
 
   // The gold the predictions refer to (text and doc ids).
   std::map<std::string, std::string> gold_text;
   if (!args.gold.empty()) {
     std::vector<Status> gold_problems;
-    auto gold = ReadCorpus(args.gold, &gold_problems, read);
+    auto gold = ReadSide("ieval validate", args.gold, "auto", "--gold",
+                         *read_options, &gold_problems);
     if (!gold.ok()) {
       std::cerr << "ieval validate: " << gold.status().ToString() << "\n";
       return kExitBadInput;
@@ -83,13 +88,20 @@ int RunValidate(const ValidateArgs& args) {
   int64_t documents = 0, mentions = 0, relations = 0;
   std::map<std::string, std::string> seen;  // doc_id -> where first seen
   for (const auto& path : args.paths) {
-    auto reader = CorpusReader::Open(path, read);
-    if (!reader.ok()) {
-      problems.push_back(reader.status());
+    FormatContext context;
+    DocumentTexts texts;  // CoNLL predictions are aligned to the gold's text
+    if (!gold_text.empty() && read_options->text_dir.empty()) {
+      for (const auto& [id, text] : gold_text) texts.emplace(id, text);
+      context.texts = &texts;
+    }
+    auto opened = OpenSide("ieval validate", path, args.formats.gold_format,
+                           "--format", *read_options, context);
+    if (!opened.ok()) {
+      problems.push_back(opened.status());
       continue;
     }
     AnnotatedDocument doc;
-    while ((*reader)->Next(&doc, &problems)) {
+    while (opened->reader->Next(&doc, &problems)) {
       ++documents;
       mentions += static_cast<int64_t>(doc.annotations.mentions.size());
       relations += static_cast<int64_t>(doc.annotations.relations.size());
@@ -175,7 +187,8 @@ void AddValidateCommand(CLI::App& app, CommandContext& context) {
       "every problem as file:line: doc_id: annotation: what is wrong. Exit 0 "
       "when clean, 2 otherwise.");
   cmd->add_option("paths", args->paths,
-                  "Folders of .json files, .jsonl files or .json files")
+                  "Annotations in any format (--format): folders, .jsonl, "
+                  ".json, .conll files, BRAT folders …")
       ->required();
   cmd->add_option("--gold", args->gold,
                   "Validate PATHs as predictions of this gold corpus: doc_ids "
@@ -186,7 +199,8 @@ void AddValidateCommand(CLI::App& app, CommandContext& context) {
                   "folder or up to two folders above it)");
   cmd->add_flag("--no-labels", args->no_labels,
                 "Do not check entity and relation types");
-  cmd->add_flag("--ignore-unknown-keys", args->ignore_unknown_keys,
+  AddFormatOptions(cmd, &args->formats, "--format", "");
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
                 "Allow keys the annotation format does not define (default: an "
                 "error naming the key, so a typo such as \"entites\" is not "
                 "read as a document without mentions)");

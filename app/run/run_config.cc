@@ -148,13 +148,43 @@ Result<RunConfig> Parse(const JsonValue& root,
   return c;
 }
 
+// A config from a pull request must not reach files above `boundary` by a
+// relative path; an absolute path says where it goes.
+Status CheckPathsStayInside(const JsonValue& root,
+                            const std::filesystem::path& base,
+                            const std::string& boundary) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path folder = base.empty() ? fs::path(".") : base;
+  const fs::path inside =
+      fs::absolute(boundary.empty() ? folder : fs::path(boundary), ec)
+          .lexically_normal();
+  for (const char* key : {"gold", "labels", "variants_file"}) {
+    auto v = root.Find(key);
+    if (!v || !v->is_string()) continue;
+    const std::string p = *v->String();
+    if (fs::path(p).is_absolute()) continue;
+    const fs::path target = fs::absolute(folder / p, ec).lexically_normal();
+    const fs::path rel = target.lexically_relative(inside);
+    if (rel.empty() || *rel.begin() == "..") {
+      return v->Error("the relative path \"" + p + "\" leaves " +
+                      (boundary.empty()
+                           ? "the config's folder"
+                           : "the shipped files' folder " + boundary) +
+                      "; give a path inside it or an absolute one");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Result<RunConfig> LoadRunConfig(const std::string& path) {
+Result<RunConfig> LoadRunConfig(const std::string& path,
+                                const std::string& boundary) {
   IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc, JsonDocument::Read(path));
-  IEVAL_ASSIGN_OR_RETURN(
-      RunConfig c,
-      Parse(doc.root(), std::filesystem::path(path).parent_path()));
+  const std::filesystem::path base = std::filesystem::path(path).parent_path();
+  IEVAL_ASSIGN_OR_RETURN(RunConfig c, Parse(doc.root(), base));
+  IEVAL_RETURN_IF_ERROR(CheckPathsStayInside(doc.root(), base, boundary));
   c.path = path;
   return c;
 }

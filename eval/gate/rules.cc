@@ -219,8 +219,9 @@ Result<SpeedRule> ParseSpeedRule(const JsonValue& j) {
   SpeedRule rule;
   IEVAL_RETURN_IF_ERROR(String(j, "name", rule.name));
   IEVAL_RETURN_IF_ERROR(Globs(j, "benchmarks", rule.benchmarks));
-  IEVAL_ASSIGN_OR_RETURN(const auto measure,
-                         Choice(j, "measure", {"cpu_time", "real_time"}));
+  IEVAL_ASSIGN_OR_RETURN(
+      const auto measure,
+      Choice(j, "measure", {"cpu_time", "real_time", "auto"}));
   if (measure) rule.measure = *measure;
   IEVAL_RETURN_IF_ERROR(
       Number(j, "max_slowdown", 0.01, 1e6, rule.max_slowdown));

@@ -9,8 +9,14 @@
 namespace ieval::gate_internal {
 namespace {
 
-std::string Criteria(const SpeedRule& rule) {
-  return "median " + rule.measure + " slowdown ≤ " +
+// The measure a rule judges benchmark `name` on ("auto": rules.h).
+std::string MeasureOf(const SpeedRule& rule, const std::string& name) {
+  if (rule.measure != "auto") return rule.measure;
+  return name.rfind("extract/", 0) == 0 ? "real_time" : "cpu_time";
+}
+
+std::string Criteria(const SpeedRule& rule, const std::string& measure) {
+  return "median " + measure + " slowdown ≤ " +
          PercentChange(rule.max_slowdown).substr(1) +
          ", unless not significant (Mann–Whitney U, α = " +
          Fixed(rule.alpha, 2) + ", ≥ " + std::to_string(rule.min_repetitions) +
@@ -18,8 +24,8 @@ std::string Criteria(const SpeedRule& rule) {
 }
 
 // Judges one benchmark: fills values, outcome and reason.
-void Judge(GateCheck& check, const SpeedRule& rule, const BenchmarkSamples& b,
-           const BenchmarkSamples& c) {
+void Judge(GateCheck& check, const SpeedRule& rule, const std::string& measure,
+           const BenchmarkSamples& b, const BenchmarkSamples& c) {
   if (!c.error.empty()) {
     check.outcome = CheckOutcome::kFail;
     check.reason =
@@ -32,8 +38,8 @@ void Judge(GateCheck& check, const SpeedRule& rule, const BenchmarkSamples& b,
         "the benchmark reported an error in the baseline: " + b.error;
     return;
   }
-  const std::vector<double>& xb = b.Samples(rule.measure);
-  const std::vector<double>& xc = c.Samples(rule.measure);
+  const std::vector<double>& xb = b.Samples(measure);
+  const std::vector<double>& xc = c.Samples(measure);
   check.repetitions_baseline = static_cast<int>(xb.size());
   check.repetitions_current = static_cast<int>(xc.size());
   const CheckOutcome too_few = rule.too_few == TooFewRepetitions::kFail
@@ -147,9 +153,9 @@ Result<std::vector<GateCheck>> BuildSpeedChecks(
         check.rule_index = static_cast<int>(r);
         check.rule = label;
         check.subject = b.name;
-        check.metric = rule.measure;
-        check.criteria = Criteria(rule);
-        Judge(check, rule, b, *c);
+        check.metric = MeasureOf(rule, b.name);
+        check.criteria = Criteria(rule, check.metric);
+        Judge(check, rule, check.metric, b, *c);
         out.push_back(std::move(check));
       }
       if (!any)

@@ -221,6 +221,34 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
   return writer->Commit();
 }
 
+std::string UnsafeFileNameReason(std::string_view name) {
+  if (name.empty()) return "it is empty";
+  if (name == "." || name == "..") return "it names a folder";
+  if (name.size() > 250) return "it is longer than 250 bytes";
+  for (const char c : name) {
+    if (c == '/') return "it holds a '/'";
+    if (c == '\0') return "it holds a NUL character";
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return "it holds a control character";
+  }
+  return "";
+}
+
+std::string QuotedForMessage(std::string_view name) {
+  std::string out = "\"";
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", u);
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

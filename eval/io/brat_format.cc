@@ -71,10 +71,10 @@ int SurfaceMatches(const BratDocument& doc) {
 
 // Reads one document, resolving how its offsets count CR line ends.
 Result<BratDocument> ReadOne(const std::string& ann_path,
+                             const std::string& ann_text,
                              std::vector<FormatRepair>* repairs) {
   const fs::path txt_path = fs::path(ann_path).replace_extension(".txt");
-  auto ann = ReadFile(ann_path);
-  if (!ann.ok()) return ann.status();
+  const std::string* ann = &ann_text;
   auto text = ReadFile(txt_path.string());
   if (!text.ok())
     return Status::InvalidInput("no " + txt_path.filename().string() +
@@ -286,10 +286,10 @@ Result<Corpus> ReadBrat(const std::string& path,
   }
   Corpus corpus;
   for (const std::string& ann_path : anns) {
-    auto doc = ReadOne(ann_path, repairs);
-    if (!doc.ok()) return doc.status();
     auto ann = ReadFile(ann_path);
     if (!ann.ok()) return ann.status();
+    auto doc = ReadOne(ann_path, *ann, repairs);
+    if (!doc.ok()) return doc.status();
     auto annotated = ToAnnotated(*doc, *ann, options, repairs);
     if (!annotated.ok()) return annotated.status();
     corpus.documents.push_back(std::move(*annotated));

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "conll_chunker.h"
+#include "ieval/core/offset_index.h"
 #include "ieval/io/atomic_file.h"
 
 namespace ieval {
@@ -216,13 +217,33 @@ std::string JoinTokens(const RawConllDocument& d) {
   return text;
 }
 
-Status ToAnnotated(const RawConllDocument& d, std::string text,
+// `joined`: the text is JoinTokens', so each token is one character after
+// the previous one and nothing needs checking.
+Status ToAnnotated(const RawConllDocument& d, std::string text, bool joined,
                    const std::string& file, AnnotatedDocument* out) {
-  std::vector<size_t> byte_start(d.tokens.size()), byte_end(d.tokens.size());
-  std::vector<int64_t> cp_start(d.tokens.size()), cp_end(d.tokens.size());
+  // Reused from document to document.
+  thread_local std::vector<size_t> byte_start, byte_end;
+  thread_local std::vector<int64_t> cp_start, cp_end;
+  byte_start.resize(d.tokens.size());
+  byte_end.resize(d.tokens.size());
+  cp_start.resize(d.tokens.size());
+  cp_end.resize(d.tokens.size());
   size_t pos = 0;
   int64_t cp = 0;
   for (size_t i = 0; i < d.tokens.size(); ++i) {
+    if (joined) {
+      if (i > 0) {
+        ++pos;
+        ++cp;
+      }
+      byte_start[i] = pos;
+      cp_start[i] = cp;
+      pos += d.tokens[i].size();
+      cp += Codepoints(d.tokens[i]);
+      byte_end[i] = pos;
+      cp_end[i] = cp;
+      continue;
+    }
     while (pos < text.size()) {
       const size_t space = SpaceAt(text, pos);
       if (space == 0) break;
@@ -277,12 +298,18 @@ Result<Corpus> ReadConll(std::string_view content, const std::string& file,
                          std::vector<ConllTokens>* tokens) {
   auto scheme = SchemeOf(options);
   if (!scheme.ok()) return scheme.status();
+  if (auto bad = FindInvalidUtf8(content))
+    return Status::InvalidInput("invalid UTF-8 at byte " +
+                                    std::to_string(*bad) +
+                                    " (CoNLL files are read as UTF-8)",
+                                Where{file, 0, "", ""});
   auto docs = ParseColumns(content, file, options, *scheme, repairs);
   if (!docs.ok()) return docs.status();
   Corpus corpus;
   corpus.documents.reserve(docs->size());
   for (const RawConllDocument& d : *docs) {
     std::string text;
+    bool joined = false;
     if (!options.text_dir.empty()) {
       const std::string path =
           (std::filesystem::path(options.text_dir) / (d.doc_id + ".txt"))
@@ -305,14 +332,18 @@ Result<Corpus> ReadConll(std::string_view content, const std::string& file,
                  "tokens joined by single spaces, one sentence a line",
                  file + ": " + d.doc_id);
       text = JoinTokens(d);
+      joined = true;
     }
     AnnotatedDocument& out = corpus.documents.emplace_back();
-    if (Status s = ToAnnotated(d, std::move(text), file, &out); !s.ok())
+    if (Status s = ToAnnotated(d, std::move(text), joined, file, &out); !s.ok())
       return s;
     if (tokens) {
       ConllTokens& t = tokens->emplace_back();
       t.doc_id = d.doc_id;
-      t.tokens.assign(d.tokens.begin(), d.tokens.end());
+      for (std::string_view token : d.tokens) {
+        t.tokens += token;
+        t.tokens += '\n';
+      }
       t.lines = d.lines;
     }
   }
@@ -332,33 +363,46 @@ Status CheckSameTokens(const std::vector<ConllTokens>& gold,
           "document \"" +
               gold[d].doc_id + "\"" + same,
           Where{pred_file, 0, "", ""});
-    if (d >= gold.size() || gold[d].doc_id != pred[d].doc_id)
+    if (d >= gold.size())
       return Status::InvalidInput(
-          "document \"" + pred[d].doc_id + "\" where the gold " + gold_file +
-              " has " +
-              (d < gold.size() ? "\"" + gold[d].doc_id + "\"" : "no more") +
-              same,
+          "document \"" + pred[d].doc_id + "\" after the gold's last, " +
+              gold[d - 1].doc_id + " of " + gold_file + same,
           Where{pred_file, pred[d].lines.empty() ? 0 : pred[d].lines[0],
                 pred[d].doc_id, ""});
     const ConllTokens& g = gold[d];
     const ConllTokens& p = pred[d];
-    for (size_t i = 0; i < std::max(g.tokens.size(), p.tokens.size()); ++i) {
-      if (i >= p.tokens.size())
+    if (g.tokens == p.tokens && g.lines == p.lines) continue;
+    // The first token that differs, for the message.
+    size_t gpos = 0, ppos = 0;
+    for (size_t i = 0;; ++i) {
+      const size_t gend = g.tokens.find('\n', gpos);
+      const size_t pend = p.tokens.find('\n', ppos);
+      const std::string_view gt =
+          gend == std::string::npos
+              ? std::string_view()
+              : std::string_view(g.tokens).substr(gpos, gend - gpos);
+      const std::string_view pt =
+          pend == std::string::npos
+              ? std::string_view()
+              : std::string_view(p.tokens).substr(ppos, pend - ppos);
+      if (pend == std::string::npos)
         return Status::InvalidInput(
             "the document ends where the gold " + gold_file + ":" +
-                std::to_string(g.lines[i]) + " has \"" + g.tokens[i] + "\"" +
-                same,
+                std::to_string(g.lines[i]) + " has \"" + std::string(gt) +
+                "\"" + same,
             Where{pred_file, p.lines.empty() ? 0 : p.lines.back(), p.doc_id,
                   ""});
-      if (i >= g.tokens.size() || g.tokens[i] != p.tokens[i] ||
-          g.lines[i] != p.lines[i])
+      if (gend == std::string::npos || gt != pt || g.lines[i] != p.lines[i])
         return Status::InvalidInput(
-            "token \"" + p.tokens[i] + "\" where the gold " + gold_file +
-                (i < g.tokens.size() ? ":" + std::to_string(g.lines[i]) +
-                                           " has \"" + g.tokens[i] + "\""
-                                     : " has no more tokens") +
+            "token \"" + std::string(pt) + "\" where the gold " + gold_file +
+                (gend != std::string::npos
+                     ? ":" + std::to_string(g.lines[i]) + " has \"" +
+                           std::string(gt) + "\""
+                     : " has no more tokens") +
                 same,
             Where{pred_file, p.lines[i], p.doc_id, ""});
+      gpos = gend + 1;
+      ppos = pend + 1;
     }
   }
   return Status::Ok();

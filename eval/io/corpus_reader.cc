@@ -101,12 +101,13 @@ bool CorpusReader::NextRaw(RawDocument* raw, std::vector<Status>* problems) {
   if (in_memory_) {
     if (next_document_ >= memory_.documents.size()) return false;
     AnnotatedDocument& doc = memory_.documents[next_document_++];
-    raw->json = SerializeAnnotatedDocument(doc);
+    raw->json.clear();
     raw->file = doc.source_file;
     raw->line = doc.source_line;
-    doc = AnnotatedDocument();
+    raw->parsed = std::move(doc);
     return true;
   }
+  raw->parsed.reset();
   for (;;) {
     if (jsonl_.is_open()) {
       while (std::getline(jsonl_, raw->json)) {
@@ -189,6 +190,19 @@ Status WriteCorpus(const Corpus& corpus, const std::string& path,
     return (*writer)->Commit();
   }
   options.pretty = true;
+  // Every name checked before the first file is written: a doc_id such as
+  // "../x" would otherwise write outside the folder.
+  for (const auto& doc : corpus.documents) {
+    const std::string why = UnsafeFileNameReason(doc.document.doc_id);
+    if (!why.empty()) {
+      return Status::InvalidInput(
+          "doc_id " + QuotedForMessage(doc.document.doc_id) +
+              " cannot be a file name in the output folder (" + why +
+              "); write a .jsonl file instead, or give the document a plain "
+              "doc_id",
+          Where{path, 0, "", ""});
+    }
+  }
   for (const auto& doc : corpus.documents) {
     const std::string file =
         (fs::path(path) / (doc.document.doc_id + ".json")).string();

@@ -74,6 +74,22 @@ Status CheckKeys(const JsonValue& object, std::string_view known_keys,
   return Status::Ok();
 }
 
+std::string Printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> IdText(const JsonValue& value) {
   if (value.is_string()) return value.String().value();
   if (value.is_integer()) return std::to_string(value.Integer().value());
@@ -89,6 +105,16 @@ std::optional<JsonValue> FindIdField(const JsonValue& record,
     return meta->Find(std::string_view(id_field).substr(kMeta.size()));
   }
   return record.Find(id_field);
+}
+
+std::string_view SkipByteOrderMark(std::string_view content,
+                                   const std::string& file,
+                                   std::vector<FormatRepair>* repairs) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (!content.starts_with(kBom)) return content;
+  NoteRepair(repairs, "UTF-8 byte-order mark at the start of the file skipped",
+             file);
+  return content.substr(kBom.size());
 }
 
 Status ForEachJsonlRecord(
@@ -158,12 +184,19 @@ std::optional<std::pair<int64_t, int64_t>> SpanConverter::ToCodepoints(
     case SpanUnit::kCrlfAsOne: {
       // A CRLF whose CR is the i-th of them sits at crlf_[i] - i when each
       // CRLF counts as one character; an offset past it skips both.
+      // crlf_[i] - i grows with i: the CRLFs before an offset are a prefix.
       auto real = [this](int64_t collapsed) {
-        int64_t before = 0;
-        for (size_t i = 0; i < crlf_.size(); ++i) {
-          if (crlf_[i] - static_cast<int64_t>(i) < collapsed) ++before;
+        size_t low = 0;
+        size_t high = crlf_.size();
+        while (low < high) {
+          const size_t mid = low + (high - low) / 2;
+          if (crlf_[mid] - static_cast<int64_t>(mid) < collapsed) {
+            low = mid + 1;
+          } else {
+            high = mid;
+          }
         }
-        return collapsed + before;
+        return collapsed + static_cast<int64_t>(low);
       };
       s = real(start);
       e = real(end);

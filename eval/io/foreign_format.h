@@ -43,6 +43,10 @@ Status CheckKeys(
     const std::function<bool(const std::string&, const JsonValue&)>&
         also_allowed = nullptr);
 
+// `text` for a message on one line: control characters (line breaks, tabs)
+// as \uXXXX escapes, everything else as it is.
+std::string Printable(std::string_view text);
+
 // A JSON value used as an id: a string as it is, an integer in decimal.
 // nullopt for anything else.
 std::optional<std::string> IdText(const JsonValue& value);
@@ -51,6 +55,13 @@ std::optional<std::string> IdText(const JsonValue& value);
 // nullopt when absent.
 std::optional<JsonValue> FindIdField(const JsonValue& record,
                                      const std::string& id_field);
+
+// `content` without a leading UTF-8 byte-order mark, which Windows editors
+// and some exports write and no JSON or TSV parser takes; reported when
+// there is one.
+std::string_view SkipByteOrderMark(std::string_view content,
+                                   const std::string& file,
+                                   std::vector<FormatRepair>* repairs);
 
 // One JSONL record: its parsed text and 1-based line.
 struct JsonlRecord {

@@ -10,6 +10,7 @@
 #include "ieval/io/json_reader.h"
 #include "ieval/io/label_studio_format.h"
 #include "ieval/io/spacy_format.h"
+#include "ieval/io/webanno_tsv_format.h"
 
 namespace ieval {
 namespace {
@@ -95,7 +96,8 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
     auto doc =
         JsonDocument::Parse(lines ? first : std::string_view(*content), path);
     if (!doc.ok()) {
-      if (ext == ".json" || ext == ".jsonl") return doc.status();
+      // Our reader names every problem of a broken file of ours.
+      if (ext == ".json" || ext == ".jsonl") return AnnotationFormat::kIeval;
     } else {
       JsonValue root = doc->root();
       if (root.is_array()) {
@@ -111,6 +113,9 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
                           option);
       }
       if (auto f = RecordFormat(root)) return *f;
+      // Keys of ours without a doc_id: our reader says what is missing.
+      for (const char* key : {"text", "entities", "relations", "offset_unit"})
+        if (root.Find(key)) return AnnotationFormat::kIeval;
       return CannotTell(
           path,
           "the first JSON record has none of the keys that tell the formats "
@@ -223,6 +228,9 @@ Result<Corpus> ReadFileFormat(const std::string& path, AnnotationFormat format,
       case AnnotationFormat::kSpacy:
         read = ReadSpacy(*content, file, options, repairs);
         break;
+      case AnnotationFormat::kWebannoTsv:
+        read = ReadWebannoTsv(*content, file, options, repairs);
+        break;
       default:
         return Status::Unavailable(std::string("reading the ") +
                                    AnnotationFormatName(format) +
@@ -257,7 +265,7 @@ Result<Corpus> ReadAnnotations(const std::string& path, AnnotationFormat format,
     case AnnotationFormat::kAuto:
       return Status::Internal("ReadAnnotations: resolve the format first");
     case AnnotationFormat::kIeval:
-      return ReadCorpus(path, problems);
+      return ReadCorpus(path, problems, options);
     case AnnotationFormat::kBrat:
       return ReadBrat(path, options, repairs);
     default:
@@ -269,7 +277,8 @@ Result<std::unique_ptr<CorpusReader>> OpenAnnotations(
     const std::string& path, AnnotationFormat format,
     const FormatReadOptions& options, const FormatContext& context,
     std::vector<FormatRepair>* repairs) {
-  if (format == AnnotationFormat::kIeval) return CorpusReader::Open(path);
+  if (format == AnnotationFormat::kIeval)
+    return CorpusReader::Open(path, options);
   std::vector<Status> problems;
   auto corpus =
       ReadAnnotations(path, format, options, context, repairs, &problems);

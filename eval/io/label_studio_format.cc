@@ -56,11 +56,15 @@ Status At(const JsonValue& value, std::string_view what,
 std::string AnnotatorName(const JsonValue& annotation) {
   const std::optional<JsonValue> by = annotation.Find("completed_by");
   if (!by) return "?";
-  if (std::optional<std::string> id = IdText(*by)) return *id;
+  if (std::optional<std::string> id = IdText(*by)) {
+    return foreign::Printable(*id);
+  }
   std::string name = "?";
-  if (auto id = by->Find("id")) name = IdText(*id).value_or("?");
+  if (auto id = by->Find("id")) {
+    name = foreign::Printable(IdText(*id).value_or("?"));
+  }
   if (auto email = by->Find("email"); email && email->is_string()) {
-    name += " (" + email->String().value() + ")";
+    name += " (" + foreign::Printable(email->String().value()) + ")";
   }
   return name;
 }
@@ -93,7 +97,8 @@ Result<JsonValue> SelectAnnotation(const JsonValue& task,
             p.Find("model_version")
                 ? IdText(*p.Find("model_version")).value_or("")
                 : "";
-        versions.push_back(v.empty() ? "(no model_version)" : v);
+        versions.push_back(v.empty() ? "(no model_version)"
+                                     : foreign::Printable(v));
         if (version.empty() || v == version) found.push_back(p);
       }
     }
@@ -166,7 +171,7 @@ Result<std::string> TaskText(const JsonValue& data,
   if (strings.size() == 1) return found;
   std::string listed;
   for (const auto& [key, value] : data.Members()) {
-    listed += (listed.empty() ? "" : ", ") + key;
+    listed += (listed.empty() ? "" : ", ") + JsonQuoted(key);
   }
   return At(data,
             "no \"text\" and not exactly one string to read as the text "
@@ -364,7 +369,10 @@ Result<Corpus> ReadLabelStudio(std::string_view content,
                                const std::string& file,
                                const FormatReadOptions& options,
                                std::vector<FormatRepair>* repairs) {
-  IEVAL_ASSIGN_OR_RETURN(JsonDocument json, JsonDocument::Parse(content, file));
+  IEVAL_ASSIGN_OR_RETURN(
+      JsonDocument json,
+      JsonDocument::Parse(foreign::SkipByteOrderMark(content, file, repairs),
+                          file));
   const JsonValue root = json.root();
   // An export is a list of tasks; a cloud-storage target holds one task per
   // file.
@@ -381,8 +389,9 @@ Result<Corpus> ReadLabelStudio(std::string_view content,
     auto [it, fresh] = seen.emplace(doc.document.doc_id, position);
     if (!fresh) {
       return tasks[i].Error("document id " + JsonQuoted(doc.document.doc_id) +
-                            " is also task " + std::to_string(it->second) +
-                            "'s; name a unique key of `data` with --id-field");
+                            " is also the id of the task at position " +
+                            std::to_string(it->second) +
+                            "; name a unique key of `data` with --id-field");
     }
     corpus.documents.push_back(std::move(doc));
   }

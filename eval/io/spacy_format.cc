@@ -240,7 +240,8 @@ Result<Corpus> ReadSpacy(std::string_view content, const std::string& file,
   Corpus corpus;
   std::map<std::string, int64_t> seen;
   IEVAL_RETURN_IF_ERROR(foreign::ForEachJsonlRecord(
-      content, file, [&](const JsonValue& record, int64_t line) -> Status {
+      foreign::SkipByteOrderMark(content, file, repairs), file,
+      [&](const JsonValue& record, int64_t line) -> Status {
         IEVAL_ASSIGN_OR_RETURN(
             std::optional<AnnotatedDocument> doc,
             ReadRecord(record, line, file, options, repairs));

@@ -64,6 +64,11 @@ class Reader {
   Status ReadHeader(const std::vector<std::string_view>& lines, size_t* next);
   Status ReadTokenLine(std::string_view line, int64_t number, bool first);
   Status StartSentence(int64_t begin, int64_t number);
+  // As INCEpTION: a line break after each sentence.
+  void EndSentence() {
+    text_ += '\n';
+    ++text_units_;
+  }
   Result<AnnotatedDocument> Finish();
 
   const std::string& file_;
@@ -130,6 +135,11 @@ Status Reader::ReadHeader(const std::vector<std::string_view>& lines,
         static_cast<int64_t>(i),
         "no named-entity layer (#T_SP=" + std::string(kNamedEntity) +
             "); span layers here: " + (layers.empty() ? "none" : layers));
+  }
+  if (!schema_.value_column) {
+    return Error(static_cast<int64_t>(i),
+                 "the named-entity layer has no `value` feature, the mention "
+                 "type");
   }
   *next = i;
   return Status::Ok();
@@ -272,7 +282,12 @@ Result<AnnotatedDocument> Reader::Finish() {
     }
     const auto b = to_codepoint(e.begin);
     const auto en = to_codepoint(e.end);
-    if (!b || !en || *b >= *en) {
+    if (b && en && *b == *en) {  // INCEpTION allows them; a span cannot be
+      NoteRepair(repairs_, "WebAnno TSV zero-width named entities skipped",
+                 file_ + ":" + std::to_string(e.line));
+      continue;
+    }
+    if (!b || !en || *b > *en) {
       return Error(e.line, "named entity " + JsonQuoted(*e.value) +
                                " is not a span of the text");
     }
@@ -321,7 +336,7 @@ Result<Corpus> Reader::Read(std::string_view content) {
     const int64_t number = static_cast<int64_t>(i) + 1;
     if (line.empty()) {
       if (state == kHeader) return Error(number, "a sentence without tokens");
-      if (state == kTokens) text_ += '\n', ++text_units_;
+      if (state == kTokens) EndSentence();
       state = kBetween;
       continue;
     }
@@ -349,7 +364,7 @@ Result<Corpus> Reader::Read(std::string_view content) {
     return Error(static_cast<int64_t>(lines.size()),
                  "a sentence without tokens");
   }
-  if (state == kTokens) text_ += '\n', ++text_units_;
+  if (state == kTokens) EndSentence();
   Result<AnnotatedDocument> doc = Finish();
   if (!doc.ok()) return doc.status();
   Corpus corpus;
@@ -363,7 +378,7 @@ Result<Corpus> ReadWebannoTsv(std::string_view content, const std::string& file,
                               const FormatReadOptions& /*options*/,
                               std::vector<FormatRepair>* repairs) {
   Reader reader(file, repairs);
-  return reader.Read(content);
+  return reader.Read(foreign::SkipByteOrderMark(content, file, repairs));
 }
 
 }  // namespace ieval

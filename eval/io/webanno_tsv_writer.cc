@@ -93,7 +93,17 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
     // after the last.
     if (sentence++ > 0) out += "\n";
     const int64_t start = tokens[next_token].start;
-    out += "#Text=" + EscapeText(index.Slice(text, start, end)) + "\n";
+    // As INCEpTION writes it: a #Text= line per line of the sentence.
+    const std::string_view sentence_text = index.Slice(text, start, end);
+    for (size_t from = 0;;) {
+      const size_t to = sentence_text.find('\n', from);
+      out += "#Text=" +
+             EscapeText(sentence_text.substr(
+                 from, to == std::string_view::npos ? to : to - from)) +
+             "\n";
+      if (to == std::string_view::npos) break;
+      from = to + 1;
+    }
     for (int64_t in_sentence = 1;
          next_token < tokens.size() && tokens[next_token].start < end;
          ++next_token, ++in_sentence) {
@@ -104,7 +114,10 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
         const Mention& m = mentions[k];
         const std::string id =
             token_count[k] > 1 ? "[" + std::to_string(k + 1) + "]" : "";
-        if (!values.empty()) identifiers += '|', values += '|';
+        if (!values.empty()) {
+          identifiers += '|';
+          values += '|';
+        }
         identifiers += (m.entity ? EscapeValue(*m.entity) : "*") + id;
         values += EscapeValue(m.type) + id;
       }
@@ -113,7 +126,7 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
              "\t" + std::to_string(index.CodepointToUtf16(t.start)) + "-" +
              std::to_string(index.CodepointToUtf16(t.end)) + "\t" +
              EscapeValue(index.Slice(text, t.start, t.end)) + "\t" +
-             identifiers + "\t" + values + "\n";
+             identifiers + "\t" + values + "\t\n";  // INCEpTION ends with a tab
     }
   }
   return out;

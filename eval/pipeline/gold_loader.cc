@@ -33,9 +33,16 @@ struct Loading {
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
                             std::vector<Status>* problems, ThreadPool& pool,
                             const LoadGoldOptions& options) {
-  const size_t before = problems->size();
-  auto reader = CorpusReader::Open(path);
+  auto reader = CorpusReader::Open(path, options.read);
   if (!reader.ok()) return reader.status();
+  return LoadGold(**reader, path, labels, problems, pool, options);
+}
+
+Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
+                            const std::string& labels,
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options) {
+  const size_t before = problems->size();
   LoadedGold gold;
   std::optional<LabelSet> label_set;
   const std::optional<std::string> labels_path =
@@ -72,7 +79,7 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
         std::lock_guard<std::mutex> lock(mu);
         for (; count < kDocumentsPerTake && !end; ++count) {
           RawDocument raw;
-          if (!(*reader)->NextRaw(&raw, &file_problems)) {
+          if (!reader.NextRaw(&raw, &file_problems)) {
             end = true;
             break;
           }
@@ -85,8 +92,10 @@ Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
       }
       if (count == 0) return;
       for (Loading* d : std::span(taken, count)) {
-        d->doc = ParseAnnotatedDocument(d->raw.json, d->raw.file, d->raw.line,
-                                        &d->read_problems, options.read);
+        d->doc = d->raw.parsed ? std::move(d->raw.parsed)
+                               : ParseAnnotatedDocument(
+                                     d->raw.json, d->raw.file, d->raw.line,
+                                     &d->read_problems, options.read);
         d->raw = RawDocument{};
         // Checked before knowing whether it duplicates an earlier doc_id;
         // the problems of a duplicate are dropped below.

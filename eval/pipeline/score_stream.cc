@@ -42,6 +42,9 @@ struct RawBatch {
   std::string text;
   std::vector<std::string> files;
   std::vector<Doc> docs;
+  // Documents a reader of another format handed read already, by index in
+  // docs (RawDocument::parsed); empty when there is none.
+  std::vector<std::optional<AnnotatedDocument>> parsed;
 
   size_t size() const { return docs.size(); }
   bool empty() const { return docs.empty(); }
@@ -49,9 +52,15 @@ struct RawBatch {
     text.clear();
     files.clear();
     docs.clear();
+    parsed.clear();
   }
-  void Add(const RawDocument& raw) {
+  void Add(RawDocument& raw) {
     if (files.empty() || files.back() != raw.file) files.push_back(raw.file);
+    if (raw.parsed) {
+      parsed.resize(docs.size() + 1);
+      parsed.back() = std::move(raw.parsed);
+      raw.parsed.reset();
+    }
     docs.push_back({text.size(), raw.json.size(), files.size() - 1, raw.line});
     text += raw.json;
   }
@@ -207,7 +216,11 @@ class Streamer {
     }
   }
 
-  void Parse(const RawBatch& raw, size_t i, Parsed* parsed) const {
+  void Parse(RawBatch& raw, size_t i, Parsed* parsed) const {
+    if (i < raw.parsed.size() && raw.parsed[i]) {
+      parsed->doc = std::move(raw.parsed[i]);
+      return;
+    }
     parsed->doc =
         ParseAnnotatedDocument(raw.json(i), raw.file(i), raw.docs[i].line,
                                &parsed->problems, options_.read);

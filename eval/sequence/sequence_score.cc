@@ -163,8 +163,9 @@ std::string_view SequenceModeName(SequenceMode mode) {
   return "conlleval";
 }
 
-Result<SequenceResult> ScoreConll(ConllReader& reader,
-                                  const SequenceOptions& options) {
+// ScoreConll before its notes on the result.
+static Result<SequenceResult> ScoreLines(ConllReader& reader,
+                                         const SequenceOptions& options) {
   if (options.mode == SequenceMode::kConlleval)
     return ScoreConlleval(reader, options.conlleval);
 
@@ -302,6 +303,35 @@ std::string FormatSequenceJson(std::string_view source,
   // name, a warning quoting a tag) is replaced rather than failing the dump.
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
          "\n";
+}
+
+// With Windows line endings and no blank line the reader sees no column
+// count change, and the '\r' stays in every last tag (conlleval.pl keeps it
+// too): "B-PER\r" is then a type of its own, and nothing else says why the
+// scores are wrong.
+static void NoteCarriageReturns(SequenceResult& result) {
+  std::string types;
+  int64_t count = 0;
+  for (const auto& [type, counts] : result.counts.per_type) {
+    if (type.empty() || type.back() != '\r') continue;
+    if (++count <= 3)
+      types += (types.empty() ? "\"" : ", \"") +
+               type.substr(0, type.size() - 1) + "\\r\"";
+  }
+  if (count == 0) return;
+  result.warnings.push_back(
+      std::to_string(count) + " types end in \\r (" + types +
+      (count > 3 ? ", …" : "") +
+      "): the file has Windows line endings and the \\r stays in the last "
+      "tag, as conlleval.pl keeps it; convert the file with dos2unix or "
+      "tr -d '\\r'");
+}
+
+Result<SequenceResult> ScoreConll(ConllReader& reader,
+                                  const SequenceOptions& options) {
+  auto result = ScoreLines(reader, options);
+  if (result.ok()) NoteCarriageReturns(*result);
+  return result;
 }
 
 }  // namespace ieval

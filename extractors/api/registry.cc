@@ -1,6 +1,7 @@
 #include "ieval/extractors/registry.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -12,12 +13,15 @@ bool OptionParsesAs(const std::string& type, const std::string& value) {
     if (value.empty()) return false;
     char* end = nullptr;
     errno = 0;
+    // A double is a finite number: "nan" compares false with every bound
+    // and would pass any range check, and "inf" is no duration or weight.
+    bool finite = true;
     if (type == "int") {
       std::strtoll(value.c_str(), &end, 10);
     } else {
-      std::strtod(value.c_str(), &end);
+      finite = std::isfinite(std::strtod(value.c_str(), &end));
     }
-    return errno == 0 && end != nullptr && *end == '\0';
+    return errno == 0 && finite && end != nullptr && *end == '\0';
   }
   return true;  // string, path, variants
 }

@@ -97,6 +97,14 @@ Result<VariantSpec> ReadVariant(const JsonValue& v,
     if (!text.ok()) return named(text.status());
     if (option != nullptr && option->type == "path" && !text->empty() &&
         fs::path(*text).is_relative()) {
+      // A variants file from a pull request must not reach files above its
+      // folder by a relative path; an absolute path says where it goes.
+      const fs::path normal = fs::path(*text).lexically_normal();
+      if (!normal.empty() && *normal.begin() == "..") {
+        return named(value.Error("the relative path \"" + *text +
+                                 "\" leaves the variants file's folder; give "
+                                 "a path inside it or an absolute one"));
+      }
       // Relative to the file's folder when it exists there; else kept
       // (a plug-in's bare file name is looked up beside the binary).
       const fs::path beside = (folder / *text).lexically_normal();

@@ -8,10 +8,6 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "ieval/core/offset_index.h"
-#include "ieval/io/annotation_json.h"
-#include "ieval/io/json_reader.h"
-#include "ieval/io/offsets.h"
 #include "line_process.h"
 
 namespace ieval {
@@ -65,6 +61,8 @@ class ExternalExtractor : public Extractor {
         timeout_(DoubleOption(o, "timeout")),
         unit_(*ParseOffsetUnit(o.at("offset_unit"))),
         max_processes_(std::max<int64_t>(1, IntOption(o, "processes"))),
+        max_response_bytes_(
+            static_cast<size_t>(IntOption(o, "max_response_bytes"))),
         version_(o.at("version").empty() ? command_ : o.at("version")) {}
 
   std::string Name() const override { return "external"; }
@@ -76,12 +74,12 @@ class ExternalExtractor : public Extractor {
     const std::string request =
         json{{"doc_id", doc.doc_id}, {"text", doc.text}}.dump(
             -1, ' ', false, json::error_handler_t::replace);
-    auto line = (*process)->Exchange(request, timeout_);
+    auto line = (*process)->Exchange(request, timeout_, max_response_bytes_);
     if (!line.ok()) {
       Release(nullptr);  // dead: a later call starts a fresh one
       return Fail(doc, line.status().message());
     }
-    auto parsed = ParseResponse(doc, *line);
+    auto parsed = ParseExternalResponse(doc, *line, unit_);
     // After a bad answer the child's state is unknown: start afresh.
     Release(parsed.ok() ? std::move(*process) : nullptr);
     if (!parsed.ok()) return Fail(doc, parsed.status().message());
@@ -120,73 +118,12 @@ class ExternalExtractor : public Extractor {
     cv_.notify_one();
   }
 
-  Result<Annotations> ParseResponse(const Document& doc,
-                                    const std::string& line) const {
-    auto quote = [&] {
-      return line.size() > 200 ? line.substr(0, 200) + "…" : line;
-    };
-    // Checked as every JSON file is (nesting depth, repeated keys, numbers
-    // out of range) before nlohmann reads it: its own parser accepts all
-    // three, and a deep response would overflow the stack in dump().
-    if (auto checked = JsonDocument::Parse(line, "response"); !checked.ok())
-      return Status::ExtractorFailed("answered with invalid JSON: " + quote() +
-                                     " (" + checked.status().message() + ")");
-    json response;
-    try {
-      response = json::parse(line);
-    } catch (const json::exception&) {
-      return Status::ExtractorFailed("answered with invalid JSON: " + quote());
-    }
-    if (!response.is_object())
-      return Status::ExtractorFailed("answered with a non-object: " + quote());
-    if (auto e = response.find("error"); e != response.end() && !e->is_null()) {
-      return Status::ExtractorFailed(
-          "reported an error: " +
-          (e->is_string() ? e->get<std::string>() : e->dump()));
-    }
-    if (!response.contains("doc_id") || response["doc_id"] != doc.doc_id) {
-      return Status::ExtractorFailed(
-          "answered for doc_id " +
-          (response.contains("doc_id") ? response["doc_id"].dump() : "(none)") +
-          " instead of \"" + doc.doc_id + "\"");
-    }
-    response.erase("text");
-    if (!response.contains("offset_unit"))
-      response["offset_unit"] = OffsetUnitName(unit_);
-    std::vector<Status> problems;
-    auto parsed =
-        ParseAnnotatedDocument(response.dump(), "response", 1, &problems);
-    const OffsetIndex index(doc.text);
-    if (parsed && problems.empty()) {
-      ResolveOffsets(*parsed, index, Where{"", 0, doc.doc_id, ""}, &problems);
-    }
-    if (!parsed || !problems.empty()) {
-      const Status& p = problems.front();
-      return Status::ExtractorFailed("answered with an invalid response: " +
-                                     (p.where().annotation_id.empty()
-                                          ? ""
-                                          : p.where().annotation_id + ": ") +
-                                     p.message());
-    }
-    for (Mention& m : parsed->annotations.mentions) {
-      if (!m.id.empty() && m.id.front() == '#') m.id.clear();  // no id given
-      const std::string_view span = index.Slice(doc.text, m.start, m.end);
-      if (m.text && *m.text != span) {
-        return Status::ExtractorFailed(
-            "answered with a mention whose text \"" + *m.text +
-            "\" is not its span \"" + std::string(span) + "\" (offset_unit " +
-            OffsetUnitName(unit_) +
-            " expected unless the response says otherwise)");
-      }
-    }
-    return std::move(parsed->annotations);
-  }
-
   const std::vector<std::string> argv_;
   const std::string command_, cwd_;
   const double timeout_;
   const OffsetUnit unit_;
   const int64_t max_processes_;
+  const size_t max_response_bytes_;
   const std::string version_;
 
   mutable std::mutex mutex_;
@@ -249,6 +186,11 @@ ExtractorInfo ExternalExtractorInfo() {
       {"offset_unit", "string", "codepoint",
        "unit of the response offsets when a response does not state "
        "\"offset_unit\": codepoint, byte or utf16"},
+      {"max_response_bytes", "int", "268435456",
+       "longest response line accepted (bytes, default 256 MiB); a longer "
+       "one fails the document and the program is killed, so that one "
+       "printing without end cannot exhaust memory",
+       1},
       {"processes", "int", "1",
        "at most this many copies of the program run at once (with --jobs)", 1},
       {"requires", "string", "",

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <cstring>
 
+#include "ieval/core/interrupt.h"
+
 extern char** environ;
 
 namespace ieval {
@@ -95,6 +97,8 @@ LineProcess::~LineProcess() {
     for (int i = 0; i < 50; ++i) {
       int status = 0;
       if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        // What it started in the background goes with it.
+        kill(-pid_, SIGKILL);
         pid_ = -1;
         break;
       }
@@ -165,7 +169,8 @@ Status LineProcess::Died(const std::string& what) {
 }
 
 Result<std::string> LineProcess::Exchange(std::string_view line,
-                                          double timeout_seconds) {
+                                          double timeout_seconds,
+                                          size_t max_response_bytes) {
   if (pid_ <= 0) return Status::ExtractorFailed("the process is not running");
   const auto deadline =
       Clock::now() + std::chrono::duration_cast<Clock::duration>(
@@ -174,7 +179,20 @@ Result<std::string> LineProcess::Exchange(std::string_view line,
   request += '\n';
   size_t written = 0;
   for (;;) {
-    if (auto nl = pending_.find('\n'); nl != std::string::npos) {
+    // Only the bytes not searched yet: a long line read in many pieces is
+    // searched once, not once per piece.
+    const size_t nl = pending_.find('\n', scanned_);
+    if ((nl == std::string::npos ? pending_.size() : nl) > max_response_bytes) {
+      Reap(true);
+      pending_.clear();
+      scanned_ = 0;
+      return Died("answered a line longer than max_response_bytes = " +
+                  std::to_string(max_response_bytes) +
+                  " bytes (killed); raise the option max_response_bytes "
+                  "when its responses are that large");
+    }
+    scanned_ = nl == std::string::npos ? pending_.size() : 0;
+    if (nl != std::string::npos) {
       if (written < request.size()) {
         return Died("answered before reading the whole request (" +
                     std::to_string(written) + " of " +
@@ -186,6 +204,10 @@ Result<std::string> LineProcess::Exchange(std::string_view line,
     }
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - Clock::now());
+    if (Interrupted()) {
+      Reap(true);
+      return Died("was stopped: ieval was interrupted (killed)");
+    }
     if (left.count() <= 0) {
       Reap(true);
       return Died("did not answer within " + Seconds(timeout_seconds) +
@@ -193,8 +215,10 @@ Result<std::string> LineProcess::Exchange(std::string_view line,
     }
     pollfd fds[3] = {{out_, POLLIN, 0}, {err_, POLLIN, 0}, {in_, 0, 0}};
     if (written < request.size()) fds[2].events = POLLOUT;
-    const int n = poll(fds, written < request.size() ? 3 : 2,
-                       static_cast<int>(std::min<int64_t>(left.count(), 1000)));
+    const int n = poll(
+        fds, written < request.size() ? 3 : 2,
+        // A tenth of a second at most, so that an interruption is seen soon.
+        static_cast<int>(std::min<int64_t>(left.count(), 100)));
     if (n < 0 && errno != EINTR)
       return Died(std::string("poll failed: ") + std::strerror(errno));
     if (n <= 0) continue;

@@ -31,7 +31,9 @@ class LineProcess {
       const std::vector<std::string>& argv, const std::string& cwd);
 
   // Closes the child's stdin, gives it a moment to exit, then kills its
-  // process group.
+  // process group (what it left running in the background included; a
+  // process that left the group with setsid() is out of reach). When ieval
+  // itself is killed (SIGKILL), the child sees its stdin close.
   ~LineProcess();
   // Not copyable or movable: it owns a process and three descriptors.
   LineProcess(const LineProcess&) = delete;
@@ -40,9 +42,11 @@ class LineProcess {
   // Writes `line` and a newline, then reads up to the next newline (returned
   // without it). Fails (kExtractorFailed, message without a subject, e.g.
   // "did not answer within 2 s") when the child does not answer within
-  // `timeout_seconds`, exits, or is killed; the child is then dead for good
-  // (alive() is false).
-  Result<std::string> Exchange(std::string_view line, double timeout_seconds);
+  // `timeout_seconds`, exits, or is killed, when its line grows past
+  // `max_response_bytes` without a newline, or when ieval is interrupted
+  // (core/interrupt.h); the child is then dead for good (alive() is false).
+  Result<std::string> Exchange(std::string_view line, double timeout_seconds,
+                               size_t max_response_bytes);
 
   bool alive() const { return pid_ > 0; }
   // The last lines the child wrote to stderr (at most ~1000 bytes).
@@ -60,6 +64,7 @@ class LineProcess {
   pid_t pid_;
   int in_, out_, err_;
   std::string pending_;  // stdout bytes after the last newline returned
+  size_t scanned_ = 0;   // bytes of pending_ known to hold no newline
   std::string stderr_tail_;
 };
 

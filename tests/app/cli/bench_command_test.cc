@@ -165,6 +165,22 @@ TEST_F(BenchCli, ExternalSlowedByThirtyPercentFailsTheSpeedGateByOnePasses) {
       {"gate", "--baseline", base, "--current", same, "--rules", rules});
   EXPECT_EQ(passes.exit_code, 0) << passes.out << passes.err;
 
+  // The default rules judge the extractor's benchmark on the wall clock
+  // ("measure": "auto"), so they see the same: the 30 % fails, the 1 %
+  // passes. (Only that benchmark's check is asserted: the default rules
+  // also judge the ICU baseline's CPU time, which says nothing here.)
+  const std::string fake =
+      "`extract/fake/process_time/real_time` | "
+      "`real_time` |";
+  auto default_fails =
+      RunIeval({"gate", "--baseline", base, "--current", slow});
+  EXPECT_EQ(default_fails.exit_code, 1) << default_fails.out;
+  EXPECT_THAT(default_fails.out, HasSubstr("| " + fake));
+  EXPECT_THAT(default_fails.out, ::testing::Not(HasSubstr("| ✅ | " + fake)));
+  auto default_passes =
+      RunIeval({"gate", "--baseline", base, "--current", same});
+  EXPECT_THAT(default_passes.out, HasSubstr("| ✅ | " + fake));
+
   // The child's resources are reported, and start-up apart from the rest.
   const json j = json::parse(testing::ReadText(base));
   for (const json& b : j["benchmarks"]) {

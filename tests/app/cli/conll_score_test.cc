@@ -137,6 +137,25 @@ TEST_F(ConllCli, WindowsLineEndingsAreNamedInTheColumnCountMessage) {
       << r.err;
 }
 
+// Without a blank line nothing changes the column count: the '\r' stays in
+// every last tag and makes types of its own, which a note names.
+TEST_F(ConllCli, WindowsLineEndingsWithoutBlankLinesAreNoted) {
+  WriteText(path_, "Kim B-PER B-PER\r\nMoscou B-LOC B-LOC\r\n");
+  for (const char* mode : {"conlleval", "seqeval"}) {
+    SCOPED_TRACE(mode);
+    const CommandResult r =
+        RunIeval({"score", "--conll", path_, "--mode", mode});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("note: 2 types end in \\r (\"LOC\\r\", \"PER\\r\"): "
+                         "the file has Windows line endings"),
+              std::string::npos)
+        << r.out;
+  }
+  WriteText(path_, "Kim B-PER B-PER\nMoscou B-LOC B-LOC\n");
+  const CommandResult lf = RunIeval({"score", "--conll", path_});
+  EXPECT_EQ(lf.out.find("\\r"), std::string::npos) << lf.out;
+}
+
 TEST_F(ConllCli, AnEmptyDelimiterIsRefusedNotTakenAsTheDefault) {
   const CommandResult r = RunIeval({"score", "--conll", path_, "-d", ""});
   EXPECT_EQ(r.exit_code, 2);

@@ -126,6 +126,27 @@ TEST_F(NestedCli, TypesOutsideTheLabelSetAreSummedUpOnce) {
   EXPECT_EQ(std::count(s.err.begin(), s.err.end(), '\n'), 1) << s.err;
 }
 
+// validate shows each unknown type once, then one line of counts and --map.
+TEST_F(NestedCli, ValidateSumsUpUnknownTypesOnce) {
+  WriteText(dir_ + "/gold/labels.json",
+            R"({"entity_types": ["PER", "LOC"], "nested": true})");
+  std::string pred = R"({"doc_id": "d1", "entities": [)";
+  for (int i = 0; i < 4; ++i)
+    pred += std::string(i ? ", " : "") +
+            R"({"start": 12, "end": 18, "type": "GPE"})";
+  pred += "]}\n";
+  WriteText(dir_ + "/pred.jsonl", pred);
+  const CommandResult v = RunIeval(
+      {"validate", "--gold", dir_ + "/gold/gold.jsonl", dir_ + "/pred.jsonl"});
+  EXPECT_EQ(v.exit_code, 2);
+  EXPECT_NE(v.err.find("entity types outside the label set (each shown once "
+                       "above): GPE x4: try --map GPE=LOC"),
+            std::string::npos)
+      << v.err;
+  EXPECT_EQ(std::count(v.err.begin(), v.err.end(), '\n'), 2) << v.err;
+  EXPECT_NE(v.out.find(": 4 errors"), std::string::npos) << v.out;
+}
+
 // The offsets count UTF-16 units (the emoji is two) but the document says
 // code points: the message says which unit they match and how to say so.
 TEST(OffsetHintCli, OffsetsThatMatchInAnotherUnitAreNamed) {

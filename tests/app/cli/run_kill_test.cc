@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -178,6 +179,72 @@ TEST(RunKill, AKillAtAnyMomentLeavesThePreviousReportsOrTheNewOnes) {
     EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos)
         << e.path() << " left behind";
   EXPECT_EQ(seen.size(), 2u) << "the kills never fell on both sides";
+}
+
+// Processes whose command line holds `marker` (zombies have none).
+int ProcessesWith(const std::string& marker) {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    std::ifstream in(e.path() / "cmdline", std::ios::binary);
+    std::string cmdline((std::istreambuf_iterator<char>(in)), {});
+    if (cmdline.find(marker) != std::string::npos) ++n;
+  }
+  return n;
+}
+
+// A signal while an extractor hangs (timeout ten minutes) stops the run at
+// once, and the extractor and what it started in the background die too.
+TEST(RunKill, ASignalStopsAHangingExtractorAndItsChildren) {
+  const std::string dir = testing::MakeTempDir("run_signal");
+  const std::string marker = "ieval-signal-test-" + std::to_string(getpid());
+  const json variants = {
+      {"variants",
+       {{{"name", "hang"},
+         {"extractor", "external"},
+         {"options",
+          // The quotes keep the marker out of the shell's own command line.
+          {{"command", "python3 -c 'import time; time.sleep(300)' ieval-''" +
+                           marker.substr(6) + " & exec python3 " + kFake +
+                           " hang"},
+           {"timeout", 600}}}}}}};
+  testing::WriteText(dir + "/variants.json", variants.dump());
+  const json config = {{"gold", std::string(IEVAL_SOURCE_DIR) + "/gold/docs"},
+                       {"variants_file", "variants.json"}};
+  testing::WriteText(dir + "/run.json", config.dump());
+  for (int signal : {SIGTERM, SIGINT, SIGHUP}) {
+    const std::string err = dir + "/stderr";
+    const pid_t pid = fork();
+    if (pid == 0) {
+      freopen("/dev/null", "w", stdout);
+      freopen(err.c_str(), "w", stderr);
+      execl(IEVAL_BINARY, IEVAL_BINARY, "run", "--config",
+            (dir + "/run.json").c_str(), "--out", (dir + "/out").c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 200 && ProcessesWith(marker) == 0; ++i) usleep(20000);
+    ASSERT_EQ(ProcessesWith(marker), 1) << "the extractor never started";
+    usleep(500000);  // the extractor's own start-up, so that it hangs
+    kill(pid, signal);
+    // Far sooner than the timeout; a bound only so that a failure ends.
+    int status = 0;
+    for (int i = 0; i < 3000 && waitpid(pid, &status, WNOHANG) == 0; ++i)
+      usleep(10000);
+    if (kill(pid, 0) == 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      FAIL() << strsignal(signal) << " did not stop the run within 30 s";
+    }
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 128 + signal);
+    EXPECT_NE(testing::ReadText(err).find("no report was written"),
+              std::string::npos)
+        << testing::ReadText(err);
+    for (int i = 0; i < 100 && ProcessesWith(marker) > 0; ++i) usleep(20000);
+    EXPECT_EQ(ProcessesWith(marker), 0)
+        << "left running after " << strsignal(signal);
+    EXPECT_FALSE(fs::exists(dir + "/out"));
+  }
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ TEST(RunConfig, EmptyObjectGivesTheDefaults) {
   auto c = LoadRunConfig(Write("empty", "{}"));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->jobs, 1);
+  EXPECT_EQ(c->repeats, 1);
   EXPECT_EQ(c->statistics.unit, "document");
   EXPECT_EQ(c->statistics.bootstrap.resamples, 1000);
   EXPECT_EQ(c->statistics.metrics.front(), "entities.strict");
@@ -29,17 +30,44 @@ TEST(RunConfig, EmptyObjectGivesTheDefaults) {
 
 TEST(RunConfig, RelativePathsAreTakenFromTheConfigsFolder) {
   const std::string path =
-      Write("paths", R"({"gold": "../g/docs", "variants_file": "v.json"})");
+      Write("paths", R"({"gold": "g/docs", "variants_file": "v.json"})");
   auto c = LoadRunConfig(path);
   ASSERT_TRUE(c.ok());
+  const auto dir = std::filesystem::path(path).parent_path();
+  EXPECT_EQ(c->gold, (dir / "g/docs").string());
+  EXPECT_EQ(c->variants_file, (dir / "v.json").string());
+}
+
+TEST(RunConfig, RelativePathsLeaveTheConfigsFolderOnlyWithinTheBoundary) {
+  const std::string path =
+      Write("escape", R"({"gold": "../g/docs", "variants_file": "v.json"})");
+  auto refused = LoadRunConfig(path);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find(
+                "the relative path \"../g/docs\" leaves the config's folder"),
+            std::string::npos)
+      << refused.status().ToString();
+  const auto parent = std::filesystem::path(path).parent_path().parent_path();
+  auto c = LoadRunConfig(path, parent.string());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
   const auto dir = std::filesystem::path(path).parent_path();
   EXPECT_EQ(c->gold, (dir.parent_path() / "g/docs").string());
   EXPECT_EQ(c->variants_file, (dir / "v.json").string());
 }
 
+TEST(RunConfig, AConfigNamedWithoutAFolderIsInTheCurrentOne) {
+  const std::string path = Write("bare", R"({"variants_file": "v.json"})");
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(std::filesystem::path(path).parent_path());
+  auto c = LoadRunConfig(std::filesystem::path(path).filename().string());
+  std::filesystem::current_path(before);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->variants_file, "v.json");
+}
+
 TEST(RunConfig, ReadsEverySetting) {
   auto c = LoadRunConfig(Write("all", R"({
-    "variants": ["a", "b"], "jobs": 3,
+    "variants": ["a", "b"], "jobs": 3, "repeats": 5,
     "scoring": {"min_overlap": 0.5, "types": ["PER"], "map": {"PERSON": "PER"},
                 "max_examples": 4},
     "statistics": {"unit": "sentence", "resamples": 50, "confidence": 0.9,
@@ -48,6 +76,7 @@ TEST(RunConfig, ReadsEverySetting) {
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->variants, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(c->jobs, 3);
+  EXPECT_EQ(c->repeats, 5);
   EXPECT_EQ(c->scoring.min_overlap, 0.5);
   EXPECT_EQ(c->scoring.type_map.at("PERSON"), "PER");
   EXPECT_EQ(c->scoring.max_examples, 4);
@@ -55,6 +84,13 @@ TEST(RunConfig, ReadsEverySetting) {
   EXPECT_EQ(c->statistics.bootstrap.seed, 7u);
   EXPECT_EQ(c->statistics.alpha, 0.01);
   EXPECT_EQ(c->viewer_documents, 3);
+}
+
+TEST(RunConfig, RepeatsOutOfRangeAreNamed) {
+  auto zero = LoadRunConfig(Write("repeats", R"({"repeats": 0})"));
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().message().find("$.repeats"), std::string::npos)
+      << zero.status().message();
 }
 
 TEST(RunConfig, UnknownKeyIsNamed) {
@@ -122,7 +158,9 @@ TEST(RunConfig, InvalidJsonNamesTheFile) {
 }
 
 TEST(RunConfig, ShippedDefaultLoads) {
-  auto c = LoadRunConfig(testing::SourcePath("reports/run.json"));
+  // Its paths reach ../gold: inside the shipped files' folder.
+  auto c = LoadRunConfig(testing::SourcePath("reports/run.json"),
+                         testing::SourcePath(""));
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_TRUE(std::filesystem::exists(c->gold)) << c->gold;
 }

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "testing/small_run.h"
 
@@ -283,6 +286,69 @@ TEST(Runner, UnknownMetricIsAUsageError) {
                          &interrupted);
   ASSERT_FALSE(run.ok());
   EXPECT_EQ(run.status().code(), Status::Code::kUsage);
+}
+
+}  // namespace
+}  // namespace ieval
+
+namespace ieval {
+namespace {
+
+// Repeats: each is a fresh extractor created with IEVAL_REPEAT set to its
+// index, whose scores are kept; repeat 0 stays the scored run.
+TEST(Runner, RepeatsCreateAFreshExtractorPerRepeatWithItsIndex) {
+  std::vector<std::string> seen;  // IEVAL_REPEAT when each was created
+  VariantToRun v = Fake("perfect");
+  const auto create = v.create;
+  v.create = [&seen, create] {
+    seen.push_back(getenv(kRepeatEnv));
+    return create();
+  };
+  std::vector<int> asked;
+  RunnerOptions options;
+  options.repeats = 3;
+  options.create_repeat = [&](const VariantToRun& variant, int repeat,
+                              std::string* offset) {
+    asked.push_back(repeat);
+    *offset = "seed";
+    seen.push_back(getenv(kRepeatEnv));
+    EXPECT_EQ(std::string(getenv(kRepeatsEnv)), "3");
+    // Repeat 2 loses mentions: its scores are its own.
+    return repeat == 2 ? Fake("lossy", true).create() : variant.create();
+  };
+  const RunResult run = RunAll({v}, options);
+  ASSERT_EQ(run.variants.size(), 1u);
+  const VariantResult& r = run.variants[0];
+  EXPECT_EQ(run.repeats, 3);
+  EXPECT_EQ(r.Repeats(), 3);
+  EXPECT_EQ(asked, (std::vector<int>{1, 2}));
+  // Repeat 0 by `create`; repeat 1 by the factory, which calls `create`;
+  // repeat 2 by the factory alone.
+  EXPECT_EQ(seen, (std::vector<std::string>{"0", "1", "1", "2"}));
+  EXPECT_EQ(r.repeat_seed_option, "seed");
+  ASSERT_EQ(r.repeat_scores.size(), 2u);
+  auto strict = [](const CorpusScores& s) {
+    return s.total().entities.mode(SpanMode::kStrict).overall;
+  };
+  EXPECT_EQ(strict(r.scores).tp, 9);  // repeat 0
+  EXPECT_EQ(strict(r.repeat_scores[0]).tp, 9);
+  EXPECT_EQ(strict(r.repeat_scores[1]).tp, 6);
+  EXPECT_EQ(r.repeat_scores[1].documents().size(), 3u);
+  EXPECT_EQ(getenv(kRepeatEnv), nullptr);  // put back as it was
+}
+
+TEST(Runner, AFailedRepeatFailsTheVariant) {
+  RunnerOptions options;
+  options.repeats = 2;
+  options.create_repeat = [](const VariantToRun&, int, std::string*) {
+    return Fake("broken", false, "b").create();
+  };
+  const RunResult run = RunAll({Fake("perfect")}, options);
+  ASSERT_EQ(run.variants.size(), 1u);
+  EXPECT_EQ(run.variants[0].status, VariantStatus::kFailed);
+  EXPECT_NE(run.variants[0].error.find("perfect (repeat 1)"), std::string::npos)
+      << run.variants[0].error;
+  EXPECT_TRUE(run.variants[0].repeat_scores.empty());
 }
 
 }  // namespace

@@ -102,6 +102,16 @@ TEST(DoccanoFormat, UnknownKeysAreNamedButMetadataIsKept) {
                         "mean \"start_offset\"?)"));
 }
 
+TEST(DoccanoFormat, AByteOrderMarkIsSkippedAndReported) {
+  std::vector<FormatRepair> repairs;
+  Result<Corpus> corpus =
+      ReadDoccano("\xEF\xBB\xBF" + ReadFormatFixture("doccano/current.jsonl"),
+                  "bom.jsonl", {}, &repairs);
+  ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
+  EXPECT_EQ(corpus->documents.size(), 2u);
+  EXPECT_NE(FindRepair(repairs, "byte-order mark"), nullptr);
+}
+
 TEST(DoccanoFormat, ClassificationLabelsAreNotSpans) {
   std::vector<FormatRepair> repairs;
   Result<Corpus> corpus =

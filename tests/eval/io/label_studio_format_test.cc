@@ -106,6 +106,19 @@ TEST(LabelStudioFormat, SeveralAnnotatorsNeedAChoice) {
               HasSubstr("no annotation by \"zoe\""));
 }
 
+TEST(LabelStudioFormat, MessagesStayOnOneLine) {
+  std::vector<FormatRepair> repairs;
+  Result<Corpus> corpus = ReadLabelStudio(
+      R"([{"id": 1, "data": {"text": "x"}, "annotations": [)"
+      R"({"completed_by": {"id": 1, "email": "a\nb@x.org"}, "result": []},)"
+      R"({"completed_by": 2, "result": []}]}])",
+      "nl.json", {}, &repairs);
+  ASSERT_FALSE(corpus.ok());
+  const std::string message = corpus.status().ToString();
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  EXPECT_THAT(message, HasSubstr("1 (a\\u000ab@x.org), 2"));
+}
+
 TEST(LabelStudioFormat, PredictionsAreReadOnRequest) {
   Result<Corpus> model =
       Read("two_annotators.json", testing::WithAnnotator("predictions"));

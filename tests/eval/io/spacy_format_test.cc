@@ -81,6 +81,24 @@ TEST(SpacyFormat, ConvertsUtf16OffsetsThatOnlyMatchTheTextSo) {
             nullptr);
 }
 
+TEST(SpacyFormat, ConvertsOffsetsThatCountEachCrlfAsOne) {
+  std::vector<FormatRepair> repairs;
+  Result<Corpus> corpus =
+      ReadSpacy(R"({"text": "a\r\nb\r\nc d", "spans": [)"
+                R"({"start": 2, "end": 3, "label": "X", "text": "b"},)"
+                R"({"start": 4, "end": 5, "label": "X", "text": "c"},)"
+                R"({"start": 6, "end": 7, "label": "X", "text": "d"}]})",
+                "crlf.jsonl", {}, &repairs);
+  ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
+  const auto& m = corpus->documents[0].annotations.mentions;
+  EXPECT_EQ(m[0].start, 3);
+  EXPECT_EQ(m[1].start, 6);
+  EXPECT_EQ(m[2].start, 8);
+  const FormatRepair* repair = FindRepair(repairs, "CRLF as one");
+  ASSERT_NE(repair, nullptr);
+  EXPECT_EQ(repair->count, 3);
+}
+
 TEST(SpacyFormat, OffsetsInUtf8BytesAreAnErrorThatSaysSo) {
   // "é" is 2 bytes: a tool counting bytes writes 3 for "a"'s start.
   std::vector<FormatRepair> repairs;

@@ -153,8 +153,10 @@ TEST(WebannoTsvFormat, EmojiGuillemetsNoBreakSpacesAndCrlfRoundTrip) {
   const std::string tsv = WriteWebannoTsv(corpus);
   EXPECT_THAT(tsv, HasSubstr("\\[sommet\\]"));
   // A sentence ends at the line break before "Le": the one before it is
-  // part of the first sentence's text, escaped.
-  EXPECT_THAT(tsv, HasSubstr("#Text=« Kim 🚀 » à Séoul\u00a0!\\r\\n\\r\n1-1"));
+  // part of the first sentence's text, which takes two #Text= lines.
+  EXPECT_THAT(tsv,
+              HasSubstr("#Text=« Kim 🚀 » à Séoul\u00a0!\\r\n#Text=\\r\n1-1\t"));
+  EXPECT_THAT(tsv, HasSubstr("\tQ56226\tPER\t\n"));
   // INCEpTION's reader refuses a blank line after the last sentence and
   // two between sentences.
   EXPECT_FALSE(tsv.ends_with("\n\n"));

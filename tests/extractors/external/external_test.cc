@@ -6,6 +6,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "ieval/extractors/run.h"
 
 namespace ieval {
@@ -103,6 +109,41 @@ TEST(External, HangIsKilledAtTheTimeout) {
   Status s = Failure({"hang"}, {{"timeout", "0.5"}});
   EXPECT_EQ(s.code(), Status::Code::kExtractorFailed);
   EXPECT_THAT(s.message(), HasSubstr("did not answer within 0.5 s (killed)"));
+}
+
+TEST(External, ALineWithoutEndFailsNamingTheLimit) {
+  Status s = Failure({"huge"}, {{"max_response_bytes", "5000000"}});
+  EXPECT_EQ(s.code(), Status::Code::kExtractorFailed);
+  EXPECT_THAT(s.message(),
+              HasSubstr("answered a line longer than max_response_bytes = "
+                        "5000000 bytes (killed)"));
+}
+
+// Processes whose command line holds `marker` (zombies have none).
+int ProcessesWith(const std::string& marker) {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
+    std::ifstream in(e.path() / "cmdline", std::ios::binary);
+    std::string cmdline((std::istreambuf_iterator<char>(in)), {});
+    if (cmdline.find(marker) != std::string::npos) ++n;
+  }
+  return n;
+}
+
+TEST(External, WhatAnExtractorStartsInTheBackgroundEndsWithIt) {
+  const std::string marker = "ieval-grandchild-" + std::to_string(getpid());
+  {
+    auto e = Fake({"background", marker});
+    ASSERT_TRUE(e.ok()) << e.status().ToString();
+    auto out = RunExtractor(**e, kDoc, "fake");
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+    // The extractor (the marker is its argument) and its grandchild.
+    EXPECT_EQ(ProcessesWith(marker), 2);
+  }
+  // Killed with the group when the extractor ends (SIGKILL is delivered
+  // at once; its parent, init, reaps it a moment later).
+  for (int i = 0; i < 100 && ProcessesWith(marker) > 0; ++i) usleep(20000);
+  EXPECT_EQ(ProcessesWith(marker), 0);
 }
 
 TEST(External, GarbageIsAFailureQuotingIt) {

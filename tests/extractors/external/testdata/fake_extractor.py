@@ -17,16 +17,22 @@ MS. It reads request lines and, in mode
   second     answers the first request well, then crashes
   slow       answers as good (code points) after sleeping MS milliseconds
              per document: a speed set from outside, for the speed gate
+  huge       prints "x" without end and never a newline
+  background answers as good after starting, once, a grandchild that sleeps
+             five minutes holding stdout open, with argv[2] in its command
+             line (fake_extractor.py background MARKER)
 """
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 
 MODE = sys.argv[1]
 SLEEP = float(sys.argv[2]) / 1000 if MODE == "slow" else 0
-UNIT = sys.argv[2] if len(sys.argv) > 2 and MODE != "slow" else None
+UNIT = (sys.argv[2] if len(sys.argv) > 2 and MODE not in ("slow", "background")
+        else None)
 STATED = len(sys.argv) <= 3
 TYPES = {"Kim": "PER", "OTAN": "ORG", "Paris": "LOC"}
 
@@ -69,6 +75,13 @@ for line in sys.stdin:
         os.kill(os.getpid(), signal.SIGSEGV)
     if MODE == "hang":
         signal.pause()
+    if MODE == "huge":
+        chunk = "x" * (1 << 20)
+        while True:
+            sys.stdout.write(chunk)
+    if MODE == "background" and count == 1:
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)",
+                          sys.argv[2]])
     if MODE == "garbage":
         print("Loading model... done", flush=True)
         continue

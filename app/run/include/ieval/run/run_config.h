@@ -45,8 +45,12 @@ struct RunConfig {
 
 // Reads and checks a config. Errors are kInvalidInput naming the file and
 // the key: invalid JSON, unknown keys (a typo would silently do nothing),
-// values of the wrong type or out of range, unknown metric names.
-Result<RunConfig> LoadRunConfig(const std::string& path);
+// values of the wrong type or out of range, unknown metric names, and a
+// relative path (gold, labels, variants_file) that leads out of
+// `boundary` (default: the config's folder; `ieval run` gives the shipped
+// files' folder for a config inside it, whose paths reach ../gold).
+Result<RunConfig> LoadRunConfig(const std::string& path,
+                                const std::string& boundary = "");
 
 }  // namespace ieval
 

@@ -80,6 +80,15 @@ long TemporaryNamePid(std::string_view file_name, std::string_view kind);
 // True when process `pid` no longer exists.
 bool ProcessGone(long pid);
 
+// Why `name` (a doc_id, a variant name) cannot be used as a file name in
+// an output folder, or "" when it can: empty, "." or "..", a '/', NUL or
+// another control character, or longer than 250 bytes.
+std::string UnsafeFileNameReason(std::string_view name);
+
+// `name` in double quotes for a message, control characters and NUL
+// written as \xNN.
+std::string QuotedForMessage(std::string_view name);
+
 // Reads a whole file.
 Result<std::string> ReadFile(const std::string& path);
 

@@ -33,8 +33,8 @@ namespace ieval {
 // gold's tokens (CheckSameTokens).
 struct ConllTokens {
   std::string doc_id;
-  std::vector<std::string> tokens;
-  std::vector<int64_t> lines;  // 1-based, parallel to tokens
+  std::string tokens;          // each followed by '\n' (tokens hold none)
+  std::vector<int64_t> lines;  // 1-based, one per token
 };
 
 // Texts known from elsewhere, by doc_id.
@@ -50,8 +50,10 @@ Result<Corpus> ReadConll(std::string_view content, const std::string& file,
                          std::vector<ConllTokens>* tokens = nullptr);
 
 // kInvalidInput naming the first line where the predictions' tokens (or
-// documents, or sentence breaks) differ from the gold's: both must list the
-// same tokens, line by line.
+// number of documents, or sentence breaks) differ from the gold's: both
+// must list the same tokens, line by line. Documents pair by position (the
+// caller gives the predictions the gold's ids), so two files without
+// -DOCSTART- names, named after different files, still pair.
 Status CheckSameTokens(const std::vector<ConllTokens>& gold,
                        const std::string& gold_file,
                        const std::vector<ConllTokens>& pred,

@@ -9,6 +9,7 @@
 
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,11 +20,14 @@
 namespace ieval {
 
 // One document's JSON text and where it starts, for callers that parse it
-// themselves (on other threads: ParseAnnotatedDocument).
+// themselves (on other threads: ParseAnnotatedDocument). A reader of
+// another format (FromCorpus) hands the document read already in `parsed`
+// instead, with `json` empty.
 struct RawDocument {
   std::string json;
   std::string file;
   int64_t line = 0;  // 1-based
+  std::optional<AnnotatedDocument> parsed;
 };
 
 class CorpusReader {
@@ -36,8 +40,8 @@ class CorpusReader {
       const std::string& path,
       const FormatReadOptions& options = FormatReadOptions());
   // Serves documents read already, in order (the formats other than
-  // ieval's JSON, read whole by formats.h). NextRaw writes each as our
-  // JSON, so every caller reads every format the same way.
+  // ieval's JSON, read whole by formats.h); NextRaw hands each in
+  // RawDocument::parsed.
   static std::unique_ptr<CorpusReader> FromCorpus(Corpus corpus);
 
   // Reads the next document into `doc`. Returns false at the end of the

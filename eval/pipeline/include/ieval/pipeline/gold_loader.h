@@ -11,6 +11,7 @@
 #include "ieval/core/status.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
+#include "ieval/io/corpus_reader.h"
 #include "ieval/io/format_options.h"
 
 namespace ieval {
@@ -34,6 +35,12 @@ struct LoadGoldOptions {
   FormatReadOptions read;
 };
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options = LoadGoldOptions());
+// The same from a reader opened already (any format: ieval/io/formats.h);
+// `path` names the corpus and is where labels.json is looked for.
+Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
+                            const std::string& labels,
                             std::vector<Status>* problems, ThreadPool& pool,
                             const LoadGoldOptions& options = LoadGoldOptions());
 

@@ -11,12 +11,25 @@
 #ifndef IEVAL_EXTRACTORS_EXTERNAL_EXTERNAL_EXTRACTOR_H_
 #define IEVAL_EXTRACTORS_EXTERNAL_EXTERNAL_EXTRACTOR_H_
 
+#include <string>
+
+#include "ieval/core/status.h"
+#include "ieval/core/types.h"
 #include "ieval/extractors/registry.h"
 
 namespace ieval {
 
 // The registration (name "external", options, factory) for builtin.cc.
 ExtractorInfo ExternalExtractorInfo();
+
+// One response line of the protocol to `doc`, read as the extractor reads
+// it: its mentions and relations with code-point offsets. `unit` is the
+// variant's offset_unit, for a response that names none. Anything but a
+// valid answer for `doc` is kExtractorFailed saying what is wrong (the
+// caller adds the command and the document). Public for the fuzz target.
+Result<Annotations> ParseExternalResponse(const Document& doc,
+                                          const std::string& line,
+                                          OffsetUnit unit);
 
 }  // namespace ieval
 

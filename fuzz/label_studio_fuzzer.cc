@@ -1,0 +1,15 @@
+// A Label Studio JSON export (--format label-studio), read and written back.
+#include "format_reader.h"
+#include "ieval/io/label_studio_format.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace ieval;
+  fuzz::ReadAndWriteBack(
+      fuzz::AsText(data, size),
+      [](std::string_view content, const FormatReadOptions& options,
+         std::vector<FormatRepair>* repairs) {
+        return ReadLabelStudio(content, "f", options, repairs);
+      },
+      [](const Corpus& corpus) { return WriteLabelStudio(corpus); });
+  return 0;
+}
