@@ -74,7 +74,9 @@ void AddCrossvalCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--gold", args->gold,
                   "Gold corpus with text, in any format (--gold-format)")
       ->required();
-  AddFormatOptions(cmd, &args->formats, "--gold-format", "");
+  // --scheme is the tagger's (its labels); a CoNLL gold is read as IOB2.
+  AddFormatOptions(cmd, &args->formats, "--gold-format", "",
+                   /*with_scheme=*/false);
   auto* folds = cmd->add_option("--folds", args->folds,
                                 "Number of folds (document i goes to fold "
                                 "i mod N, in corpus order)")

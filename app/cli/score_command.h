@@ -16,12 +16,12 @@ struct ScoreArgs {
   // Span scoring.
   std::string gold;
   std::string pred;
-  std::vector<std::string> types;    // --types PER,LOC: only these
-  std::string map;                   // --map FILE or pred=gold,pred=gold
-  double min_overlap = 0.0;          // --min-overlap (partial modes)
-  std::string labels;                // --labels FILE
-  bool allow_nested = false;         // --allow-nested: gold may nest
-  int max_examples = 20;             // --max-examples (per error kind)
+  std::vector<std::string> types;  // --types PER,LOC: only these
+  std::string map;                 // --map FILE or pred=gold,pred=gold
+  double min_overlap = 0.0;        // --min-overlap (partial modes)
+  std::string labels;              // --labels FILE
+  bool allow_nested = false;       // --allow-nested: gold may nest
+  int max_examples = 20;           // --max-examples (per error kind)
   // --unit-counts sentence,mention: finer units' counts in the JSON.
   std::vector<std::string> unit_counts;
   FormatArgs formats;  // --gold-format, --pred-format and what they need

@@ -11,6 +11,7 @@
 #include "exit_codes.h"
 #include "format_args.h"
 #include "ieval/core/offset_index.h"
+#include "ieval/io/brat_format.h"
 #include "ieval/io/corpus_reader.h"
 #include "ieval/io/labels_io.h"
 #include "ieval/io/offsets.h"
@@ -73,6 +74,14 @@ int RunValidate(const ValidateArgs& args) {
         return kExitBadInput;
       }
       labels = std::move(*read);
+    } else if (auto conf = ReadBratLabelSet(
+                   args.gold.empty() ? args.paths.front() : args.gold)) {
+      // A BRAT project's annotation.conf is its label set.
+      if (!conf->ok()) {
+        std::cerr << "ieval validate: " << conf->status().ToString() << "\n";
+        return kExitBadInput;
+      }
+      labels = std::move(**conf);
     } else {
       std::cerr << "ieval validate: note: no labels.json found beside "
                 << (args.gold.empty() ? args.paths.front() : args.gold)

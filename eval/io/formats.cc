@@ -100,6 +100,9 @@ Result<AnnotationFormat> FileFormat(const std::string& path,
       if (ext == ".json" || ext == ".jsonl") return AnnotationFormat::kIeval;
     } else {
       JsonValue root = doc->root();
+      // A JSONL line that is not an object: our reader says so.
+      if (lines && ext == ".jsonl" && !root.is_object())
+        return AnnotationFormat::kIeval;
       if (root.is_array()) {
         const std::vector<JsonValue> items = root.Elements();
         if (items.empty())
