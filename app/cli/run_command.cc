@@ -57,6 +57,7 @@ struct RunArgs {
   FormatArgs formats;  // --format of the gold and what the formats need
   bool no_exec = false;
   bool isolate = false;
+  bool allow_nested = false;
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -171,8 +172,11 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   auto opened = OpenSide("ieval run", config->gold, args.formats.gold_format,
                          "--format", *read_options);
   if (!opened.ok()) return Fail(opened.status());
-  auto gold =
-      LoadGold(*opened->reader, config->gold, config->labels, &problems, pool);
+  LoadGoldOptions load;
+  load.allow_nested = args.allow_nested;
+  load.read = *read_options;
+  auto gold = LoadGold(*opened->reader, config->gold, config->labels, &problems,
+                       pool, load);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -368,6 +372,13 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
          "its index (0 … K-1) and a variant's integer \"seed\" option "
          "offset by it (default: the config's \"repeats\", 1)")
       ->check(CLI::Range(1, 1000));
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
+                "Allow keys the annotation format does not define (default: an "
+                "error naming the key, so a typo such as \"entites\" is not "
+                "read as a document without mentions)");
+  cmd->add_flag("--allow-nested", args->allow_nested,
+                "Gold spans may nest and overlap (as \"nested\": true in "
+                "labels.json); without it gold must be flat");
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->add_flag("--no-exec", args->no_exec,
