@@ -4,11 +4,17 @@
 // the same input and flags, with its exit codes: 0 done, 1 a line with an
 // unexpected number of columns (message "unexpected number of features: N
 // (M)"), 255 a token line with fewer than two columns. Problems of ieval's
-// own (an unsupported -d pattern, unreadable input) exit 2.
+// own (an unsupported -d pattern, unreadable input) exit 2. Arguments as
+// conlleval.pl takes them: any other one starting with '-' (`--` too) dies
+// with "conlleval: unknown argument X", any other one with "conlleval:
+// unexpected command line argument", both exit 255; --help prints ieval's
+// help (conlleval.pl has none).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -29,7 +35,20 @@ struct ConllevalArgs {
   std::string outside = "O";
   bool raw = false;
   bool latex = false;
+  std::vector<std::string> positional;  // after `--`: never valid
 };
+
+// conlleval.pl's verdict on the arguments it does not know: `unknown` are
+// CLI11's leftovers in order (`--` among them), `positional` what followed
+// `--`. Empty when every argument was known.
+std::string UnknownArgumentMessage(const std::vector<std::string>& unknown,
+                                   const std::vector<std::string>& positional) {
+  if (unknown.empty() && positional.empty()) return "";
+  const std::string& first = unknown.empty() ? positional.front() : unknown[0];
+  if (!first.empty() && first[0] == '-')
+    return "conlleval: unknown argument " + first + "\n";
+  return "conlleval: unexpected command line argument\n";
+}
 
 int RunConlleval(const ConllevalArgs& args) {
   auto splitter = FieldSplitter::Parse(args.delimiter);
@@ -93,7 +112,20 @@ void AddConllevalCommand(CLI::App& app, CommandContext& context) {
                 "Raw tags without B-/I- prefixes: every tag other than the "
                 "outside tag is a one-token chunk");
   cmd->add_flag("-l", args->latex, "Print the LaTeX table instead");
-  cmd->callback([args, &context] { context.exit_code = RunConlleval(*args); });
+  // Leftovers are conlleval.pl's errors, not CLI11's; the positional only
+  // makes CLI11 keep a `--` among them.
+  cmd->allow_extras();
+  cmd->add_option("arguments", args->positional)->group("");
+  cmd->callback([args, cmd, &context] {
+    const std::string message =
+        UnknownArgumentMessage(cmd->remaining(), args->positional);
+    if (!message.empty()) {
+      std::fwrite(message.data(), 1, message.size(), stderr);
+      context.exit_code = kConllevalDie;
+      return;
+    }
+    context.exit_code = RunConlleval(*args);
+  });
 }
 
 }  // namespace ieval

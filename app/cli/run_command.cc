@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "code_policy.h"
@@ -55,6 +56,8 @@ struct RunArgs {
   bool quiet = false;
   FormatArgs formats;  // --format of the gold and what the formats need
   bool no_exec = false;
+  bool isolate = false;
+  bool allow_nested = false;
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -81,6 +84,23 @@ std::string BoundaryOf(const std::string& config, const ShippedFiles& shipped) {
       fs::weakly_canonical(config, ec).lexically_relative(root);
   if (ec || rel.empty() || *rel.begin() == "..") return "";
   return root.string();
+}
+
+// The options of an `external` extractor that serves the plug-in variant
+// `spec` from a child process (`ieval plugin-host`), for --isolate.
+OptionValues IsolatedPlugin(const VariantSpec& spec) {
+  std::error_code ec;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  nlohmann::json argv = {ec ? "ieval" : self, "plugin-host"};
+  for (const auto& [key, value] : spec.options) {
+    argv.push_back("--option");
+    argv.push_back(key + "=" + value);
+  }
+  const auto path = spec.options.find("path");
+  return {{"command", argv.dump()},
+          {"version", "plug-in " +
+                          (path == spec.options.end() ? "" : path->second) +
+                          " (isolated)"}};
 }
 
 int Fail(const Status& status) {
@@ -152,8 +172,11 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   auto opened = OpenSide("ieval run", config->gold, args.formats.gold_format,
                          "--format", *read_options);
   if (!opened.ok()) return Fail(opened.status());
-  auto gold =
-      LoadGold(*opened->reader, config->gold, config->labels, &problems, pool);
+  LoadGoldOptions load;
+  load.allow_nested = args.allow_nested;
+  load.read = *read_options;
+  auto gold = LoadGold(*opened->reader, config->gold, config->labels, &problems,
+                       pool, load);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
 
@@ -180,6 +203,11 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     to_run.push_back({spec->name, spec->extractor, spec->description,
                       spec->options,
                       [lookup, name] { return lookup->Create(name); }});
+    if (args.isolate && spec->extractor == "plugin") {
+      to_run.back().create = [&registry, external = IsolatedPlugin(*spec)] {
+        return registry.Create("external", external);
+      };
+    }
   }
 
   // A config can run programs and load libraries (code_policy.h): named
@@ -344,6 +372,13 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
          "its index (0 … K-1) and a variant's integer \"seed\" option "
          "offset by it (default: the config's \"repeats\", 1)")
       ->check(CLI::Range(1, 1000));
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
+                "Allow keys the annotation format does not define (default: an "
+                "error naming the key, so a typo such as \"entites\" is not "
+                "read as a document without mentions)");
+  cmd->add_flag("--allow-nested", args->allow_nested,
+                "Gold spans may nest and overlap (as \"nested\": true in "
+                "labels.json); without it gold must be flat");
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors still)");
   cmd->add_flag("--no-exec", args->no_exec,
@@ -352,6 +387,11 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                 "composites included. Also set by IEVAL_NO_EXEC=1. Without "
                 "it, the commands and libraries are named on stderr before "
                 "they run");
+  cmd->add_flag("--isolate", args->isolate,
+                "Run each plug-in variant in a child process (`ieval "
+                "plugin-host`, spoken to as an `external` extractor), so "
+                "that a plug-in that crashes fails its variant instead of "
+                "ending the run");
   cmd->callback([args, &context] {
     context.exit_code = RunMain(*args, context.registry(), context.shipped);
   });

@@ -41,6 +41,13 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--labels", args->labels,
                   "Label set (symmetric relation types); default: labels.json "
                   "beside the gold");
+  cmd->add_flag("--allow-nested", args->allow_nested,
+                "Gold spans may nest and overlap (as \"nested\": true in "
+                "labels.json); without it gold must be flat");
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
+                "Allow keys the annotation format does not define (default: an "
+                "error naming the key, so a typo such as \"entites\" is not "
+                "read as a document without mentions)");
   cmd->add_option("--max-examples", args->max_examples,
                   "Examples of each error kind in the output (-1: all)")
       ->check(CLI::Range(-1, 1000000000));

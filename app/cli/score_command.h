@@ -20,6 +20,7 @@ struct ScoreArgs {
   std::string map;                 // --map FILE or pred=gold,pred=gold
   double min_overlap = 0.0;        // --min-overlap (partial modes)
   std::string labels;              // --labels FILE
+  bool allow_nested = false;       // --allow-nested: gold may nest
   int max_examples = 20;           // --max-examples (per error kind)
   // --unit-counts sentence,mention: finer units' counts in the JSON.
   std::vector<std::string> unit_counts;

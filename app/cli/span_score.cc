@@ -24,6 +24,7 @@
 #include "ieval/score/scorer.h"
 #include "ieval/score/units.h"
 #include "ieval/text/segmenter.h"
+#include "score_checks.h"
 #include "score_command.h"
 
 namespace ieval {
@@ -212,6 +213,8 @@ int RunSpanScore(const ScoreArgs& args) {
   // types are free: --map and --types apply) and scored; a gold document
   // without predictions was predicted nothing.
   stream.labels = labels ? &*labels : nullptr;
+  stream.allow_nested = args.allow_nested;
+  stream.read.ignore_unknown_keys = args.formats.ignore_unknown_keys;
   stream.jobs = std::max(1, args.jobs);
   stream.keep_documents = args.json;  // the per-document list
   stream.gold_name = args.gold;
@@ -250,6 +253,14 @@ int RunSpanScore(const ScoreArgs& args) {
     return kExitBadInput;
   }
   const CorpusScores& corpus = result.scores;
+  const ScoreVerdict verdict =
+      CheckScores(corpus, stream.labels, args.gold, args.pred);
+  if (!verdict.error.empty()) {
+    std::cerr << "ieval score: " << verdict.error << "\n";
+    return kExitBadInput;
+  }
+  for (const std::string& warning : verdict.warnings)
+    std::cerr << "ieval score: warning: " << warning << "\n";
 
   const CorpusUnits counted = units.Take();
   const std::string output =

@@ -16,6 +16,7 @@
 #include "ieval/io/labels_io.h"
 #include "ieval/io/offsets.h"
 #include "ieval/validate/validator.h"
+#include "score_checks.h"
 
 namespace ieval {
 namespace {
@@ -26,6 +27,7 @@ struct ValidateArgs {
   std::string labels;
   bool no_labels = false;
   FormatArgs formats;  // --format (of PATHs) and what the formats need
+  bool allow_nested = false;
 };
 
 int RunValidate(const ValidateArgs& args) {
@@ -90,6 +92,7 @@ int RunValidate(const ValidateArgs& args) {
   ValidateOptions options;
   options.labels = labels ? &*labels : nullptr;
   options.gold = args.gold.empty();
+  options.allow_nested = args.allow_nested;
 
   int64_t documents = 0, mentions = 0, relations = 0;
   std::map<std::string, std::string> seen;  // doc_id -> where first seen
@@ -148,11 +151,39 @@ int RunValidate(const ValidateArgs& args) {
     }
   }
 
-  for (const auto& p : problems) std::cerr << p.ToString() << "\n";
+  // Unknown types are listed once each, then summed up with the --map that
+  // would rename them, not printed once per mention.
+  constexpr std::string_view kUnknownType = "unknown entity type \"";
+  std::map<std::string, int64_t> unknown_types;
+  for (const auto& p : problems) {
+    const std::string& m = p.message();
+    if (m.starts_with(kUnknownType) && m.back() == '"') {
+      const std::string type =
+          m.substr(kUnknownType.size(), m.size() - kUnknownType.size() - 1);
+      if (unknown_types[type]++ > 0) continue;
+    }
+    std::cerr << p.ToString() << "\n";
+  }
+  if (!unknown_types.empty()) {
+    std::cerr << "ieval validate: entity types outside the label set (each "
+                 "shown once above): "
+              << TypeSummary(unknown_types, labels ? labels->entity_types
+                                                   : std::vector<std::string>())
+              << " (ieval score --map renames predicted types)\n";
+  }
+  // Nothing read is no success: a folder of another format, an empty file.
+  const bool nothing = documents == 0 && problems.empty();
+  if (nothing) {
+    std::cerr << "ieval validate: no document was read (empty files? "
+                 "another format?)\n";
+  } else if (documents > 0 && mentions == 0) {
+    std::cerr << "ieval validate: warning: no mention in any of the "
+              << documents << " documents (are they under \"entities\"?)\n";
+  }
   std::cout << "validated " << documents << " documents, " << mentions
             << " mentions, " << relations << " relations: " << problems.size()
             << (problems.size() == 1 ? " error" : " errors") << "\n";
-  return problems.empty() ? kExitOk : kExitBadInput;
+  return problems.empty() && !nothing ? kExitOk : kExitBadInput;
 }
 
 }  // namespace
@@ -178,6 +209,13 @@ void AddValidateCommand(CLI::App& app, CommandContext& context) {
   cmd->add_flag("--no-labels", args->no_labels,
                 "Do not check entity and relation types");
   AddFormatOptions(cmd, &args->formats, "--format", "");
+  cmd->add_flag("--ignore-unknown-keys", args->formats.ignore_unknown_keys,
+                "Allow keys the annotation format does not define (default: an "
+                "error naming the key, so a typo such as \"entites\" is not "
+                "read as a document without mentions)");
+  cmd->add_flag("--allow-nested", args->allow_nested,
+                "Gold spans may nest and overlap (as \"nested\": true in "
+                "labels.json); without it gold must be flat");
   cmd->callback([args, &context] { context.exit_code = RunValidate(*args); });
 }
 

@@ -6,6 +6,7 @@
 
 #include "ieval/core/offset_index.h"
 #include "ieval/io/annotation_scanner.h"
+#include "ieval/io/closest_name.h"
 #include "ieval/io/json_reader.h"
 #include "ieval/io/offsets.h"
 #include "json_parse.h"
@@ -59,9 +60,36 @@ std::optional<int64_t> Offset(const json& object, const char* key,
   return it->get<int64_t>();
 }
 
+// The keys of ../shared/INTERFACE.md's annotation objects.
+const std::initializer_list<std::string_view> kDocumentKeys = {
+    "doc_id", "text", "offset_unit", "entities", "relations"};
+const std::initializer_list<std::string_view> kMentionKeys = {
+    "id", "start", "end", "type", "text", "entity", "value"};
+const std::initializer_list<std::string_view> kRelationKeys = {"type", "head",
+                                                               "tail"};
+
+// A problem for each key of `object` the format does not define: a typo
+// ("entites") would otherwise read as a document with no mentions.
+void CheckKeys(const json& object, const char* what,
+               std::initializer_list<std::string_view> known,
+               const Where& where, std::vector<Status>* problems) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string list;
+    for (std::string_view k : known)
+      list += (list.empty() ? "" : ", ") + std::string(k);
+    problems->push_back(Status::InvalidInput(
+        "unknown key " + json(key).dump() + DidYouMean(key, known) + " in " +
+            what + " (its keys: " + list +
+            "; --ignore-unknown-keys allows others)",
+        where));
+  }
+}
+
 std::optional<Mention> ParseMention(const json& object, size_t index,
                                     std::string_view file_text, Where& where,
-                                    std::vector<Status>* problems) {
+                                    std::vector<Status>* problems,
+                                    bool ignore_unknown_keys) {
   Mention m;
   if (!object.is_object()) {
     where.annotation_id = "entities[" + std::to_string(index) + "]";
@@ -88,6 +116,8 @@ std::optional<Mention> ParseMention(const json& object, size_t index,
             (id->is_number() ? " " + id->dump() : std::string()),
         where));
   }
+  if (!ignore_unknown_keys)
+    CheckKeys(object, "an entity", kMentionKeys, where, problems);
   auto start = Offset(object, "start", where, problems);
   auto end = Offset(object, "end", where, problems);
   auto type = object.find("type");
@@ -123,10 +153,10 @@ void ResolveWithText(AnnotatedDocument& doc, const Where& where,
 
 std::optional<AnnotatedDocument> ParseAnnotatedDocument(
     std::string_view text, const std::string& file, int64_t line,
-    std::vector<Status>* problems) {
+    std::vector<Status>* problems, const FormatReadOptions& options) {
   if (!FindInvalidUtf8(text)) {
     AnnotatedDocument doc;
-    if (ScanWellFormedDocument(text, line, &doc)) {
+    if (ScanWellFormedDocument(text, line, &doc, options.ignore_unknown_keys)) {
       doc.source_file = file;
       doc.source_line = line;
       ResolveWithText(doc, Where{file, line, doc.document.doc_id, ""},
@@ -135,12 +165,12 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocument(
     }
   }
   // Anything but a well-formed document: the general parser words it.
-  return ParseAnnotatedDocumentWithDom(text, file, line, problems);
+  return ParseAnnotatedDocumentWithDom(text, file, line, problems, options);
 }
 
 std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
     std::string_view text, const std::string& file, int64_t line,
-    std::vector<Status>* problems) {
+    std::vector<Status>* problems, const FormatReadOptions& options) {
   Where where{file, line, "", ""};
   if (auto bad = FindInvalidUtf8(text)) {
     auto [l, c] = JsonLineColumn(text, static_cast<size_t>(*bad));
@@ -180,6 +210,8 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
     doc.document.doc_id = id->get<std::string>();
   }
   where.doc_id = doc.document.doc_id;
+  if (!options.ignore_unknown_keys)
+    CheckKeys(object, "a document", kDocumentKeys, where, problems);
 
   if (auto t = object.find("text"); t != object.end() && !t->is_null()) {
     if (t->is_string()) {
@@ -220,7 +252,8 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
           text.find('\n') == std::string_view::npos ? std::string_view() : text;
       for (size_t i = 0; i < e->size(); ++i) {
         Where at = where;
-        if (auto m = ParseMention((*e)[i], i, lines, at, problems)) {
+        if (auto m = ParseMention((*e)[i], i, lines, at, problems,
+                                  options.ignore_unknown_keys)) {
           doc.annotations.mentions.push_back(std::move(*m));
           doc.mention_lines.push_back(at.line);
         }
@@ -246,6 +279,8 @@ std::optional<AnnotatedDocument> ParseAnnotatedDocumentWithDom(
               at));
           continue;
         }
+        if (!options.ignore_unknown_keys)
+          CheckKeys(rel, "a relation", kRelationKeys, at, problems);
         doc.annotations.relations.push_back({rel["type"].get<std::string>(),
                                              rel["head"].get<std::string>(),
                                              rel["tail"].get<std::string>()});

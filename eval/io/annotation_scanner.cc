@@ -54,8 +54,9 @@ bool Is(const std::string& key, const char (&word)[N]) {
 // then meaningless.
 class Scanner {
  public:
-  Scanner(std::string_view json, int64_t line)
-      : p_(json.data()),
+  Scanner(std::string_view json, int64_t line, bool ignore_unknown_keys)
+      : ignore_unknown_keys_(ignore_unknown_keys),
+        p_(json.data()),
         end_(json.data() + json.size()),
         line_(line),
         // Mention lines are searched for in multi-line (.json) files only,
@@ -94,7 +95,7 @@ class Scanner {
           return ReadRelation(&doc->annotations.relations.back());
         });
       }
-      return Fresh(&unknown, key) && SkipValue(1);
+      return Unknown(&unknown, key) && SkipValue(1);
     });
     SkipSpace();
     return ok && p_ == end_ && seen[0];
@@ -241,6 +242,12 @@ class Scanner {
     return p_ - start <= kMaxNumberLength;
   }
 
+  // A key of an annotation object the format does not define: false (the
+  // general parser names it) unless they are ignored; else as Fresh.
+  bool Unknown(std::vector<std::string>* keys, const std::string& key) const {
+    return ignore_unknown_keys_ && Fresh(keys, key);
+  }
+
   // False when `key` is in `keys` (a repeated key, which the general parser
   // words) or there are too many to search; else adds it.
   static bool Fresh(std::vector<std::string>* keys, const std::string& key) {
@@ -344,7 +351,7 @@ class Scanner {
       if (Is(key, "text")) return first(4) && OptionalString(&m.text);
       if (Is(key, "entity")) return first(5) && OptionalString(&m.entity);
       if (Is(key, "value")) return first(6) && OptionalString(&m.value);
-      return Fresh(&unknown, key) && SkipValue(2);
+      return Unknown(&unknown, key) && SkipValue(2);
     });
     if (!ok || !seen[1] || !seen[2] || !seen[3]) return false;
     if (seen[0]) {
@@ -365,11 +372,12 @@ class Scanner {
       if (Is(key, "type")) return first(0) && String(&r->type);
       if (Is(key, "head")) return first(1) && String(&r->head);
       if (Is(key, "tail")) return first(2) && String(&r->tail);
-      return Fresh(&unknown, key) && SkipValue(2);
+      return Unknown(&unknown, key) && SkipValue(2);
     });
     return ok && seen[0] && seen[1] && seen[2];
   }
 
+  const bool ignore_unknown_keys_;
   const char* p_;
   const char* end_;
   int64_t line_;
@@ -380,8 +388,8 @@ class Scanner {
 }  // namespace
 
 bool ScanWellFormedDocument(std::string_view json, int64_t line,
-                            AnnotatedDocument* doc) {
-  return Scanner(json, line).Document(doc);
+                            AnnotatedDocument* doc, bool ignore_unknown_keys) {
+  return Scanner(json, line, ignore_unknown_keys).Document(doc);
 }
 
 }  // namespace ieval

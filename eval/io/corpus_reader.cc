@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/atomic_file.h"
@@ -15,10 +16,28 @@ bool HasExtension(const fs::path& p, const char* ext) {
   return p.extension() == ext;
 }
 
+// A folder with no annotation file: what it holds instead, so a BRAT or
+// CoNLL folder is not taken for an empty corpus (scores of zero).
+Status EmptyFolder(const std::string& path,
+                   const std::map<std::string, int64_t>& others) {
+  std::string held;
+  for (const auto& [extension, n] : others)
+    held += (held.empty() ? "" : ", ") + std::to_string(n) + " " +
+            (extension.empty() ? "without extension" : extension);
+  std::string message =
+      "no .json or .jsonl file in this folder, so no ieval document to read";
+  if (!held.empty()) message += " (it holds " + held + ")";
+  if (!others.empty())
+    message +=
+        "; another format is read with --gold-format, --pred-format "
+        "or --format";
+  return Status::IoError(message, Where{path, 0, "", ""});
+}
+
 }  // namespace
 
 Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(
-    const std::string& path) {
+    const std::string& path, const FormatReadOptions& options) {
   std::error_code ec;
   const fs::path root(path);
   if (!fs::exists(root, ec)) {
@@ -26,22 +45,28 @@ Result<std::unique_ptr<CorpusReader>> CorpusReader::Open(
   }
   std::vector<std::string> files;
   if (fs::is_directory(root, ec)) {
+    std::map<std::string, int64_t> others;  // extension -> files
     for (const auto& entry : fs::directory_iterator(root, ec)) {
       const fs::path& p = entry.path();
       if (p.filename().string().starts_with(".")) continue;  // temp files
-      if (entry.is_regular_file() &&
-          (HasExtension(p, ".json") || HasExtension(p, ".jsonl")))
+      if (!entry.is_regular_file()) continue;
+      if (HasExtension(p, ".json") || HasExtension(p, ".jsonl")) {
         files.push_back(p.string());
+      } else {
+        ++others[p.extension().string()];
+      }
     }
     if (ec) {
       return Status::IoError("cannot list folder: " + ec.message(),
                              Where{path, 0, "", ""});
     }
+    if (files.empty()) return EmptyFolder(path, others);
     std::sort(files.begin(), files.end());
   } else {
     files.push_back(path);
   }
-  return std::unique_ptr<CorpusReader>(new CorpusReader(std::move(files)));
+  return std::unique_ptr<CorpusReader>(
+      new CorpusReader(std::move(files), options));
 }
 
 std::unique_ptr<CorpusReader> CorpusReader::FromCorpus(Corpus corpus) {
@@ -49,7 +74,8 @@ std::unique_ptr<CorpusReader> CorpusReader::FromCorpus(Corpus corpus) {
   for (const AnnotatedDocument& d : corpus.documents)
     if (files.empty() || files.back() != d.source_file)
       files.push_back(d.source_file);
-  std::unique_ptr<CorpusReader> reader(new CorpusReader(std::move(files)));
+  std::unique_ptr<CorpusReader> reader(
+      new CorpusReader(std::move(files), FormatReadOptions()));
   reader->in_memory_ = true;
   reader->memory_ = std::move(corpus);
   return reader;
@@ -124,8 +150,8 @@ bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
     return true;
   }
   while (NextRaw(&raw_, problems)) {
-    auto parsed =
-        ParseAnnotatedDocument(raw_.json, raw_.file, raw_.line, problems);
+    auto parsed = ParseAnnotatedDocument(raw_.json, raw_.file, raw_.line,
+                                         problems, options_);
     if (parsed) {
       *doc = std::move(*parsed);
       return true;
@@ -135,8 +161,9 @@ bool CorpusReader::Next(AnnotatedDocument* doc, std::vector<Status>* problems) {
 }
 
 Result<Corpus> ReadCorpus(const std::string& path,
-                          std::vector<Status>* problems) {
-  auto reader = CorpusReader::Open(path);
+                          std::vector<Status>* problems,
+                          const FormatReadOptions& options) {
+  auto reader = CorpusReader::Open(path, options);
   if (!reader.ok()) return reader.status();
   Corpus corpus;
   AnnotatedDocument doc;

@@ -268,7 +268,7 @@ Result<Corpus> ReadAnnotations(const std::string& path, AnnotationFormat format,
     case AnnotationFormat::kAuto:
       return Status::Internal("ReadAnnotations: resolve the format first");
     case AnnotationFormat::kIeval:
-      return ReadCorpus(path, problems);
+      return ReadCorpus(path, problems, options);
     case AnnotationFormat::kBrat:
       return ReadBrat(path, options, repairs);
     default:
@@ -280,7 +280,8 @@ Result<std::unique_ptr<CorpusReader>> OpenAnnotations(
     const std::string& path, AnnotationFormat format,
     const FormatReadOptions& options, const FormatContext& context,
     std::vector<FormatRepair>* repairs) {
-  if (format == AnnotationFormat::kIeval) return CorpusReader::Open(path);
+  if (format == AnnotationFormat::kIeval)
+    return CorpusReader::Open(path, options);
   std::vector<Status> problems;
   auto corpus =
       ReadAnnotations(path, format, options, context, repairs, &problems);

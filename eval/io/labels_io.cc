@@ -48,12 +48,15 @@ Result<RelationTypeSpec> ReadRelationType(const std::string& name,
 Result<LabelSet> ReadLabelSet(const std::string& path) {
   IEVAL_ASSIGN_OR_RETURN(const JsonDocument doc, JsonDocument::Read(path));
   const JsonValue root = doc.root();
-  IEVAL_RETURN_IF_ERROR(
-      root.OnlyKeys({"entity_types", "relation_types", "description"}));
+  IEVAL_RETURN_IF_ERROR(root.OnlyKeys(
+      {"entity_types", "relation_types", "nested", "description"}));
   LabelSet labels;
   IEVAL_ASSIGN_OR_RETURN(const JsonValue entity_types,
                          root.Get("entity_types"));
   IEVAL_RETURN_IF_ERROR(Names(entity_types, &labels.entity_types));
+  if (auto nested = root.Find("nested")) {
+    IEVAL_ASSIGN_OR_RETURN(labels.nested, nested->Bool());
+  }
   if (auto relation_types = root.Find("relation_types")) {
     IEVAL_RETURN_IF_ERROR(relation_types->ExpectObject());
     for (const auto& [name, spec] : relation_types->Members()) {

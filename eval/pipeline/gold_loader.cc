@@ -31,15 +31,17 @@ struct Loading {
 }  // namespace
 
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems, ThreadPool& pool) {
-  auto reader = CorpusReader::Open(path);
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options) {
+  auto reader = CorpusReader::Open(path, options.read);
   if (!reader.ok()) return reader.status();
-  return LoadGold(**reader, path, labels, problems, pool);
+  return LoadGold(**reader, path, labels, problems, pool, options);
 }
 
 Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
                             const std::string& labels,
-                            std::vector<Status>* problems, ThreadPool& pool) {
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options) {
   const size_t before = problems->size();
   LoadedGold gold;
   std::optional<LabelSet> label_set;
@@ -64,6 +66,7 @@ Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
   ValidateOptions validate;
   validate.labels = label_set ? &*label_set : nullptr;
   validate.gold = true;
+  validate.allow_nested = options.allow_nested;
   std::deque<Loading> docs;  // grows at the back: references stay valid
   std::vector<Status> file_problems;
   std::mutex mu;  // guards the reader, `docs` and `file_problems`
@@ -89,10 +92,10 @@ Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
       }
       if (count == 0) return;
       for (Loading* d : std::span(taken, count)) {
-        d->doc = d->raw.parsed
-                     ? std::move(d->raw.parsed)
-                     : ParseAnnotatedDocument(d->raw.json, d->raw.file,
-                                              d->raw.line, &d->read_problems);
+        d->doc = d->raw.parsed ? std::move(d->raw.parsed)
+                               : ParseAnnotatedDocument(
+                                     d->raw.json, d->raw.file, d->raw.line,
+                                     &d->read_problems, options.read);
         d->raw = RawDocument{};
         // Checked before knowing whether it duplicates an earlier doc_id;
         // the problems of a duplicate are dropped below.

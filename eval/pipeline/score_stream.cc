@@ -105,6 +105,7 @@ class Streamer {
           CorpusScores(options.score.max_examples, options.keep_documents);
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
+    gold_validate_.allow_nested = options.allow_nested;
     pred_validate_.gold = false;
   }
 
@@ -215,13 +216,14 @@ class Streamer {
     }
   }
 
-  static void Parse(RawBatch& raw, size_t i, Parsed* parsed) {
+  void Parse(RawBatch& raw, size_t i, Parsed* parsed) const {
     if (i < raw.parsed.size() && raw.parsed[i]) {
       parsed->doc = std::move(raw.parsed[i]);
       return;
     }
-    parsed->doc = ParseAnnotatedDocument(raw.json(i), raw.file(i),
-                                         raw.docs[i].line, &parsed->problems);
+    parsed->doc =
+        ParseAnnotatedDocument(raw.json(i), raw.file(i), raw.docs[i].line,
+                               &parsed->problems, options_.read);
   }
 
   static std::vector<Waiting> Drain(

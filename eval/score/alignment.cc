@@ -1,9 +1,58 @@
 #include "ieval/score/alignment.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 namespace ieval {
+namespace {
+
+__extension__ typedef unsigned __int128 Wide;
+// power_ holds 10^min(scale, kPowerScale): 10^19 < 2^64.
+constexpr int kPowerScale = 19;
+
+}  // namespace
+
+OverlapThreshold::OverlapThreshold(double min_overlap) {
+  // Shortest round-trip digits in scientific form: "2.8e-01".
+  char buffer[64];
+  const auto written =
+      std::to_chars(buffer, buffer + sizeof buffer, min_overlap,
+                    std::chars_format::scientific);
+  const std::string_view text(buffer,
+                              static_cast<size_t>(written.ptr - buffer));
+  const size_t e = text.find('e');
+  int fraction_digits = 0;
+  bool after_point = false;
+  for (char c : text.substr(0, e)) {
+    if (c == '.') {
+      after_point = true;
+      continue;
+    }
+    digits_ = digits_ * 10 + static_cast<uint64_t>(c - '0');
+    fraction_digits += after_point;
+  }
+  const int exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
+  scale_ = std::max(0, fraction_digits - exponent);
+  power_ = 1;
+  for (int i = 0; i < std::min(scale_, kPowerScale); ++i) power_ *= 10;
+}
+
+bool OverlapThreshold::Covers(int64_t overlap, int64_t length) const {
+  // overlap >= digits * length / 10^scale, by quotient and remainder:
+  // digits < 10^17 and length < 2^62 keep the product below 2^119.
+  const Wide product = static_cast<Wide>(digits_) * static_cast<Wide>(length);
+  if (scale_ > 38) return true;  // 10^scale > product: the bound is below 1
+  Wide power = power_;
+  for (int i = kPowerScale; i < scale_; ++i) power *= 10;
+  const Wide quotient = product / power;
+  const auto covered = static_cast<Wide>(overlap);
+  return covered > quotient || (covered == quotient && product % power == 0);
+}
+
 namespace {
 
 // A candidate pair, by canonical ranks of its two mentions.
@@ -34,6 +83,8 @@ std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
                                       const std::vector<int32_t>& gold_order,
                                       const std::vector<int32_t>& pred_order,
                                       double min_overlap) {
+  const OverlapThreshold threshold(min_overlap);
+  const bool any_overlap = min_overlap <= 0;
   const size_t n = gold.size();
   std::vector<int64_t> starts(n), ends(n), max_end(n);
   for (size_t j = 0; j < n; ++j) {
@@ -53,8 +104,8 @@ std::vector<Candidate> FindCandidates(const std::vector<Mention>& gold,
       const int64_t overlap =
           std::min(ends[j], p.end) - std::max(starts[j], p.start);
       const bool exact = starts[j] == p.start && ends[j] == p.end;
-      if (!exact && static_cast<double>(overlap) <
-                        min_overlap * static_cast<double>(ends[j] - starts[j]))
+      if (!exact && !any_overlap &&
+          !threshold.Covers(overlap, ends[j] - starts[j]))
         continue;
       const Mention& g = gold[static_cast<size_t>(gold_order[j])];
       candidates.push_back(

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <span>
+#include <tuple>
 
 namespace ieval {
 namespace {
@@ -223,10 +224,32 @@ std::optional<Scheme> ParseScheme(std::string_view name) {
 
 // ---- seqeval default mode --------------------------------------------------
 
-SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
-                                           std::string_view tag, int64_t line,
-                                           bool gold) {
-  Parsed p;
+ChunkCounts& SeqevalScorer::Counts(uint32_t type) {
+  if (type >= counts_of_.size()) counts_of_.resize(type + 1, nullptr);
+  ChunkCounts*& counts = counts_of_[type];
+  // Map nodes do not move: the pointer stays valid.
+  if (counts == nullptr) counts = &counts_.Type(types_.Name(type));
+  return *counts;
+}
+
+SeqevalScorer::TagInfo SeqevalScorer::Info(std::string_view tag) {
+  return tags_.Get(tag, [&](std::string_view t) {
+    TagInfo i;
+    i.ne = IsNeTag(t);
+    const size_t n = FirstCharLength(t);
+    i.letter = n == 1 ? t[0] : '\0';
+    std::string_view rest = t.substr(n);
+    const size_t dash = FindByte(rest, '-');
+    std::string_view type =
+        dash == std::string_view::npos ? rest : rest.substr(dash + 1);
+    if (type.empty()) type = "_";
+    i.type = types_.Intern(type).first;
+    return i;
+  });
+}
+
+SeqevalScorer::TagInfo SeqevalScorer::Lookup(std::string_view tag, int64_t line,
+                                             bool gold) {
   if (tag.empty()) {
     std::optional<Status>& error = gold ? gold_error_ : pred_error_;
     if (!error) {
@@ -236,7 +259,14 @@ SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
                          line);
     }
     tag = "O";
-  } else if (!IsNeTag(tag)) {
+  }
+  return Info(tag);
+}
+
+SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s, const TagInfo& info,
+                                           std::string_view tag) {
+  Parsed p;
+  if (!info.ne) {
     ++non_ne_tags_;
     if (non_ne_examples_.size() < kMaxExamples) {
       bool seen = false;
@@ -244,13 +274,9 @@ SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
       if (!seen) non_ne_examples_.emplace_back(tag);
     }
   }
-  const size_t n = FirstCharLength(tag);
-  p.letter = n == 1 ? tag[0] : '\0';
-  std::string_view rest = tag.substr(n);
-  const size_t dash = FindByte(rest, '-');
-  p.type = dash == std::string_view::npos ? rest : rest.substr(dash + 1);
-  if (p.type.empty()) p.type = "_";
-  p.type_changed = !SameBytes(s.prev_type, p.type);
+  p.letter = info.letter;
+  p.type = info.type;
+  p.type_changed = s.prev_type != p.type;
   p.end = SeqevalEnd(s.prev_tag, p.letter, p.type_changed);
   p.start = SeqevalStart(s.prev_tag, p.letter, p.type_changed);
   return p;
@@ -258,25 +284,29 @@ SeqevalScorer::Parsed SeqevalScorer::Parse(const Stream& s,
 
 void SeqevalScorer::Step(std::string_view gold, std::string_view pred,
                          int64_t line) {
-  const Parsed g = Parse(gold_, gold, line, true);
-  const Parsed p = Parse(pred_, pred, line, false);
-  if (g.end) ++types_[gold_.prev_type].gold;
-  if (p.end) ++types_[pred_.prev_type].predicted;
+  // Two single look-ups: a pair cache (as strict mode has) costs more here
+  // than it saves.
+  const TagInfo gi = Lookup(gold, line, true);
+  const TagInfo pi = Lookup(pred, line, false);
+  const Parsed g = Parse(gold_, gi, gold);
+  const Parsed p = Parse(pred_, pi, pred);
+  if (g.end) ++Counts(gold_.prev_type).gold;
+  if (p.end) ++Counts(pred_.prev_type).predicted;
   if (g.end && p.end && gold_.begin == pred_.begin &&
-      SameBytes(gold_.prev_type, pred_.prev_type)) {
-    ++types_[gold_.prev_type].correct;
+      gold_.prev_type == pred_.prev_type) {
+    ++Counts(gold_.prev_type).correct;
   }
   if (g.start) gold_.begin = position_;
   if (p.start) pred_.begin = position_;
   gold_.prev_tag = g.letter;
-  if (g.type_changed) gold_.prev_type.assign(g.type);  // else equal
+  gold_.prev_type = g.type;
   pred_.prev_tag = p.letter;
-  if (p.type_changed) pred_.prev_type.assign(p.type);
+  pred_.prev_type = p.type;
   ++position_;
 }
 
-void SeqevalScorer::AddToken(std::string_view gold, std::string_view pred,
-                             int64_t line) {
+void SeqevalScorer::AddTokenSlow(std::string_view gold, std::string_view pred,
+                                 int64_t line) {
   in_sentence_ = true;
   ++counts_.tokens;
   if (SameBytes(gold, pred)) ++counts_.correct_tags;
@@ -300,96 +330,126 @@ Result<SequenceCounts> SeqevalScorer::Finish() {
 
 // ---- seqeval strict mode ---------------------------------------------------
 
+static_assert(kO == 2, "StrictScorer::kOutsidePrefix");
+
 StrictScorer::StrictScorer(Scheme scheme) : scheme_(scheme) {
+  const Rules& rules = RulesFor(scheme_);
+  allowed_ = rules.allowed;
+  auto fill = [](std::span<const Pattern> patterns, Table* table) {
+    for (size_t a = 0; a < 8; ++a)
+      for (size_t b = 0; b < 8; ++b) {
+        const auto prev = static_cast<uint8_t>(a == 0 ? 0 : 1 << (a - 1));
+        const auto cur = static_cast<uint8_t>(b == 0 ? 0 : 1 << (b - 1));
+        table->cell[a][b] = static_cast<uint8_t>(
+            (::ieval::Matches(patterns, prev, "x", cur, "x") ? 1 : 0) |
+            (::ieval::Matches(patterns, prev, "x", cur, "y") ? 2 : 0));
+      }
+  };
+  fill(rules.start, &start_);
+  fill(rules.inside, &inside_);
+  fill(rules.end, &end_);
+  tags_.Intern("_");
   Reset(gold_);
   Reset(pred_);
 }
 
 void StrictScorer::Reset(Stream& s) const {
   s.prev_prefix = kO;  // Tokens starts from an outside token 'O' (tag '_')
-  s.prev_tag = "_";
+  s.prev_tag = 0;      // "_"
   s.in_chunk = false;
 }
 
-StrictScorer::Token StrictScorer::Parse(std::string_view text, Stream* s,
-                                        int64_t line, bool gold) {
-  Token t;
-  auto construction_error = [&](std::string message) {
-    // Token objects of a whole sentence are built before any is validated.
-    if (!s->error ||
-        (s->error_sentence == sentence_ && !s->error_on_construction)) {
-      s->error = InputError(std::move(message), line);
-      s->error_sentence = sentence_;
-      s->error_on_construction = true;
-    }
-  };
-  if (text.empty()) {
-    construction_error(std::string("empty ") + Side(gold) +
-                       " tag; seqeval raises IndexError: string index out "
-                       "of range");
-    t.tag = "_";
-    return t;
-  }
+ChunkCounts& StrictScorer::Counts(uint32_t tag) {
+  if (tag >= counts_of_.size()) counts_of_.resize(tag + 1, nullptr);
+  ChunkCounts*& counts = counts_of_[tag];
+  // Map nodes do not move: the pointer stays valid.
+  if (counts == nullptr) counts = &counts_.Type(tags_.Name(tag));
+  return *counts;
+}
+
+std::pair<uint8_t, std::string_view> StrictScorer::SplitTag(
+    std::string_view text) {
+  if (text.empty()) return {0, "_"};
+  uint8_t prefix = 0;
   const size_t n = FirstCharLength(text);
-  const std::string_view letter = text.substr(0, n);
   if (n == 1) {
-    switch (letter[0]) {
+    switch (text[0]) {
       case 'I':
-        t.prefix = kI;
+        prefix = kI;
         break;
       case 'O':
-        t.prefix = kO;
+        prefix = kO;
         break;
       case 'B':
-        t.prefix = kB;
+        prefix = kB;
         break;
       case 'E':
-        t.prefix = kE;
+        prefix = kE;
         break;
       case 'S':
-        t.prefix = kS;
+        prefix = kS;
         break;
       case 'U':
-        t.prefix = kU;
+        prefix = kU;
         break;
       case 'L':
-        t.prefix = kL;
+        prefix = kL;
         break;
       default:
         break;
     }
   }
-  if (t.prefix == 0) {
-    construction_error(std::string(SchemeName(scheme_)) + ": " + Side(gold) +
-                       " tag " + Quoted(text) + " starts with " +
-                       PyRepr(letter) +
-                       ", which is no tag prefix (I O B E S U L); seqeval "
-                       "raises KeyError: " +
-                       PyRepr(letter));
-  }
   std::string_view tag = text.substr(n);
   while (!tag.empty() && tag.front() == '-') tag.remove_prefix(1);
   while (!tag.empty() && tag.back() == '-') tag.remove_suffix(1);
-  t.tag = tag.empty() ? std::string_view("_") : tag;
-  return t;
+  return {prefix, tag.empty() ? std::string_view("_") : tag};
+}
+
+void StrictScorer::RecordTagError(std::string_view text, Stream* s,
+                                  int64_t line, bool gold) {
+  // Token objects of a whole sentence are built before any is validated.
+  if (s->error && (s->error_sentence != sentence_ || s->error_on_construction))
+    return;
+  std::string message;
+  if (text.empty()) {
+    message = std::string("empty ") + Side(gold) +
+              " tag; seqeval raises IndexError: string index out of range";
+  } else {
+    const std::string_view letter = text.substr(0, FirstCharLength(text));
+    message = std::string(SchemeName(scheme_)) + ": " + Side(gold) + " tag " +
+              Quoted(text) + " starts with " + PyRepr(letter) +
+              ", which is no tag prefix (I O B E S U L); seqeval raises "
+              "KeyError: " +
+              PyRepr(letter);
+  }
+  s->error = InputError(std::move(message), line);
+  s->error_sentence = sentence_;
+  s->error_on_construction = true;
+}
+
+StrictScorer::Token StrictScorer::Lookup(std::string_view text) {
+  return tokens_.Get(text, [&](std::string_view tag) {
+    const auto [prefix, type] = SplitTag(tag);
+    return Token{prefix, tags_.Intern(type).first};
+  });
 }
 
 bool StrictScorer::Close(Stream& s, const Token& t, bool* inside) const {
   *inside = false;
   if (!s.in_chunk) return false;
-  const Rules& rules = RulesFor(scheme_);
-  if (Matches(rules.inside, s.prev_prefix, s.prev_tag, t.prefix, t.tag)) {
+  const bool same = s.prev_tag == t.tag;
+  if (inside_.Matches(s.prev_prefix, t.prefix, same)) {
     *inside = true;
     return false;
   }
   s.in_chunk = false;
-  return Matches(rules.end, s.prev_prefix, s.prev_tag, t.prefix, t.tag);
+  return end_.Matches(s.prev_prefix, t.prefix, same);
 }
 
 void StrictScorer::Visit(Stream& s, const Token& t, std::string_view text,
                          int64_t line, bool gold) {
-  const Rules& rules = RulesFor(scheme_);
-  if (t.prefix != 0 && (t.prefix & rules.allowed) == 0 && !s.error) {
+  if (t.prefix != 0 && (t.prefix & allowed_) == 0 && !s.error) {
+    const Rules& rules = RulesFor(scheme_);
     s.error = InputError(
         std::string(SchemeName(scheme_)) + ": " + Side(gold) + " tag " +
             Quoted(text) + " has a prefix " + std::string(SchemeName(scheme_)) +
@@ -401,13 +461,13 @@ void StrictScorer::Visit(Stream& s, const Token& t, std::string_view text,
     s.error_sentence = sentence_;
     s.error_on_construction = false;
   }
-  if (Matches(rules.start, s.prev_prefix, s.prev_tag, t.prefix, t.tag)) {
+  if (start_.Matches(s.prev_prefix, t.prefix, s.prev_tag == t.tag)) {
     s.in_chunk = true;
     s.chunk_start = position_;
-    Remember(&s.chunk_tag, t.tag);
+    s.chunk_tag = t.tag;
   }
   s.prev_prefix = t.prefix;
-  Remember(&s.prev_tag, t.tag);
+  s.prev_tag = t.tag;
 }
 
 void StrictScorer::Step(const Token& g, std::string_view gold_text,
@@ -416,34 +476,37 @@ void StrictScorer::Step(const Token& g, std::string_view gold_text,
   bool gold_inside = false, pred_inside = false;
   const bool gold_ended = Close(gold_, g, &gold_inside);
   const bool pred_ended = Close(pred_, p, &pred_inside);
-  if (gold_ended) ++types_[gold_.chunk_tag].gold;
-  if (pred_ended) ++types_[pred_.chunk_tag].predicted;
+  if (gold_ended) ++Counts(gold_.chunk_tag).gold;
+  if (pred_ended) ++Counts(pred_.chunk_tag).predicted;
   if (gold_ended && pred_ended && gold_.chunk_start == pred_.chunk_start &&
-      SameBytes(gold_.chunk_tag, pred_.chunk_tag)) {
-    ++types_[gold_.chunk_tag].correct;
+      gold_.chunk_tag == pred_.chunk_tag) {
+    ++Counts(gold_.chunk_tag).correct;
   }
   if (gold_inside) {
     gold_.prev_prefix = g.prefix;
-    Remember(&gold_.prev_tag, g.tag);
+    gold_.prev_tag = g.tag;
   } else {
     Visit(gold_, g, gold_text, line, true);
   }
   if (pred_inside) {
     pred_.prev_prefix = p.prefix;
-    Remember(&pred_.prev_tag, p.tag);
+    pred_.prev_tag = p.tag;
   } else {
     Visit(pred_, p, pred_text, line, false);
   }
   ++position_;
 }
 
-void StrictScorer::AddToken(std::string_view gold, std::string_view pred,
-                            int64_t line) {
+void StrictScorer::AddTokenSlow(std::string_view gold, std::string_view pred,
+                                int64_t line) {
   in_sentence_ = true;
   ++counts_.tokens;
   if (SameBytes(gold, pred)) ++counts_.correct_tags;
-  const Token g = Parse(gold, &gold_, line, true);
-  const Token p = Parse(pred, &pred_, line, false);
+  const auto [g, p] = token_pairs_.Get(
+      gold, pred, [this](std::string_view t) { return Lookup(t); });
+  // A tag that is no token is an error at each sight.
+  if (g.prefix == 0) RecordTagError(gold, &gold_, line, true);
+  if (p.prefix == 0) RecordTagError(pred, &pred_, line, false);
   Step(g, gold, p, pred, line);
 }
 
@@ -452,7 +515,7 @@ void StrictScorer::EndSentence() {
   in_sentence_ = false;
   ++counts_.sentences;
   // Tokens appends an outside token 'O' to every sentence.
-  const Token outside{kO, "_"};
+  const Token outside{kO, 0};
   Step(outside, "O", outside, "O", 0);
   Reset(gold_);
   Reset(pred_);

@@ -108,6 +108,31 @@ nlohmann::json RowJson(const ReportRow& row) {
           {"correct", row.correct}};
 }
 
+// A type name as a JSON key, losslessly: valid UTF-8 without a backslash
+// stays as it is; otherwise each undecodable byte reads \xB0 (backslash,
+// x, two hex digits) and each backslash is doubled, so two different byte
+// strings never become one key (U+FFFD for bad bytes would merge them).
+std::string JsonName(std::string_view name) {
+  if (!FindInvalidUtf8(name) && name.find('\\') == std::string_view::npos)
+    return std::string(name);
+  std::string out;
+  while (!name.empty()) {
+    const std::optional<int64_t> bad = FindInvalidUtf8(name);
+    const size_t good = bad ? static_cast<size_t>(*bad) : name.size();
+    for (char c : name.substr(0, good)) {
+      if (c == '\\') out += '\\';
+      out += c;
+    }
+    if (!bad) break;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "\\x%02X",
+                  static_cast<unsigned char>(name[good]));
+    out += hex;
+    name.remove_prefix(good + 1);
+  }
+  return out;
+}
+
 // What the table and the JSON both report, derived once from the counts.
 struct Summary {
   RunDescription run;
@@ -254,7 +279,7 @@ std::string FormatSequenceJson(std::string_view source,
   const Summary s = Summarize(options, result.counts);
   nlohmann::json per_type = nlohmann::json::object();
   for (const auto& [type, row] : s.report.per_type)
-    per_type[type] = RowJson(row);
+    per_type[JsonName(type)] = RowJson(row);
   nlohmann::json json = {
       {"file", std::string(source)},
       {"mode", s.run.mode},
@@ -274,7 +299,8 @@ std::string FormatSequenceJson(std::string_view source,
       {"macro", RowJson(s.report.macro)},
       {"weighted", RowJson(s.report.weighted)},
       {"warnings", result.warnings}};
-  // Invalid UTF-8 in a type name is replaced rather than failing the dump.
+  // Type names are escaped (JsonName); invalid UTF-8 elsewhere (the file
+  // name, a warning quoting a tag) is replaced rather than failing the dump.
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
          "\n";
 }

@@ -34,6 +34,50 @@ UChar32 LastCodepoint(std::string_view s) {
   return c;
 }
 
+// When a mention's `text` differs from its span but its offsets, read in
+// another unit or with each CRLF counted as one character, give exactly
+// that text: which reading, and what fixes it. Else "".
+std::string OffsetHint(const AnnotatedDocument& doc, const Mention& m,
+                       std::string_view text, const OffsetIndex& index) {
+  const int64_t start = index.FromCodepoint(m.start, doc.offset_unit);
+  const int64_t end = index.FromCodepoint(m.end, doc.offset_unit);
+  for (OffsetUnit unit :
+       {OffsetUnit::kCodepoint, OffsetUnit::kUtf16, OffsetUnit::kByte}) {
+    if (unit == doc.offset_unit) continue;
+    const auto s = index.ToCodepoint(start, unit);
+    const auto e = index.ToCodepoint(end, unit);
+    if (s && e && *s < *e && index.Slice(text, *s, *e) == *m.text)
+      return std::string("; the offsets match it counted in ") +
+             (unit == OffsetUnit::kUtf16  ? "UTF-16 units"
+              : unit == OffsetUnit::kByte ? "UTF-8 bytes"
+                                          : "code points") +
+             ": give the document \"offset_unit\": \"" + OffsetUnitName(unit) +
+             "\"";
+  }
+  if (doc.offset_unit != OffsetUnit::kCodepoint ||
+      text.find("\r\n") == std::string_view::npos)
+    return "";
+  // Code points with each CRLF as one: position p of that reading is p
+  // plus the CRLFs before it (a CRLF sits where its \r is).
+  std::vector<int64_t> original;
+  int64_t cp = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (!(c == '\n' && i > 0 && text[i - 1] == '\r')) original.push_back(cp);
+    ++cp;
+  }
+  original.push_back(cp);
+  const auto size = static_cast<int64_t>(original.size());
+  if (m.start < 0 || m.end >= size || m.start >= m.end) return "";
+  if (index.Slice(text, original[static_cast<size_t>(m.start)],
+                  original[static_cast<size_t>(m.end)]) != *m.text)
+    return "";
+  return "; the offsets match it when each CRLF line end counts as one "
+         "character: give the text LF line ends (or offsets that count the "
+         "\\r)";
+}
+
 }  // namespace
 
 void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
@@ -93,7 +137,8 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
     if (m.text && *m.text != span) {
       report(m.id,
              "text " + Quote(*m.text) + " differs from the span " + Span(m) +
-                 " of the document, which reads " + Quote(span),
+                 " of the document, which reads " + Quote(span) +
+                 OffsetHint(doc, m, text, index),
              line_of(m));
     }
     if (options.gold && (u_isUWhiteSpace(FirstCodepoint(span)) ||
@@ -105,7 +150,9 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
     }
   }
 
-  if (options.gold) {
+  const bool nested = options.allow_nested ||
+                      (options.labels != nullptr && options.labels->nested);
+  if (options.gold && !nested) {
     std::sort(
         usable.begin(), usable.end(), [](const Mention* a, const Mention* b) {
           return a->start != b->start ? a->start < b->start : a->end < b->end;
@@ -116,7 +163,9 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
       if (furthest != nullptr && m->start < furthest->end) {
         report(m->id,
                "span " + Span(*m) + " overlaps " + furthest->id + " " +
-                   Span(*furthest) + " (gold spans must be flat)",
+                   Span(*furthest) +
+                   " (gold spans must be flat; for nested gold give "
+                   "--allow-nested or \"nested\": true in labels.json)",
                line_of(*m));
       }
       if (furthest == nullptr || m->end > furthest->end) furthest = m;

@@ -1,5 +1,5 @@
-// Random documents for property tests: flat gold over a short text, and
-// predictions that copy, shift, nest, overlap and mistype it.
+// Random documents for property tests: flat (or nested) gold over a short
+// text, and predictions that copy, shift, nest, overlap and mistype it.
 #ifndef IEVAL_TESTS_TESTING_RANDOM_DOCUMENT_H_
 #define IEVAL_TESTS_TESTING_RANDOM_DOCUMENT_H_
 
@@ -31,15 +31,31 @@ inline std::string MakeRandomText(std::mt19937& rng, int length) {
   return text;
 }
 
-// `unique_spans`: no span twice on the prediction side (cluster tests).
+// `unique_spans`: no span twice on either side (cluster tests).
+// `nested_gold`: gold spans nest and overlap (and may share a span with
+// another type), as LitBank's and ACE's do; else gold is flat.
 inline RandomDocument MakeRandomDocument(std::mt19937& rng, int length,
-                                         bool unique_spans = false) {
+                                         bool unique_spans = false,
+                                         bool nested_gold = false) {
   const std::vector<std::string> types = {"A", "B", "C"};
   auto pick = [&](int n) {
     return std::uniform_int_distribution<int>(0, n - 1)(rng);
   };
   RandomDocument d;
-  for (int pos = pick(3); pos < length;) {
+  if (nested_gold) {
+    std::set<std::pair<int64_t, int64_t>> gold_spans;
+    const int n_gold = pick(length / 2);
+    for (int i = 0; i < n_gold; ++i) {
+      const int start = pick(length - 1);
+      const int end = std::min(length, start + 1 + pick(10));
+      if (unique_spans && !gold_spans.insert({start, end}).second) continue;
+      Mention m = MakeMention("G" + std::to_string(d.gold.size()), start, end,
+                              types[static_cast<size_t>(pick(3))]);
+      if (pick(5) > 0) m.entity = "e" + std::to_string(pick(4));
+      d.gold.push_back(m);
+    }
+  }
+  for (int pos = pick(3); !nested_gold && pos < length;) {
     const int len = 1 + pick(5);
     if (pos + len > length) break;
     Mention m = MakeMention("G" + std::to_string(d.gold.size()), pos, pos + len,

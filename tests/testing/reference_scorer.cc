@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iomanip>
 #include <numeric>
+#include <sstream>
+#include <string>
 #include <tuple>
 
 namespace ieval::testing {
@@ -22,6 +25,27 @@ std::vector<int> Ranks(const std::vector<Mention>& ms) {
       if (a < b || (a == b && j < i)) ++rank[i];
     }
   return rank;
+}
+
+// overlap >= min_overlap * length in integers, min_overlap read as the
+// decimal it prints as with 15 decimals (the thresholds of the tests have
+// fewer), so num * length stays far below 2^127.
+bool MeetsMinOverlap(int64_t overlap, int64_t length, double min_overlap) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(15) << min_overlap;
+  const std::string text = out.str();  // "0.280000000000000"
+  __extension__ typedef __int128 Wide;
+  Wide num = 0, den = 1;
+  bool point = false;
+  for (char c : text) {
+    if (c == '.') {
+      point = true;
+      continue;
+    }
+    num = num * 10 + (c - '0');
+    if (point) den *= 10;
+  }
+  return static_cast<Wide>(overlap) * den >= num * static_cast<Wide>(length);
 }
 
 bool Exact(const Mention& g, const Mention& p) {
@@ -50,8 +74,7 @@ std::set<std::pair<int, int>> ReferenceAlign(const std::vector<Mention>& gold,
             std::min(a.end, b.end) - std::max(a.start, b.start);
         if (overlap <= 0) continue;
         const bool exact = Exact(a, b), same = a.type == b.type;
-        if (!exact &&
-            overlap < min_overlap * static_cast<double>(a.end - a.start))
+        if (!exact && !MeetsMinOverlap(overlap, a.end - a.start, min_overlap))
           continue;
         int tier;
         if (preference == AlignPreference::kBoundaryFirst) {
@@ -89,11 +112,13 @@ ReferenceEntityCounts ReferenceScoreEntities(const std::vector<Mention>& gold,
   };
   for (const char* mode : {"strict", "exact", "partial", "type"}) {
     r.overall[mode];
+    r.per_type[mode];
     for (const auto* side : {&gold, &pred})
       for (const Mention& m : *side) r.per_type[mode][m.type];
   }
   for (const char* scheme : {"strict", "exact", "partial", "ent_type"}) {
     r.semeval[scheme];
+    r.semeval_per_type[scheme];
     for (const auto* side : {&gold, &pred})
       for (const Mention& m : *side) r.semeval_per_type[scheme][m.type];
   }

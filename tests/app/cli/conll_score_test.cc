@@ -70,6 +70,22 @@ TEST_F(ConllCli, JsonHasSeqevalsBlocks) {
   EXPECT_EQ(json["micro"]["support"], 2);
 }
 
+// Type names that are not UTF-8 are escaped byte by byte, so 0xB0 and
+// 0xB1 stay two keys, apart from a real U+FFFD and from a literal "\xB0".
+TEST_F(ConllCli, JsonKeepsUndecodableTypeNamesApart) {
+  WriteText(path_,
+            "a B-\xB0 B-\xB0\nb B-\xB1 O\nc B-\xEF\xBF\xBD O\n"
+            "d B-\\xB0 O\n");
+  const CommandResult r = RunIeval({"score", "--conll", path_, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto per_type = nlohmann::json::parse(r.out)["per_type"];
+  EXPECT_EQ(per_type.size(), 4u) << per_type.dump();
+  EXPECT_EQ(per_type["\\xB0"]["correct"], 1);
+  EXPECT_EQ(per_type["\\xB1"]["support"], 1);
+  EXPECT_EQ(per_type["\xEF\xBF\xBD"]["support"], 1);
+  EXPECT_EQ(per_type["\\\\xB0"]["support"], 1);
+}
+
 TEST_F(ConllCli, ReadsStandardInput) {
   const CommandResult r = RunIeval({"score", "--conll", "-", "--json"}, kConll);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -190,6 +206,23 @@ TEST(ConllevalCli, OneColumnLineDiesLikePerl) {
   EXPECT_EQ(r.exit_code, 255);
   EXPECT_EQ(r.err, "conlleval: unexpected number of features in line Kim\n");
   EXPECT_TRUE(r.out.empty());
+}
+
+// conlleval.pl: die "conlleval: unknown argument $ARGV[0]\n" for any other
+// argument starting with '-', "unexpected command line argument" for the
+// rest; Perl's die exits 255.
+TEST(ConllevalCli, UnknownArgumentsDieLikePerl) {
+  for (const char* arg : {"--", "-x", "--raw"}) {
+    const CommandResult r = RunIeval({"conlleval", arg}, kConll);
+    EXPECT_EQ(r.exit_code, 255) << arg;
+    EXPECT_EQ(r.err, std::string("conlleval: unknown argument ") + arg + "\n");
+    EXPECT_TRUE(r.out.empty()) << arg;
+  }
+  const CommandResult r = RunIeval({"conlleval", "file.conll"}, kConll);
+  EXPECT_EQ(r.exit_code, 255);
+  EXPECT_EQ(r.err, "conlleval: unexpected command line argument\n");
+  const CommandResult flags = RunIeval({"conlleval", "-r", "-o", "O"}, kConll);
+  EXPECT_EQ(flags.exit_code, 0) << flags.err;
 }
 
 TEST(ConllevalCli, HelpDocumentsEveryFlag) {

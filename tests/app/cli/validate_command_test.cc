@@ -176,7 +176,9 @@ TEST_F(ValidateCli, SymmetricRelationAcceptsEitherDirection) {
 TEST_F(ValidateCli, OverlappingGoldSpans) {
   auto r = Validate(
       Document("d1", kCorea + ",\n  " + Entity("T3", 28, 31, "LOC", "Nord")));
-  ExpectProblem(r, "T3", "overlaps T2 [18, 31) (gold spans must be flat)");
+  ExpectProblem(r, "T3",
+                "overlaps T2 [18, 31) (gold spans must be flat; for "
+                "nested gold give --allow-nested");
 }
 
 TEST_F(ValidateCli, GoldSpanWithNonBreakingSpaceAtItsEdge) {

@@ -22,19 +22,25 @@ struct Outcome {
   std::vector<std::string> problems;
 };
 
+FormatReadOptions Lenient() {
+  FormatReadOptions options;
+  options.ignore_unknown_keys = true;
+  return options;
+}
+
 // What `parse` (either path) makes of `json`.
-Outcome Parse(decltype(&ParseAnnotatedDocument) parse,
-              const std::string& json) {
+Outcome Parse(decltype(&ParseAnnotatedDocument) parse, const std::string& json,
+              const FormatReadOptions& options = FormatReadOptions()) {
   Outcome o;
   std::vector<Status> problems;
-  o.doc = parse(json, "f.jsonl", 3, &problems);
+  o.doc = parse(json, "f.jsonl", 3, &problems, options);
   for (const Status& s : problems) o.problems.push_back(s.ToString());
   return o;
 }
 
-bool Scans(const std::string& json) {
+bool Scans(const std::string& json, bool ignore_unknown_keys = true) {
   AnnotatedDocument doc;
-  return ScanWellFormedDocument(json, 1, &doc);
+  return ScanWellFormedDocument(json, 1, &doc, ignore_unknown_keys);
 }
 
 // Empty when equal, else what differs.
@@ -57,9 +63,10 @@ std::string Differences(const Outcome& a, const Outcome& b) {
 
 // Empty when the fast path reads `json` as the DOM path does, else what
 // differs.
-std::string FastVersusDom(const std::string& json) {
-  return Differences(Parse(ParseAnnotatedDocument, json),
-                     Parse(ParseAnnotatedDocumentWithDom, json));
+std::string FastVersusDom(const std::string& json,
+                          const FormatReadOptions& options = Lenient()) {
+  return Differences(Parse(ParseAnnotatedDocument, json, options),
+                     Parse(ParseAnnotatedDocumentWithDom, json, options));
 }
 
 const std::vector<std::string>& Seeds() {
@@ -90,7 +97,43 @@ TEST(AnnotationScanner, ReadsWellFormedDocumentsAsTheDomParserDoes) {
   for (const std::string& seed : Seeds()) {
     EXPECT_TRUE(Scans(seed)) << seed;
     EXPECT_EQ(FastVersusDom(seed), "") << seed;
+    EXPECT_EQ(FastVersusDom(seed, FormatReadOptions()), "") << seed;
   }
+}
+
+// Keys the format does not define: the scanner hands them over, and both
+// paths name each key and the one probably meant, in the document, an
+// entity and a relation; --ignore-unknown-keys reads past them.
+TEST(AnnotationScanner, UnknownKeysAreNamedUnlessIgnored) {
+  const std::string json =
+      R"({"doc_id":"d","entites":[],"entities":[{"start":1,"end":2,)"
+      R"("tpye":"A","type":"A"}],"relations":[{"type":"r","head":"a",)"
+      R"("tail":"b","score":1}]})";
+  EXPECT_FALSE(Scans(json, false));
+  EXPECT_TRUE(Scans(json, true));
+  for (auto parse : {ParseAnnotatedDocument, ParseAnnotatedDocumentWithDom}) {
+    const Outcome strict = Parse(parse, json);
+    ASSERT_EQ(strict.problems.size(), 3u);
+    EXPECT_NE(strict.problems[0].find(
+                  "d: unknown key \"entites\" (did you mean \"entities\"?) "
+                  "in a document"),
+              std::string::npos)
+        << strict.problems[0];
+    EXPECT_NE(strict.problems[1].find("#1: unknown key \"tpye\" (did you "
+                                      "mean \"type\"?) in an entity"),
+              std::string::npos)
+        << strict.problems[1];
+    EXPECT_NE(strict.problems[2].find("relations[0]: unknown key \"score\" "
+                                      "in a relation (its keys: type, head, "
+                                      "tail; --ignore-unknown-keys"),
+              std::string::npos)
+        << strict.problems[2];
+    const Outcome lenient = Parse(parse, json, Lenient());
+    EXPECT_TRUE(lenient.problems.empty());
+    ASSERT_TRUE(lenient.doc.has_value());
+    EXPECT_EQ(lenient.doc->annotations.mentions.size(), 1u);
+  }
+  EXPECT_EQ(FastVersusDom(json, FormatReadOptions()), "");
 }
 
 TEST(AnnotationScanner, GivesUpOnWhatTheGeneralParserMustWord) {
@@ -178,8 +221,8 @@ TEST(AnnotationScanner, AgreesWithTheDomParserOnMutatedDocuments) {
           }
         }
       }
-      const std::string diff = FastVersusDom(json);
-      ASSERT_EQ(diff, "") << json;
+      ASSERT_EQ(FastVersusDom(json), "") << json;
+      ASSERT_EQ(FastVersusDom(json, FormatReadOptions()), "") << json;
       scanned += Scans(json);
       ++total;
     }

@@ -104,6 +104,33 @@ TEST(Alignment, MinOverlapIsAShareOfTheGoldSpan) {
             std::vector<int>{0});
 }
 
+// 0.28 * 25 is 7.000000000000001 in floating point; as decimals it is 7.
+TEST(Alignment, MinOverlapIsDecidedExactly) {
+  const std::vector<Mention> gold = {MakeMention("g", 0, 25, "PER")};
+  EXPECT_EQ(Partners(gold, {MakeMention("p", 18, 30, "PER")},
+                     AlignPreference::kBoundaryFirst, 0.28),
+            std::vector<int>{0});
+  EXPECT_EQ(Partners(gold, {MakeMention("p", 19, 30, "PER")},
+                     AlignPreference::kBoundaryFirst, 0.28),
+            std::vector<int>{-1});
+}
+
+TEST(OverlapThreshold, ComparesTheDecimalWritten) {
+  EXPECT_TRUE(OverlapThreshold(0.28).Covers(7, 25));
+  EXPECT_FALSE(OverlapThreshold(0.28).Covers(6, 25));
+  EXPECT_TRUE(OverlapThreshold(0.1).Covers(1, 10));  // 0.1 * 10 = 1
+  EXPECT_FALSE(OverlapThreshold(0.1).Covers(1, 11 * 1000 + 1));
+  EXPECT_TRUE(OverlapThreshold(1.0).Covers(25, 25));
+  EXPECT_FALSE(OverlapThreshold(1.0).Covers(24, 25));
+  EXPECT_TRUE(OverlapThreshold(0.0).Covers(1, int64_t{1} << 61));
+  EXPECT_TRUE(OverlapThreshold(1e-30).Covers(1, int64_t{1} << 61));
+  EXPECT_FALSE(OverlapThreshold(1e-15).Covers(1, int64_t{1} << 61));
+  EXPECT_TRUE(OverlapThreshold(0.333333333333333)
+                  .Covers(333333333333333, 1000000000000000));
+  EXPECT_FALSE(OverlapThreshold(0.333333333333333)
+                   .Covers(333333333333332, 1000000000000000));
+}
+
 TEST(Alignment, NestedPredictionsArePairedAtMostOnce) {
   const std::vector<Mention> gold = {MakeMention("g0", 0, 10, "ORG"),
                                      MakeMention("g1", 12, 20, "LOC")};

@@ -24,6 +24,9 @@ struct RelationTypeSpec {
 struct LabelSet {
   std::vector<std::string> entity_types;
   std::vector<RelationTypeSpec> relation_types;
+  // "nested": true in labels.json: gold spans may nest and overlap
+  // (LitBank, ACE, GENIA); otherwise gold is flat.
+  bool nested = false;
 
   bool HasEntityType(const std::string& type) const;
   // nullptr when unknown.

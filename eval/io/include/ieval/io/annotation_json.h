@@ -11,6 +11,7 @@
 
 #include "ieval/core/status.h"
 #include "ieval/core/types.h"
+#include "ieval/io/format_options.h"
 
 namespace ieval {
 
@@ -20,10 +21,14 @@ namespace ieval {
 // or mistyped fields, unknown offset_unit, invalid UTF-8 in the text, offsets
 // off the text); the document is returned whenever the object could be read
 // at all, so validation can report everything in one pass. When the object
-// carries `text`, offsets are converted to code points here.
+// carries `text`, offsets are converted to code points here. A key the
+// format does not define (in the document, a mention or a relation) is a
+// problem naming it and the key probably meant ("entites": "entities"),
+// unless options.ignore_unknown_keys.
 std::optional<AnnotatedDocument> ParseAnnotatedDocument(
     std::string_view json, const std::string& file, int64_t line,
-    std::vector<Status>* problems);
+    std::vector<Status>* problems,
+    const FormatReadOptions& options = FormatReadOptions());
 
 struct WriteOptions {
   bool include_text = true;          // the document text ("text")

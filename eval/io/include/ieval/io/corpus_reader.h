@@ -15,6 +15,7 @@
 
 #include "ieval/core/status.h"
 #include "ieval/core/types.h"
+#include "ieval/io/format_options.h"
 
 namespace ieval {
 
@@ -31,8 +32,13 @@ struct RawDocument {
 
 class CorpusReader {
  public:
-  // Fails (kIoError) when the path does not exist or cannot be listed.
-  static Result<std::unique_ptr<CorpusReader>> Open(const std::string& path);
+  // Fails (kIoError) when the path does not exist or cannot be listed, or
+  // is a folder without a .json or .jsonl file (naming what it holds, so a
+  // BRAT or CoNLL folder is not read as an empty corpus). `options` apply
+  // to every document Next() parses (ignore_unknown_keys).
+  static Result<std::unique_ptr<CorpusReader>> Open(
+      const std::string& path,
+      const FormatReadOptions& options = FormatReadOptions());
   // Serves documents read already, in order (the formats other than
   // ieval's JSON, read whole by formats.h); NextRaw hands each in
   // RawDocument::parsed.
@@ -50,11 +56,12 @@ class CorpusReader {
   const std::vector<std::string>& files() const { return files_; }
 
  private:
-  explicit CorpusReader(std::vector<std::string> files)
-      : files_(std::move(files)) {}
+  CorpusReader(std::vector<std::string> files, FormatReadOptions options)
+      : files_(std::move(files)), options_(std::move(options)) {}
   bool OpenNextFile(std::vector<Status>* problems);
 
   std::vector<std::string> files_;
+  FormatReadOptions options_;
   size_t next_file_ = 0;
   std::string current_file_;
   std::ifstream jsonl_;  // open while reading a .jsonl file
@@ -67,8 +74,9 @@ class CorpusReader {
 
 // Reads a whole corpus (for the small ones: gold folders, tests). Problems
 // are appended; returns kIoError only when the path cannot be opened.
-Result<Corpus> ReadCorpus(const std::string& path,
-                          std::vector<Status>* problems);
+Result<Corpus> ReadCorpus(
+    const std::string& path, std::vector<Status>* problems,
+    const FormatReadOptions& options = FormatReadOptions());
 
 // Writes `corpus` to `path`: a .jsonl file (one line per document), or else a
 // folder with one pretty-printed <doc_id>.json per document. Every file is

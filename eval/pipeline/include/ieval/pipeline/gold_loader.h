@@ -12,6 +12,7 @@
 #include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
 #include "ieval/io/corpus_reader.h"
+#include "ieval/io/format_options.h"
 
 namespace ieval {
 
@@ -27,13 +28,21 @@ struct LoadedGold {
 // kIoError when the corpus cannot be opened, or when it holds no document.
 // Documents are parsed and validated on the pool's threads; the documents
 // and the problems (in reading order) are the same for any number of them.
+struct LoadGoldOptions {
+  // Gold spans may nest and overlap (as "nested": true in the label set).
+  bool allow_nested = false;
+  // How documents are parsed (ignore_unknown_keys).
+  FormatReadOptions read;
+};
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
-                            std::vector<Status>* problems, ThreadPool& pool);
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options = LoadGoldOptions());
 // The same from a reader opened already (any format: ieval/io/formats.h);
 // `path` names the corpus and is where labels.json is looked for.
 Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
                             const std::string& labels,
-                            std::vector<Status>* problems, ThreadPool& pool);
+                            std::vector<Status>* problems, ThreadPool& pool,
+                            const LoadGoldOptions& options = LoadGoldOptions());
 
 }  // namespace ieval
 

@@ -32,6 +32,10 @@ struct StreamScoreOptions {
   ScoreOptions score;
   // Gold types and relations are checked against it when set.
   const LabelSet* labels = nullptr;
+  // Gold spans may nest and overlap (ValidateOptions::allow_nested).
+  bool allow_nested = false;
+  // How documents are parsed (ignore_unknown_keys), on both sides.
+  FormatReadOptions read;
   int jobs = 1;
   // Documents read per side and step: enough to keep every thread busy
   // between two steps (tens of milliseconds of work), few enough to keep

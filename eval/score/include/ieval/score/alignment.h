@@ -6,8 +6,9 @@
 //
 // Candidates: a gold g and a prediction p are a candidate pair when they
 // share at least one character and p covers at least `min_overlap` of g's
-// characters (0: any shared character). A pair is `exact` when the spans are
-// equal and `same_type` when the types are.
+// characters (0: any shared character), decided exactly (OverlapThreshold).
+// A pair is `exact` when the spans are equal and `same_type` when the types
+// are.
 //
 // Pairs are chosen greedily, best candidate first, under a total order that
 // depends only on the mentions' contents, never on their order in the input:
@@ -47,6 +48,24 @@
 namespace ieval {
 
 enum class AlignPreference { kBoundaryFirst, kTypeFirst };
+
+// "overlap >= min_overlap x length", decided in integers: min_overlap is
+// read as the shortest decimal that rounds to it, which is the decimal
+// written for up to 15 significant digits (0.28 is 28/100, not the double
+// 0.28000000000000002665), so 7 of 25 code points meet 0.28 as they do for
+// nervaluate, where 0.28 * 25 in floating point is 7.000000000000001.
+class OverlapThreshold {
+ public:
+  // REQUIRES: 0 <= min_overlap <= 1.
+  explicit OverlapThreshold(double min_overlap);
+  // REQUIRES: 0 < overlap, 0 < length < 2^62.
+  bool Covers(int64_t overlap, int64_t length) const;
+
+ private:
+  uint64_t digits_ = 0;  // min_overlap = digits_ / 10^scale_
+  int scale_ = 0;
+  uint64_t power_ = 1;  // 10^min(scale_, 19)
+};
 
 struct AlignedPair {
   int32_t gold = 0;        // index into the gold mentions

@@ -27,10 +27,18 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/string_table.h"
 #include "ieval/sequence/sequence_counts.h"
+#include "ieval/sequence/tag_cache.h"
 #include "ieval/sequence/type_counter.h"
 
 namespace ieval {
+
+// gold == pred == "O".
+inline bool IsOutsidePair(std::string_view gold, std::string_view pred) {
+  return gold.size() == 1 && pred.size() == 1 && gold[0] == 'O' &&
+         pred[0] == 'O';
+}
 
 enum class Scheme { kIOB1, kIOE1, kIOB2, kIOE2, kIOBES, kBILOU };
 
@@ -39,13 +47,29 @@ std::optional<Scheme> ParseScheme(std::string_view name);  // "IOB2" …
 
 class SeqevalScorer {
  public:
-  SeqevalScorer() = default;
-  // Not copyable or movable: types_ points into counts_.
+  SeqevalScorer() {
+    types_.Intern("");   // 0: before the first token
+    types_.Intern("_");  // 1: the type of "O"
+  }
+  // Not copyable or movable: counts_of_ points into counts_.
   SeqevalScorer(const SeqevalScorer&) = delete;
   SeqevalScorer& operator=(const SeqevalScorer&) = delete;
 
-  // One token; `line` only names it in messages.
-  void AddToken(std::string_view gold, std::string_view pred, int64_t line);
+  // One token; `line` only names it in messages. Most tokens of a file are
+  // "O O" outside any chunk, where nothing but the counts changes: that
+  // case is inline.
+  void AddToken(std::string_view gold, std::string_view pred, int64_t line) {
+    if (IsOutsidePair(gold, pred) && gold_.prev_tag == 'O' &&
+        pred_.prev_tag == 'O' && gold_.prev_type == kUnderscore &&
+        pred_.prev_type == kUnderscore) {
+      in_sentence_ = true;
+      ++counts_.tokens;
+      ++counts_.correct_tags;
+      ++position_;
+      return;
+    }
+    AddTokenSlow(gold, pred, line);
+  }
   // Ends the current sentence (no-op when it is empty).
   void EndSentence();
   // The counts, or the error seqeval raises (an empty tag: IndexError).
@@ -60,25 +84,40 @@ class SeqevalScorer {
 
  private:
   struct Stream {
-    char prev_tag = 'O';    // the previous tag's letter (0: not one byte)
-    std::string prev_type;  // "" only before the first token
+    char prev_tag = 'O';     // the previous tag's letter (0: not one byte)
+    uint32_t prev_type = 0;  // id in types_; "" (0) only before the first
     int64_t begin = 0;
+  };
+  // What a tag says, computed once per distinct tag.
+  struct TagInfo {
+    char letter = 0;
+    uint32_t type = 0;
+    bool ne = true;  // an O/B/I/E/S or B-/I-/E-/S- tag
   };
   struct Parsed {
     char letter = 0;
-    std::string_view type;
+    uint32_t type = 0;
     bool type_changed = false;
     bool end = false;
     bool start = false;
   };
-  Parsed Parse(const Stream& s, std::string_view tag, int64_t line, bool gold);
+  static constexpr uint32_t kUnderscore = 1;  // types_'s id of "_"
+  void AddTokenSlow(std::string_view gold, std::string_view pred, int64_t line);
+  // What `tag` says (an empty tag is seqeval's IndexError, recorded, and
+  // then read as "O").
+  TagInfo Lookup(std::string_view tag, int64_t line, bool gold);
+  TagInfo Info(std::string_view tag);
+  Parsed Parse(const Stream& s, const TagInfo& info, std::string_view tag);
   void Step(std::string_view gold, std::string_view pred, int64_t line);
+  ChunkCounts& Counts(uint32_t type);
 
   Stream gold_, pred_;
   int64_t position_ = 0;  // index in the joined sequence
   bool in_sentence_ = false;
   SequenceCounts counts_;
-  TypeCounter types_{&counts_};
+  StringTable types_;                    // "" is id 0
+  TagCache<TagInfo> tags_;               // tag text -> what it says
+  std::vector<ChunkCounts*> counts_of_;  // by type id, when looked up
   int64_t non_ne_tags_ = 0;
   std::vector<std::string> non_ne_examples_;
   std::optional<Status> gold_error_, pred_error_;
@@ -87,11 +126,21 @@ class SeqevalScorer {
 class StrictScorer {
  public:
   explicit StrictScorer(Scheme scheme);
-  // Not copyable or movable: types_ points into counts_.
+  // Not copyable or movable: counts_of_ points into counts_.
   StrictScorer(const StrictScorer&) = delete;
   StrictScorer& operator=(const StrictScorer&) = delete;
 
-  void AddToken(std::string_view gold, std::string_view pred, int64_t line);
+  // "O O" outside any chunk changes nothing but the counts (inline).
+  void AddToken(std::string_view gold, std::string_view pred, int64_t line) {
+    if (IsOutsidePair(gold, pred) && Outside(gold_) && Outside(pred_)) {
+      in_sentence_ = true;
+      ++counts_.tokens;
+      ++counts_.correct_tags;
+      ++position_;
+      return;
+    }
+    AddTokenSlow(gold, pred, line);
+  }
   void EndSentence();
   // The counts, or the first error seqeval would raise: all gold sentences
   // are checked before the predictions, and within a sentence a tag whose
@@ -102,20 +151,41 @@ class StrictScorer {
  private:
   struct Token {
     uint8_t prefix = 0;  // one bit of kPrefix*, 0 when not a prefix letter
-    std::string_view tag;
+    uint32_t tag = 0;    // the entity type's id in tags_
   };
+  // The start/inside/end patterns of the scheme as tables: by the previous
+  // and current prefix (PrefixIndex) the patterns that match when the two
+  // types are the same (bit 0) and when they differ (bit 1).
+  struct Table {
+    uint8_t cell[8][8] = {};
+    bool Matches(uint8_t prev, uint8_t cur, bool same) const {
+      return (cell[PrefixIndex(prev)][PrefixIndex(cur)] & (same ? 1 : 2)) != 0;
+    }
+  };
+  // 0 for no prefix, else 1 + the position of its bit.
+  static size_t PrefixIndex(uint8_t prefix) {
+    return prefix == 0 ? 0 : static_cast<size_t>(__builtin_ctz(prefix)) + 1;
+  }
   struct Stream {
     uint8_t prev_prefix;
-    std::string prev_tag;
+    uint32_t prev_tag = 0;
     bool in_chunk = false;
     int64_t chunk_start = 0;
-    std::string chunk_tag;
+    uint32_t chunk_tag = 0;
     // The first error, as seqeval would report it.
     std::optional<Status> error;
     int64_t error_sentence = -1;
     bool error_on_construction = false;
   };
-  Token Parse(std::string_view text, Stream* s, int64_t line, bool gold);
+  // The token of a tag, computed once per distinct tag.
+  Token Lookup(std::string_view text);
+  // seqeval's Token(text): its prefix (0: none) and type.
+  static std::pair<uint8_t, std::string_view> SplitTag(std::string_view text);
+  // The construction errors of a tag that is no token (empty, or no prefix
+  // letter): recorded at each sight, as which one seqeval raises depends
+  // on the sentence.
+  void RecordTagError(std::string_view text, Stream* s, int64_t line,
+                      bool gold);
   // The chunk of `s` (if any) ends before `t`: returns whether it ended as
   // a valid entity; sets *inside when `t` continues it instead.
   bool Close(Stream& s, const Token& t, bool* inside) const;
@@ -125,13 +195,27 @@ class StrictScorer {
             std::string_view pred_text, int64_t line);
   void Reset(Stream& s) const;
 
+  ChunkCounts& Counts(uint32_t tag);
+  void AddTokenSlow(std::string_view gold, std::string_view pred, int64_t line);
+  // After an O outside a chunk (type "_", id 0): an "O" starts no chunk in
+  // any scheme, so an "O O" token leaves both streams as they are.
+  static bool Outside(const Stream& s) {
+    return !s.in_chunk && s.prev_prefix == kOutsidePrefix && s.prev_tag == 0;
+  }
+  static constexpr uint8_t kOutsidePrefix = 2;  // seqeval.cc's kO
+
   Scheme scheme_;
+  uint8_t allowed_ = 0;  // the prefixes the scheme allows
+  Table start_, inside_, end_;
+  StringTable tags_;                     // entity types; "_" is id 0
+  TagCache<Token> tokens_;               // tag text -> token
+  TagPairCache<Token> token_pairs_;      // a line's two tags at once
+  std::vector<ChunkCounts*> counts_of_;  // by type id, when looked up
   Stream gold_, pred_;
   int64_t position_ = 0;
   int64_t sentence_ = 0;
   bool in_sentence_ = false;
   SequenceCounts counts_;
-  TypeCounter types_{&counts_};
 };
 
 }  // namespace ieval

@@ -21,6 +21,9 @@ struct ValidateOptions {
   // Gold is flat and trimmed: overlapping spans and spans that start or end
   // with white space are errors. Predictions may overlap and nest.
   bool gold = true;
+  // Gold may nest and overlap too (--allow-nested; also when the label set
+  // says "nested": true). Spans are still trimmed.
+  bool allow_nested = false;
 };
 
 // Appends to `problems` every problem of `doc`, whose offsets must already be
