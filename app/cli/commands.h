@@ -39,6 +39,7 @@ void AddCompareCommand(CLI::App& app, CommandContext& context);
 void AddGateCommand(CLI::App& app, CommandContext& context);
 void AddBenchCommand(CLI::App& app, CommandContext& context);
 void AddConvertCommand(CLI::App& app, CommandContext& context);
+void AddPluginHostCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval
 

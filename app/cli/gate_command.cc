@@ -121,7 +121,8 @@ void AddGateCommand(CLI::App& app, CommandContext& context) {
       "Fail on a regression: compare current results with a baseline under "
       "rules (floors, allowed drops, significance; allowed slowdowns). "
       "Inputs: report.json of ieval run or ieval score --json (accuracy), "
-      "Google Benchmark JSON with repetitions (speed). Exit 0 pass, 1 "
+      "Google Benchmark JSON with repetitions and report.json's timed passes "
+      "of ieval run --bench-repetitions N (speed). Exit 0 pass, 1 "
       "regression, 2 bad input or results that are not comparable.");
   cmd->add_option("--baseline", args->baseline,
                   "Baseline file(s): at most one accuracy file and any number "

@@ -42,6 +42,7 @@ constexpr Command kCommands[] = {
     {"gate", ieval::AddGateCommand},
     {"bench", ieval::AddBenchCommand},
     {"convert", ieval::AddConvertCommand},
+    {"plugin-host", ieval::AddPluginHostCommand},
 };
 
 // CLI11 takes the first argument that names a sub-command as the

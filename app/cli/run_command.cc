@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "code_policy.h"
@@ -55,6 +56,7 @@ struct RunArgs {
   bool quiet = false;
   FormatArgs formats;  // --format of the gold and what the formats need
   bool no_exec = false;
+  bool isolate = false;
 };
 
 // A path as reports show it: relative to the working directory when it is
@@ -81,6 +83,23 @@ std::string BoundaryOf(const std::string& config, const ShippedFiles& shipped) {
       fs::weakly_canonical(config, ec).lexically_relative(root);
   if (ec || rel.empty() || *rel.begin() == "..") return "";
   return root.string();
+}
+
+// The options of an `external` extractor that serves the plug-in variant
+// `spec` from a child process (`ieval plugin-host`), for --isolate.
+OptionValues IsolatedPlugin(const VariantSpec& spec) {
+  std::error_code ec;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  nlohmann::json argv = {ec ? "ieval" : self, "plugin-host"};
+  for (const auto& [key, value] : spec.options) {
+    argv.push_back("--option");
+    argv.push_back(key + "=" + value);
+  }
+  const auto path = spec.options.find("path");
+  return {{"command", argv.dump()},
+          {"version", "plug-in " +
+                          (path == spec.options.end() ? "" : path->second) +
+                          " (isolated)"}};
 }
 
 int Fail(const Status& status) {
@@ -180,6 +199,11 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     to_run.push_back({spec->name, spec->extractor, spec->description,
                       spec->options,
                       [lookup, name] { return lookup->Create(name); }});
+    if (args.isolate && spec->extractor == "plugin") {
+      to_run.back().create = [&registry, external = IsolatedPlugin(*spec)] {
+        return registry.Create("external", external);
+      };
+    }
   }
 
   // A config can run programs and load libraries (code_policy.h): named
@@ -330,8 +354,9 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--bench-repetitions", args->bench_repetitions,
                   "Timed passes of each variant over the gold for its speed "
                   "(report.json throughput.repetitions; error bars in "
-                  "report.html). Default 1: the scored pass alone; N > 1: N "
-                  "more passes after it, which serves as their warm-up")
+                  "report.html; ieval gate judges them, 9 for its U test). "
+                  "Default 1: the scored pass alone; N > 1: N more passes "
+                  "after it, which serves as their warm-up")
       ->check(CLI::PositiveNumber);
   cmd->add_option(
          "--repeats", args->repeats,
@@ -351,6 +376,11 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                 "composites included. Also set by IEVAL_NO_EXEC=1. Without "
                 "it, the commands and libraries are named on stderr before "
                 "they run");
+  cmd->add_flag("--isolate", args->isolate,
+                "Run each plug-in variant in a child process (`ieval "
+                "plugin-host`, spoken to as an `external` extractor), so "
+                "that a plug-in that crashes fails its variant instead of "
+                "ending the run");
   cmd->callback([args, &context] {
     context.exit_code = RunMain(*args, context.registry(), context.shipped);
   });

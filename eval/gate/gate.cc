@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accuracy.h"
+#include "run_speed.h"
 #include "speed.h"
 
 namespace ieval {
@@ -11,8 +12,18 @@ namespace {
 struct Side {
   std::vector<std::string> paths;
   std::optional<AccuracyInput> accuracy;
-  std::optional<BenchmarkInput> benchmarks;
+  std::optional<BenchmarkInput> benchmarks;  // Google Benchmark files
+  std::optional<BenchmarkInput> run_speed;   // the report's variants' passes
 };
+
+// `more` added to the benchmarks judged (`into` when there are none yet).
+Status AddBenchmarks(std::optional<BenchmarkInput>& into, BenchmarkInput more) {
+  if (!into) {
+    into = std::move(more);
+    return Status::Ok();
+  }
+  return MergeBenchmarks(*into, std::move(more));
+}
 
 Result<Side> Collect(std::vector<GateInputFile> files, const char* name) {
   Side side;
@@ -25,6 +36,7 @@ Result<Side> Collect(std::vector<GateInputFile> files, const char* name) {
             side.accuracy->path + ", " + f.accuracy->path +
             "): give one report.json or score --json per side");
       side.accuracy = std::move(f.accuracy);
+      side.run_speed = std::move(f.run_speed);
     }
     if (f.benchmarks) {
       side.paths.push_back(f.benchmarks->paths.front());
@@ -119,6 +131,21 @@ Result<GateReport> RunGate(std::vector<GateInputFile> baseline,
       report.notes.push_back(
           "The rules have no speed rules: the benchmark files were not "
           "judged.");
+  }
+  // The reports' variants' passes are judged with the benchmarks, by the
+  // same speed rules, when both sides have them.
+  if (b->accuracy && !rules.speed.empty()) {
+    for (std::string& note : gate_internal::RunSpeedNotes(
+             b->run_speed, c->run_speed, b->accuracy->path, c->accuracy->path,
+             rules))
+      report.notes.push_back(std::move(note));
+    if (b->run_speed && c->run_speed) {
+      Status s = AddBenchmarks(b->benchmarks, std::move(*b->run_speed));
+      if (s.ok()) s = AddBenchmarks(c->benchmarks, std::move(*c->run_speed));
+      if (!s.ok()) return s;
+    }
+  }
+  if (b->benchmarks) {
     auto speed = gate_internal::BuildSpeedChecks(*b->benchmarks, *c->benchmarks,
                                                  rules, report.notes);
     if (!speed.ok()) return speed.status();

@@ -6,6 +6,7 @@
 #include "ieval/core/status_macros.h"
 #include "ieval/io/json_reader.h"
 #include "ieval/results/score_counts.h"
+#include "run_speed.h"
 
 namespace ieval {
 namespace {
@@ -222,6 +223,8 @@ Result<GateInputFile> ReadRunReport(const JsonValue& root,
   GateInputFile file;
   file.kind = GateInputKind::kRunReport;
   file.accuracy = std::move(in);
+  IEVAL_ASSIGN_OR_RETURN(file.run_speed,
+                         gate_internal::ReadRunSpeed(root, path));
   return file;
 }
 

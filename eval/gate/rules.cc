@@ -228,11 +228,13 @@ Result<SpeedRule> ParseSpeedRule(const JsonValue& j) {
   IEVAL_RETURN_IF_ERROR(Fraction(j, "alpha", rule.alpha));
   IEVAL_RETURN_IF_ERROR(
       Integer(j, "min_repetitions", 2, 1'000'000, rule.min_repetitions));
-  IEVAL_ASSIGN_OR_RETURN(const auto too_few,
-                         Choice(j, "too_few_repetitions", {"skip", "fail"}));
+  IEVAL_ASSIGN_OR_RETURN(
+      const auto too_few,
+      Choice(j, "too_few_repetitions", {"skip", "fail", "tolerance"}));
   if (too_few)
-    rule.too_few = *too_few == "fail" ? TooFewRepetitions::kFail
-                                      : TooFewRepetitions::kSkip;
+    rule.too_few = *too_few == "fail"        ? TooFewRepetitions::kFail
+                   : *too_few == "tolerance" ? TooFewRepetitions::kTolerance
+                                             : TooFewRepetitions::kSkip;
   return rule;
 }
 

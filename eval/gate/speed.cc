@@ -9,10 +9,18 @@
 namespace ieval::gate_internal {
 namespace {
 
-// The measure a rule judges benchmark `name` on ("auto": rules.h).
-std::string MeasureOf(const SpeedRule& rule, const std::string& name) {
+// The measure a rule judges benchmark `b` on ("auto": rules.h).
+std::string MeasureOf(const SpeedRule& rule, const BenchmarkSamples& b) {
   if (rule.measure != "auto") return rule.measure;
-  return name.rfind("extract/", 0) == 0 ? "real_time" : "cpu_time";
+  return b.from_run_report || b.name.rfind("extract/", 0) == 0 ? "real_time"
+                                                               : "cpu_time";
+}
+
+// How to get `n` repetitions of `b`.
+std::string Rerun(const BenchmarkSamples& b, int n) {
+  return b.from_run_report
+             ? "ieval run --bench-repetitions " + std::to_string(n)
+             : "--benchmark_repetitions=" + std::to_string(n);
 }
 
 std::string Criteria(const SpeedRule& rule, const std::string& measure) {
@@ -26,32 +34,41 @@ std::string Criteria(const SpeedRule& rule, const std::string& measure) {
 // Judges one benchmark: fills values, outcome and reason.
 void Judge(GateCheck& check, const SpeedRule& rule, const std::string& measure,
            const BenchmarkSamples& b, const BenchmarkSamples& c) {
+  const std::string failed = b.from_run_report
+                                 ? "the variant failed"
+                                 : "the benchmark reported an error";
   if (!c.error.empty()) {
     check.outcome = CheckOutcome::kFail;
-    check.reason =
-        "the benchmark reported an error in the current run: " + c.error;
+    check.reason = failed + " in the current run: " + c.error;
     return;
   }
-  if (!b.error.empty()) {
+  if (!b.error.empty() || !b.skipped.empty() || !c.skipped.empty()) {
     check.outcome = CheckOutcome::kSkip;
-    check.reason =
-        "the benchmark reported an error in the baseline: " + b.error;
+    check.reason = !b.error.empty()
+                       ? failed + " in the baseline: " + b.error
+                       : std::string("the variant was skipped in the ") +
+                             (c.skipped.empty() ? "baseline: " + b.skipped
+                                                : "current run: " + c.skipped) +
+                             " (not measured, not judged)";
     return;
   }
   const std::vector<double>& xb = b.Samples(measure);
   const std::vector<double>& xc = c.Samples(measure);
   check.repetitions_baseline = static_cast<int>(xb.size());
   check.repetitions_current = static_cast<int>(xc.size());
+  // kTolerance judges by the median below, when there is one.
   const CheckOutcome too_few = rule.too_few == TooFewRepetitions::kFail
                                    ? CheckOutcome::kFail
                                    : CheckOutcome::kSkip;
   if (xb.empty() || xc.empty()) {
     check.outcome = too_few;
     check.reason =
-        "no repetitions to compare (only aggregates: rerun with "
-        "--benchmark_repetitions=" +
-        std::to_string(rule.min_repetitions) +
-        " and without --benchmark_report_aggregates_only)";
+        b.from_run_report
+            ? "no timed passes to compare (rerun with " +
+                  Rerun(b, rule.min_repetitions) + ")"
+            : "no repetitions to compare (only aggregates: rerun with " +
+                  Rerun(b, rule.min_repetitions) +
+                  " and without --benchmark_report_aggregates_only)";
     return;
   }
   check.baseline = Median(xb);
@@ -71,12 +88,22 @@ void Judge(GateCheck& check, const SpeedRule& rule, const std::string& measure,
   }
   const int n = static_cast<int>(std::min(xb.size(), xc.size()));
   if (n < rule.min_repetitions) {
-    check.outcome = too_few;
-    check.reason = change + "; not judged: " + std::to_string(n) +
-                   " repetitions, fewer than the " +
-                   std::to_string(rule.min_repetitions) +
-                   " the U test needs (rerun with --benchmark_repetitions=" +
-                   std::to_string(rule.min_repetitions) + ")";
+    const std::string few =
+        std::to_string(n) + (n == 1 ? " repetition" : " repetitions") +
+        ", fewer than the " + std::to_string(rule.min_repetitions) +
+        " the U test needs (rerun with " + Rerun(b, rule.min_repetitions) + ")";
+    if (rule.too_few != TooFewRepetitions::kTolerance) {
+      check.outcome = too_few;
+      check.reason = change + "; not judged: " + few;
+      return;
+    }
+    const bool within = slowdown <= rule.max_slowdown + 1e-12;
+    check.outcome = within ? CheckOutcome::kPass : CheckOutcome::kFail;
+    check.reason = change + (within ? ", within" : ": slower than") +
+                   " the allowed " + PercentChange(rule.max_slowdown) +
+                   ", judged on the median alone (\"too_few_repetitions\": "
+                   "\"tolerance\"): " +
+                   few;
     return;
   }
   const std::string test =
@@ -106,7 +133,7 @@ void ContextNotes(const BenchmarkInput& b, const BenchmarkInput& c,
     auto it = in.context.find(key);
     return it == in.context.end() ? std::string() : it->second;
   };
-  for (const char* key : {"host_name", "num_cpus", "mhz_per_cpu"}) {
+  for (const char* key : {"host_name", "num_cpus", "mhz_per_cpu", "cpu"}) {
     const std::string vb = get(b, key), vc = get(c, key);
     if (!vb.empty() && !vc.empty() && vb != vc)
       notes.push_back(std::string("Benchmarks ran on different machines (") +
@@ -127,6 +154,9 @@ Result<std::vector<GateCheck>> BuildSpeedChecks(
     const BenchmarkInput& baseline, const BenchmarkInput& current,
     const GateRules& rules, std::vector<std::string>& notes) {
   std::vector<GateCheck> out;
+  const bool only_run_reports =
+      std::all_of(baseline.benchmarks.begin(), baseline.benchmarks.end(),
+                  [](const BenchmarkSamples& b) { return b.from_run_report; });
   for (size_t r = 0; r < rules.speed.size(); ++r) {
     const SpeedRule& rule = rules.speed[r];
     const std::string label =
@@ -153,15 +183,21 @@ Result<std::vector<GateCheck>> BuildSpeedChecks(
         check.rule_index = static_cast<int>(r);
         check.rule = label;
         check.subject = b.name;
-        check.metric = MeasureOf(rule, b.name);
+        check.metric = MeasureOf(rule, b);
         check.criteria = Criteria(rule, check.metric);
         Judge(check, rule, check.metric, b, *c);
         out.push_back(std::move(check));
       }
-      if (!any)
+      // Without Google Benchmark files, a rule written for them (its
+      // globs name none of the report's run/VARIANT) is not an error.
+      if (!any && !only_run_reports)
         return Status::InvalidInput("rule " + label + ": benchmark \"" + glob +
                                     "\" matches no benchmark of " +
                                     baseline.paths.front());
+      if (!any)
+        notes.push_back("Rule " + label + ": \"" + glob +
+                        "\" matches none of the report's variants (named "
+                        "run/VARIANT among the benchmarks): not applied.");
     }
   }
   for (const BenchmarkSamples& c : current.benchmarks)

@@ -7,6 +7,8 @@
 // max_slowdown AND the U test finds the shift significant. A consistent 1 %
 // shift is significant with enough repetitions, yet it is noise between two
 // runs on a shared machine; max_slowdown (>= 1 %) keeps it from failing.
+// A report.json's variants come as benchmarks "run/VARIANT" whose
+// repetitions are the variant's timed passes (run_speed.h), judged alike.
 // Internal to ieval::gate.
 #ifndef IEVAL_EVAL_GATE_SPEED_H_
 #define IEVAL_EVAL_GATE_SPEED_H_
@@ -25,7 +27,8 @@ namespace ieval::gate_internal {
 // `notes` benchmarks new in the current files (not judged) and context
 // differences (another host, a debug build). kInvalidInput when a selected
 // baseline benchmark is missing from the current files, or a rule's
-// benchmark glob selects nothing.
+// benchmark glob selects nothing while there are Google Benchmark files
+// (with only a report's variants, a note says the glob was not applied).
 Result<std::vector<GateCheck>> BuildSpeedChecks(
     const BenchmarkInput& baseline, const BenchmarkInput& current,
     const GateRules& rules, std::vector<std::string>& notes);

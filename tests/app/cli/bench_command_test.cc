@@ -9,10 +9,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
-#include <utility>
 
 #include "testing/cli_runner.h"
+#include "testing/slowed_extractor.h"
 
 namespace ieval {
 namespace {
@@ -22,17 +21,10 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 using testing::RunIeval;
 
-constexpr char kFake[] =
-    IEVAL_SOURCE_DIR "/tests/extractors/external/testdata/fake_extractor.py";
-
 // A variants file with one variant, "fake": the scripted extractor in
 // `mode` (with `argument`), and the example plug-in as "acronyms".
 std::string Variants(const std::string& mode, const std::string& argument) {
-  json fake = {{"name", "fake"},
-               {"extractor", "external"},
-               {"options",
-                {{"command", json::array({"python3", kFake, mode, argument})},
-                 {"timeout", 10}}}};
+  json fake = testing::FakeExtractorVariant("fake", mode, argument);
   json acronyms = {{"name", "acronyms"},
                    {"extractor", "plugin"},
                    {"options", {{"path", "libieval_acronyms.so"}}}};
@@ -136,25 +128,16 @@ TEST_F(BenchCli, TablePrintsMediansOfEveryBenchmark) {
 }
 
 TEST_F(BenchCli, ExternalSlowedByThirtyPercentFailsTheSpeedGateByOnePasses) {
-  // 60 ms a document, then 78 ms (+30 %) and 60.6 ms (+1 %): the sleep
-  // dominates the extractor's time, one document per repetition. The
-  // three runs go at the same time, so a burst of load on a shared
-  // machine (which delays every wake-up by milliseconds) slows all three
-  // alike instead of one run only.
-  const std::string base = dir_ + "/base.json", slow = dir_ + "/slow.json",
-                    same = dir_ + "/same.json";
-  std::vector<std::thread> runs;
-  for (const auto& [ms, out] : {std::pair<std::string, std::string>{"60", base},
-                                {"78", slow},
-                                {"60.6", same}}) {
-    runs.emplace_back([this, ms, out] {
-      auto r = Bench({"--variant", "fake", "--repetitions", "9", "--min-time",
+  // 60 ms a document, then 78 ms (+30 %) and 60.6 ms (+1 %), measured at
+  // once (testing/slowed_extractor.h), one document per repetition.
+  const testing::SlowedRuns runs = testing::MeasureSlowedExtractor(
+      dir_, ".json", [this](const std::string& ms, const std::string& out) {
+        return Bench({"--variant", "fake", "--repetitions", "9", "--min-time",
                       "0.001", "--json", out},
                      "slow", ms);
-      EXPECT_EQ(r.exit_code, 0) << r.err;
-    });
-  }
-  for (std::thread& t : runs) t.join();
+      });
+  const std::string &base = runs.baseline, &slow = runs.slower_30,
+                    &same = runs.slower_1;
   const std::string rules = Rules(9);
 
   auto fails = RunIeval(

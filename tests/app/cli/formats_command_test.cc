@@ -238,3 +238,46 @@ TEST(FormatsCli, ConvertRoundTripsBrat) {
 
 }  // namespace
 }  // namespace ieval
+
+namespace ieval {
+namespace {
+
+const std::string kCorpora = std::string(IEVAL_SHARED_DIR) + "/corpora";
+
+TEST(FormatsCli, SharedCorporaReadInTheirOriginalFormats) {
+  // Europeana's .bio (CoNLL, IOB1, one 205,916-token document) against
+  // itself.
+  const std::string bio = kCorpora + "/europeana_newspapers_fr/enp_FR.bnf.bio";
+  const CommandResult conll =
+      RunIeval({"score", "--gold", bio, "--pred", bio, "--scheme", "IOB1"});
+  ASSERT_EQ(conll.exit_code, 0) << conll.err;
+  EXPECT_EQ(StrictMicro(conll.out), "9836 0 0 1.0000 1.0000 1.0000 9836");
+  // fr-litbank (BRAT, nested) as predictions of itself, and through ieval
+  // and back to BRAT.
+  const std::string brat = kCorpora + "/fr_litbank/entities";
+  const CommandResult read =
+      RunIeval({"validate", brat, "--gold", brat, "--no-labels"});
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  EXPECT_NE(read.out.find("validated 18 documents, 14209 mentions"),
+            std::string::npos)
+      << read.out;
+  EXPECT_NE(read.err.find("white space at a span's ends trimmed"),
+            std::string::npos);
+  const std::string dir = TestDir();
+  ASSERT_EQ(
+      RunIeval({"convert", "--to", "ieval", brat, dir + "/fr.jsonl"}).exit_code,
+      0);
+  ASSERT_EQ(
+      RunIeval({"convert", "--to", "brat", dir + "/fr.jsonl", dir + "/brat"})
+          .exit_code,
+      0);
+  const CommandResult back =
+      RunIeval({"validate", dir + "/brat", "--gold", brat, "--no-labels"});
+  EXPECT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(back.out.find("validated 18 documents, 14209 mentions"),
+            std::string::npos)
+      << back.out;
+}
+
+}  // namespace
+}  // namespace ieval

@@ -181,12 +181,19 @@ TEST(RunKill, AKillAtAnyMomentLeavesThePreviousReportsOrTheNewOnes) {
   EXPECT_EQ(seen.size(), 2u) << "the kills never fell on both sides";
 }
 
-// Processes whose command line holds `marker` (zombies have none).
+// Processes whose command line holds `marker` (zombies have none); the
+// marker ends in "-end", so that pid 12 is not found in pid 123's.
 int ProcessesWith(const std::string& marker) {
   int n = 0;
   for (const auto& e : fs::directory_iterator("/proc")) {
-    std::ifstream in(e.path() / "cmdline", std::ios::binary);
-    std::string cmdline((std::istreambuf_iterator<char>(in)), {});
+    // A process may end while it is read: then it is not counted.
+    std::string cmdline;
+    try {
+      std::ifstream in(e.path() / "cmdline", std::ios::binary);
+      cmdline.assign(std::istreambuf_iterator<char>(in), {});
+    } catch (const std::exception&) {
+      continue;
+    }
     if (cmdline.find(marker) != std::string::npos) ++n;
   }
   return n;
@@ -196,16 +203,19 @@ int ProcessesWith(const std::string& marker) {
 // once, and the extractor and what it started in the background die too.
 TEST(RunKill, ASignalStopsAHangingExtractorAndItsChildren) {
   const std::string dir = testing::MakeTempDir("run_signal");
-  const std::string marker = "ieval-signal-test-" + std::to_string(getpid());
+  const std::string marker =
+      "ieval-signal-test-" + std::to_string(getpid()) + "-end";
   const json variants = {
       {"variants",
        {{{"name", "hang"},
          {"extractor", "external"},
          {"options",
           // The quotes keep the marker out of the shell's own command line.
-          {{"command", "python3 -c 'import time; time.sleep(300)' ieval-''" +
-                           marker.substr(6) + " & exec python3 " + kFake +
-                           " hang"},
+          // (`python3` may be a shim that forks before it runs Python,
+          // so the marked process is a shell, which `; :` keeps from
+          // replacing itself by `sleep`.)
+          {{"command", "sh -c 'sleep 300; :' ieval-''" + marker.substr(6) +
+                           " & exec python3 " + kFake + " hang"},
            {"timeout", 600}}}}}}};
   testing::WriteText(dir + "/variants.json", variants.dump());
   const json config = {{"gold", std::string(IEVAL_SOURCE_DIR) + "/gold/docs"},

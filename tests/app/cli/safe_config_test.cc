@@ -157,5 +157,37 @@ TEST_F(SafeConfig, ADocIdIsNeverUsedAsAPath) {
   EXPECT_FALSE(fs::exists("/tmp/abs.json"));
 }
 
+TEST_F(SafeConfig, IsolateKeepsACrashingPluginFromEndingTheRun) {
+  WriteText(dir_ + "/crash.json",
+            json{{"variants",
+                  {{{"name", "crash"},
+                    {"extractor", "plugin"},
+                    {"options", {{"path", IEVAL_CRASH_PLUGIN}}}},
+                   {{"name", "rules"}, {"extractor", "rules"}}}}}
+                .dump());
+  WriteText(dir_ + "/crash.run.json", json{{"gold", kGold},
+                                           {"variants_file", "crash.json"},
+                                           {"statistics", {{"resamples", 50}}}}
+                                          .dump());
+  // In ieval's own process the crash is ieval's.
+  auto inside = RunIeval(
+      {"run", "--config", dir_ + "/crash.run.json", "--out", out_, "-q"});
+  EXPECT_NE(inside.exit_code, 0);
+  EXPECT_NE(inside.exit_code, 3);
+  EXPECT_FALSE(fs::exists(out_ + "/report.json"));
+  auto isolated = RunIeval({"run", "--config", dir_ + "/crash.run.json",
+                            "--out", out_, "-q", "--isolate"});
+  EXPECT_EQ(isolated.exit_code, 3) << isolated.err;
+  const json report = json::parse(ReadText(out_ + "/report.json"));
+  EXPECT_EQ(report["variants"][0]["status"], "failed");
+  const std::string error = report["variants"][0]["error"];
+  EXPECT_NE(error.find("was killed by signal 11"), std::string::npos) << error;
+  EXPECT_NE(error.find("plugin-host"), std::string::npos) << error;
+  // It answered the first document, so the second is the one named.
+  EXPECT_EQ(error.rfind("001_", 0), 0u) << error;
+  EXPECT_EQ(report["variants"][1]["status"], "ok");
+  EXPECT_TRUE(fs::exists(out_ + "/predictions/rules.jsonl"));
+}
+
 }  // namespace
 }  // namespace ieval

@@ -119,31 +119,41 @@ TEST(External, ALineWithoutEndFailsNamingTheLimit) {
                         "5000000 bytes (killed)"));
 }
 
-// Processes whose command line holds `marker` (zombies have none).
+// Processes whose command line holds `marker` (zombies have none); the
+// marker ends in "-end", so that pid 12 is not found in pid 123's.
 int ProcessesWith(const std::string& marker) {
   int n = 0;
   for (const auto& e : std::filesystem::directory_iterator("/proc")) {
-    std::ifstream in(e.path() / "cmdline", std::ios::binary);
-    std::string cmdline((std::istreambuf_iterator<char>(in)), {});
+    // A process may end while it is read: then it is not counted.
+    std::string cmdline;
+    try {
+      std::ifstream in(e.path() / "cmdline", std::ios::binary);
+      cmdline.assign(std::istreambuf_iterator<char>(in), {});
+    } catch (const std::exception&) {
+      continue;
+    }
     if (cmdline.find(marker) != std::string::npos) ++n;
   }
   return n;
 }
 
 TEST(External, WhatAnExtractorStartsInTheBackgroundEndsWithIt) {
-  const std::string marker = "ieval-grandchild-" + std::to_string(getpid());
+  const std::string marker =
+      "ieval-grandchild-" + std::to_string(getpid()) + "-end";
   {
     auto e = Fake({"background", marker});
     ASSERT_TRUE(e.ok()) << e.status().ToString();
     auto out = RunExtractor(**e, kDoc, "fake");
     ASSERT_TRUE(out.ok()) << out.status().ToString();
-    // The extractor (the marker is its argument) and its grandchild.
-    EXPECT_EQ(ProcessesWith(marker), 2);
+    for (int i = 0; i < 250 && ProcessesWith(marker + "-child") == 0; ++i)
+      usleep(20000);
+    ASSERT_EQ(ProcessesWith(marker + "-child"), 1);  // the grandchild runs
   }
   // Killed with the group when the extractor ends (SIGKILL is delivered
   // at once; its parent, init, reaps it a moment later).
-  for (int i = 0; i < 100 && ProcessesWith(marker) > 0; ++i) usleep(20000);
-  EXPECT_EQ(ProcessesWith(marker), 0);
+  for (int i = 0; i < 100 && ProcessesWith(marker + "-child") > 0; ++i)
+    usleep(20000);
+  EXPECT_EQ(ProcessesWith(marker + "-child"), 0);
 }
 
 TEST(External, GarbageIsAFailureQuotingIt) {

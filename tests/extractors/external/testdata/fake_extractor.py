@@ -19,8 +19,8 @@ MS. It reads request lines and, in mode
              per document: a speed set from outside, for the speed gate
   huge       prints "x" without end and never a newline
   background answers as good after starting, once, a grandchild that sleeps
-             five minutes holding stdout open, with argv[2] in its command
-             line (fake_extractor.py background MARKER)
+             five minutes holding stdout open, with MARKER-child in its
+             command line (fake_extractor.py background MARKER)
 """
 import json
 import os
@@ -81,7 +81,7 @@ for line in sys.stdin:
             sys.stdout.write(chunk)
     if MODE == "background" and count == 1:
         subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)",
-                          sys.argv[2]])
+                          sys.argv[2] + "-child"])
     if MODE == "garbage":
         print("Loading model... done", flush=True)
         continue

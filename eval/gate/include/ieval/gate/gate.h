@@ -2,13 +2,13 @@
 // baseline. Accuracy comes from report.json of `ieval run` or `ieval score
 // --json` (per-document counts, and per-sentence or per-mention counts
 // when the files hold them, make paired significance tests possible),
-// speed from Google Benchmark JSON (repetitions make a Mann-Whitney U test
-// possible). Rules (rules.h) say which numbers may drop by how much. The
-// result is a list of checks, one per rule, variant and metric (or
-// benchmark), each passed, failed or skipped with a one-line reason and
+// speed from Google Benchmark JSON and from report.json's timed passes of
+// each variant (`ieval run --bench-repetitions N`), whose repetitions make
+// a Mann-Whitney U test possible. Rules (rules.h) say which numbers may drop by
+// how much. The result is a list of checks, one per rule, variant and metric
+// (or benchmark), each passed, failed or skipped with a one-line reason and
 // what decided it (a test that cannot reach alpha never decides); the
-// Markdown and JUnit renderings are in render.h. Timings inside report.json
-// are never read: only Google Benchmark repetitions are judged for speed.
+// Markdown and JUnit renderings are in render.h.
 #ifndef IEVAL_GATE_GATE_H_
 #define IEVAL_GATE_GATE_H_
 
@@ -157,7 +157,8 @@ struct GateReport {
 // Compares `baseline` with `current` files under `rules`. Each side holds
 // at most one accuracy file (report.json or score --json) and any number of
 // Google Benchmark files (merged; names must be unique); the two sides must
-// hold the same kinds.
+// hold the same kinds. When both reports have timed passes, the speed
+// rules judge them as benchmarks "run/VARIANT" beside the others.
 // kInvalidInput (exit 2) when the sides are not comparable: different
 // kinds, gold, documents, variants or scoring options; a benchmark of the
 // baseline missing from the current side; a rule naming a variant or metric

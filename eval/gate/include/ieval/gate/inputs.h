@@ -4,6 +4,10 @@
 //  - `ieval score --json` (span scores): one variant, named "score";
 //  - Google Benchmark JSON (--benchmark_format=json or _out): benchmarks
 //    with their repetitions.
+// A run report also gives each variant's timed passes
+// ("throughput.repetitions": `ieval run --bench-repetitions N`) as a
+// benchmark named "run/VARIANT", judged by the speed rules as a Google
+// Benchmark's repetitions are.
 // Scores are flattened into dotted paths ("entities.strict.overall.f1") so
 // rules can name any number without this code knowing every field, and each
 // document's counts into columns ("entities.strict.tp" per document) for
@@ -78,7 +82,12 @@ struct BenchmarkSamples {
   std::vector<double> real_time_ns;
   std::vector<double> cpu_time_ns;
   int aggregates = 0;  // aggregate rows seen (mean, median, stddev, cv…)
-  std::string error;   // error_message of a run that reported an error
+  // error_message of a run that reported an error; for a report's variant,
+  // why the variant failed.
+  std::string error;
+  // A report.json variant's timed passes rather than a Google Benchmark.
+  bool from_run_report = false;
+  std::string skipped;  // why a report's variant was skipped (not measured)
   const std::vector<double>& Samples(const std::string& measure) const {
     return measure == "cpu_time" ? cpu_time_ns : real_time_ns;
   }
@@ -98,6 +107,9 @@ struct GateInputFile {
   GateInputKind kind = GateInputKind::kScores;
   std::optional<AccuracyInput> accuracy;
   std::optional<BenchmarkInput> benchmarks;
+  // Run reports: each variant's timed passes, "run/VARIANT" (in variant
+  // order); unset when no variant has "throughput.repetitions".
+  std::optional<BenchmarkInput> run_speed;
 };
 
 // Parses `text`; `path` names it in messages. kInvalidInput for invalid

@@ -85,18 +85,31 @@ struct AccuracyRule {
   std::optional<GateUnit> unit;
 };
 
-// What to do with a benchmark that has fewer repetitions than required.
-enum class TooFewRepetitions { kSkip, kFail };
+// What to do with a benchmark that has fewer repetitions than required
+// (a Mann-Whitney U test over fewer is not trusted; one measurement, as a
+// report.json of `ieval run` without --bench-repetitions holds, allows no
+// test at all).
+enum class TooFewRepetitions {
+  kSkip,  // not judged, and the reason says so (default)
+  kFail,  // fails
+  // The median slowdown against max_slowdown alone, untested: what
+  // "when_underpowered": "tolerance" is to accuracy rules. On a single
+  // measurement per side it judges noise as much as the change.
+  kTolerance,
+};
 
 // One speed rule: one check per matching benchmark of the baseline.
 struct SpeedRule {
   std::string name;
-  std::vector<std::string> benchmarks = {"*"};  // globs over run names
+  // Globs over run names; a report.json's variants are "run/VARIANT".
+  std::vector<std::string> benchmarks = {"*"};
   // "cpu_time" (default), "real_time" or "auto". CPU time, because wall
   // time on a loaded CI machine also measures the other jobs; "auto" takes
   // real_time for `ieval bench`'s extractor benchmarks (names starting
   // "extract/"), whose cpu_time is ieval's alone and leaves out an
-  // external extractor's program, and cpu_time for every other.
+  // external extractor's program, and for the variants' timed passes of a
+  // report.json ("run/VARIANT", BenchmarkSamples::from_run_report), the
+  // same measurement; cpu_time for every other.
   std::string measure = "cpu_time";
   // Allowed slowdown of the median time, relative (0.05 = 5 %). It is also
   // the minimum effect size: a smaller slowdown never fails, however
