@@ -1,7 +1,7 @@
 // ieval bench (--variant NAME… | --all | --extractor NAME [--option K=V]…)
 //             [--config FILE] [--gold DIR | --docs DIR] [--repetitions N]
 //             [--min-time S] [--max-time S] [--warmup N] [--jobs N]
-//             [--sizes 1,10,100] [--json FILE] [--quiet]
+//             [--sizes 1,10,100] [--json FILE] [--no-exec] [--quiet]
 // The speed of extractor variants as Google Benchmarks (app/bench): the
 // table on stdout, Google Benchmark's lines on stderr as each finishes,
 // the JSON (for `ieval gate` and compare.py) to --json, atomically. Exit 2
@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "finite_number.h"
@@ -37,6 +38,7 @@ struct BenchArgs {
   std::string json;
   std::vector<int> sizes;
   bool quiet = false;
+  bool no_exec = false;
   BenchOptions bench;
 };
 
@@ -127,6 +129,20 @@ int RunBench(const BenchArgs& args, const ExtractorRegistry& registry,
   }
   auto to_run = Select(args, *options, registry, set, variants_path);
   if (!to_run.ok()) return Fail(to_run.status());
+  // Measuring a variant runs it: the code it executes is named first, or
+  // refused under --no-exec, as `ieval run` does.
+  std::vector<CodeToRun> code;
+  if (info != nullptr) {
+    code = CodeRunBy(*info, *options, set ? &*set : nullptr);
+  } else if (args.extractor.empty()) {
+    std::vector<std::string> names;
+    for (const VariantToRun& v : *to_run) names.push_back(v.name);
+    code = CodeRunBy(*set, names);
+  }
+  if (Status s =
+          RefuseOrNameCode(code, args.no_exec, args.quiet, "ieval bench");
+      !s.ok())
+    return Fail(s);
 
   std::string corpus = args.docs;
   Result<std::vector<Document>> docs = Status::Internal("unset");
@@ -240,6 +256,12 @@ void AddBenchCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--json", args->json,
                   "Write Google Benchmark JSON there (atomically); - for "
                   "stdout (the table then goes to stderr)");
+  cmd->add_flag("--no-exec", args->no_exec,
+                "Refuse (exit 2) any variant that executes code: an "
+                "`external` program or a `plugin` library, members of "
+                "composites included. Also set by IEVAL_NO_EXEC=1. Without "
+                "it, the commands and libraries are named on stderr before "
+                "they run");
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No Google Benchmark lines on stderr (errors still)");
   cmd->callback([args, &context] {

@@ -1,6 +1,7 @@
 #include "code_policy.h"
 
 #include <cstdlib>
+#include <iostream>
 #include <set>
 
 namespace ieval {
@@ -111,6 +112,18 @@ Status RefuseCode(const std::vector<CodeToRun>& code) {
     message += " (" + std::to_string(code.size() - 1) +
                " more variant(s) execute code as well)";
   return Status::Usage(message);
+}
+
+Status RefuseOrNameCode(const std::vector<CodeToRun>& code, bool no_exec,
+                        bool quiet, const std::string& command) {
+  if (NoExec(no_exec)) return RefuseCode(code);
+  if (quiet) return Status::Ok();
+  for (const CodeToRun& c : code) {
+    std::cerr << command << ": variant \"" << c.via << "\" "
+              << (c.via == c.variant ? "" : "(member \"" + c.variant + "\") ")
+              << Describe(c) << "\n";
+  }
+  return Status::Ok();
 }
 
 }  // namespace ieval

@@ -50,6 +50,12 @@ bool NoExec(bool flag);
 // kUsage naming the first variant that executes code, or Ok when none does.
 Status RefuseCode(const std::vector<CodeToRun>& code);
 
+// What a command does before it runs variants: under --no-exec (`no_exec`
+// or IEVAL_NO_EXEC) RefuseCode, else each piece of code named on stderr as
+// "<command>: variant "v" runs the command `…`" unless `quiet`.
+Status RefuseOrNameCode(const std::vector<CodeToRun>& code, bool no_exec,
+                        bool quiet, const std::string& command);
+
 }  // namespace ieval
 
 #endif  // IEVAL_APP_CLI_CODE_POLICY_H_

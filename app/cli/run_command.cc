@@ -212,16 +212,10 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
 
   // A config can run programs and load libraries (code_policy.h): named
   // before anything runs, or refused.
-  const std::vector<CodeToRun> code = CodeRunBy(*set, names);
-  if (NoExec(args.no_exec)) {
-    if (Status s = RefuseCode(code); !s.ok()) return Fail(s);
-  } else if (!args.quiet) {
-    for (const CodeToRun& c : code) {
-      std::cerr << "ieval run: variant \"" << c.via << "\" "
-                << (c.via == c.variant ? "" : "(member \"" + c.variant + "\") ")
-                << Describe(c) << "\n";
-    }
-  }
+  if (Status s = RefuseOrNameCode(CodeRunBy(*set, names), args.no_exec,
+                                  args.quiet, "ieval run");
+      !s.ok())
+    return Fail(s);
   if (Status s = CheckPredictionNames(to_run); !s.ok()) return Fail(s);
   // Before anything runs: an --out that cannot take the reports is refused
   // now, not after minutes of extraction.
