@@ -21,7 +21,7 @@ struct Outcome {
 Outcome Parse(decltype(&ParseAnnotatedDocument) parse, std::string_view json) {
   Outcome o;
   std::vector<Status> problems;
-  o.doc = parse(json, "f.jsonl", 3, &problems);
+  o.doc = parse(json, "f.jsonl", 3, &problems, FormatReadOptions());
   for (const Status& s : problems) o.problems.push_back(s.ToString());
   return o;
 }
