@@ -231,7 +231,14 @@ AnnotatedDocument BratToAnnotated(const BratDocument& doc,
         conversion.discontinuous == DiscontinuousPolicy::kFragments) {
       pieces = e.fragments;
     } else if (conversion.discontinuous == DiscontinuousPolicy::kCover) {
-      pieces = {{e.fragments.front().start, e.fragments.back().end}};
+      // Fragments need not be in text order ("40 47;8 24"): the cover runs
+      // from the earliest start to the latest end.
+      BratFragment cover = e.fragments.front();
+      for (const BratFragment& f : e.fragments) {
+        cover.start = std::min(cover.start, f.start);
+        cover.end = std::max(cover.end, f.end);
+      }
+      pieces = {cover};
     }
     for (size_t k = 0; k < pieces.size(); ++k) {
       int64_t start = pieces[k].start, end = pieces[k].end;

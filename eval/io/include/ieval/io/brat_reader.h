@@ -72,7 +72,7 @@ Result<std::vector<BratDocument>> ReadBratFolder(
 
 // What to do with a discontinuous entity when making flat mentions.
 enum class DiscontinuousPolicy {
-  kCover,      // one mention from the first fragment's start to the last end
+  kCover,      // one mention from the earliest fragment start to the latest end
   kFragments,  // one mention per fragment (ids T3, T3.2, T3.3 …)
   kSkip,       // leave it out
 };
