@@ -112,5 +112,16 @@ TEST(BratToAnnotated, DiscontinuousSpansFollowThePolicy) {
   EXPECT_TRUE(BratToAnnotated(doc, c).annotations.mentions.empty());
 }
 
+TEST(BratToAnnotated, CoverOfFragmentsOutOfOrderIsAForwardSpan) {
+  const BratDocument doc = Parse("T1\tLOC 12 17;0 5\tx\n");
+  BratConversion c;
+  c.discontinuous = DiscontinuousPolicy::kCover;
+  c.trim = false;
+  const auto mentions = BratToAnnotated(doc, c).annotations.mentions;
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].start, 0);
+  EXPECT_EQ(mentions[0].end, 17);
+}
+
 }  // namespace
 }  // namespace ieval
