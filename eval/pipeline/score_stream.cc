@@ -8,10 +8,10 @@
 #include <utility>
 
 #include "ieval/core/offset_index.h"
-#include "ieval/core/string_table.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
 #include "ieval/io/offsets.h"
+#include "ieval/pipeline/doc_id_set.h"
 #include "ieval/validate/validator.h"
 
 namespace ieval {
@@ -99,7 +99,9 @@ struct Waiting {
 class Streamer {
  public:
   explicit Streamer(const StreamScoreOptions& options)
-      : options_(options), pool_(std::max(1, options.jobs)) {
+      : options_(options),
+        pool_(std::max(1, options.jobs)),
+        gold_ids_(options.ids_in_memory) {
     workers_ = std::make_unique<Worker[]>(
         static_cast<size_t>(std::max(1, options.jobs)));
     for (int j = 0; j < std::max(1, options.jobs); ++j)
@@ -192,6 +194,8 @@ class Streamer {
                     " (predictions may only name gold documents)",
           where));
     }
+    if (!gold_ids_.status().ok())
+      result_.gold_problems.push_back(gold_ids_.status());
     result_.scores = std::move(workers_[0].shard);
     for (int w = 1; w < pool_.threads(); ++w)
       result_.scores += std::move(workers_[static_cast<size_t>(w)].shard);
@@ -252,7 +256,7 @@ class Streamer {
       batch->gold_problems.push_back(Status::InvalidInput(
           what, Where{doc.source_file, doc.source_line, id, ""}));
     };
-    if (!gold_ids_.Intern(id).second) return problem("duplicate doc_id");
+    if (!gold_ids_.Insert(id)) return problem("duplicate doc_id");
     if (result_.gold_ids.size() < kIdsShown) result_.gold_ids.push_back(id);
     if (!doc.has_text) return problem("gold document without \"text\"");
     if (auto w = waiting_pred_.find(id); w != waiting_pred_.end()) {
@@ -372,7 +376,7 @@ class Streamer {
   std::unique_ptr<Worker[]> workers_;
   bool gold_done_ = false, pred_done_ = false;
   RawDocument line_;  // NextRaw's buffer
-  StringTable gold_ids_;
+  DocIdSet gold_ids_;
   std::unordered_map<std::string, Waiting> waiting_gold_;
   std::unordered_map<std::string, Waiting> waiting_pred_;
   int64_t sequence_ = 0;

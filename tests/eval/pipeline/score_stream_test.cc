@@ -68,7 +68,8 @@ class ScoreStreamsTest : public ::testing::Test {
 
   StreamScoreResult Score(int jobs, size_t batch, bool keep_documents,
                           const std::string& pred_file = "pred.jsonl",
-                          const std::string& gold_path = "gold.jsonl") {
+                          const std::string& gold_path = "gold.jsonl",
+                          size_t ids_in_memory = 1 << 16) {
     auto gold = CorpusReader::Open(dir_ + "/" + gold_path);
     auto pred = CorpusReader::Open(dir_ + "/" + pred_file);
     EXPECT_TRUE(gold.ok() && pred.ok());
@@ -77,6 +78,7 @@ class ScoreStreamsTest : public ::testing::Test {
     options.batch = batch;
     options.keep_documents = keep_documents;
     options.gold_name = "gold.jsonl";
+    options.ids_in_memory = ids_in_memory;
     return ScoreStreams(**gold, **pred, options);
   }
 
@@ -145,6 +147,48 @@ TEST_F(ScoreStreamsTest, ProblemsAreListedTheSameWayForAnyJobs) {
       EXPECT_TRUE(r.gold_problems.empty());
     }
   }
+}
+
+TEST_F(ScoreStreamsTest, SpilledDocIdsFindTheSameDuplicatesAndStrangers) {
+  MakeCorpus(40);
+  // A gold document twice; predictions twice, and one of no gold document.
+  auto lines = [&](const std::string& file) {
+    std::ifstream in(dir_ + "/" + file);
+    std::vector<std::string> all;
+    for (std::string line; std::getline(in, line);) all.push_back(line);
+    return all;
+  };
+  auto write = [&](const std::string& file,
+                   const std::vector<std::string>& all) {
+    std::ofstream out(dir_ + "/" + file);
+    for (const std::string& line : all) out << line << "\n";
+  };
+  std::vector<std::string> gold = lines("gold.jsonl");
+  gold.insert(gold.begin() + 30, gold[2]);
+  write("gold2.jsonl", gold);
+  std::vector<std::string> pred = lines("pred.jsonl");
+  pred.insert(pred.begin() + 25, pred[1]);
+  pred.push_back(pred[5]);
+  pred.insert(pred.begin() + 10, R"({"doc_id": "nowhere"})");
+  write("pred2.jsonl", pred);
+  const StreamScoreResult memory =
+      Score(1, 4, false, "pred2.jsonl", "gold2.jsonl");
+  ASSERT_EQ(memory.gold_problems.size(), 1u);
+  EXPECT_GE(memory.pred_problems.size(), 3u);
+  for (size_t ids : {1u, 3u}) {
+    const StreamScoreResult spilled =
+        Score(2, 4, false, "pred2.jsonl", "gold2.jsonl", ids);
+    EXPECT_EQ(Messages(spilled.gold_problems), Messages(memory.gold_problems))
+        << ids;
+    EXPECT_EQ(Messages(spilled.pred_problems), Messages(memory.pred_problems))
+        << ids;
+  }
+  const StreamScoreResult clean = Score(1, 4, false);
+  const StreamScoreResult clean_spilled =
+      Score(2, 4, false, "pred.jsonl", "gold.jsonl", 1);
+  EXPECT_TRUE(clean_spilled.gold_problems.empty());
+  EXPECT_TRUE(clean_spilled.pred_problems.empty());
+  EXPECT_EQ(clean_spilled.scores.total(), clean.scores.total());
 }
 
 TEST_F(ScoreStreamsTest, AGoldFolderScoresAndNamesEachFileForAnyJobs) {

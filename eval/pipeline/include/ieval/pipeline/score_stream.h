@@ -7,8 +7,10 @@
 // an extractor's output follows its input. Out of order, a document waits
 // until its partner comes (at worst the whole corpus is held); a gold
 // document never predicted waits until the end, where it is scored as
-// predicted nothing. What is kept per document in any case is its doc_id
-// (a StringTable), to report duplicates.
+// predicted nothing. What is kept per document in any case is its doc_id,
+// to report duplicates: in a DocIdSet (doc_id_set.h), which holds the
+// last `ids_in_memory` in memory and spills older ones to a temporary
+// file.
 //
 // The output does not depend on `jobs`: batches are made the same way
 // whatever the number of threads, problems are listed in reading order, and
@@ -44,6 +46,9 @@ struct StreamScoreOptions {
   // order of problems does (a batch's reading and JSON problems are listed
   // before its documents' validation problems).
   size_t batch = 256;
+  // Gold doc_ids held in memory before older ones are spilled to a
+  // temporary file (doc_id_set.h); tests make it small.
+  size_t ids_in_memory = 1 << 16;
   // Keep each document's counts (CorpusScores::documents()).
   bool keep_documents = false;
   // Named in "doc_id is not in the gold <gold_name>".
