@@ -32,43 +32,6 @@
 namespace ieval {
 namespace {
 
-// --map: a JSON file {"pred": "gold", …}, or pred=gold[,pred=gold…].
-Result<std::map<std::string, std::string>> ParseTypeMap(
-    const std::string& spec) {
-  std::map<std::string, std::string> map;
-  if (spec.empty()) return map;
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(spec, ec)) {
-    auto doc = JsonDocument::Read(spec);
-    if (!doc.ok()) return doc.status();
-    const JsonValue root = doc->root();
-    if (!root.is_object())
-      return root.Expected(
-          "a JSON object of strings {\"predicted type\": \"gold type\"} "
-          "(--map)");
-    for (const auto& [from, to] : root.Members()) {
-      auto gold = to.NonEmptyString();
-      if (!gold.ok()) return gold.status();
-      map[from] = std::move(*gold);
-    }
-    return map;
-  }
-  size_t begin = 0;
-  while (begin <= spec.size()) {
-    const size_t comma = std::min(spec.find(',', begin), spec.size());
-    const std::string item = spec.substr(begin, comma - begin);
-    const size_t eq = item.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      return Status::Usage(
-          "--map: expected pred=gold[,pred=gold…] or an "
-          "existing JSON file, got \"" +
-          item + "\"");
-    map[item.substr(0, eq)] = item.substr(eq + 1);
-    begin = comma + 1;
-  }
-  return map;
-}
-
 void Print(const std::vector<Status>& problems) {
   for (const auto& p : problems) std::cerr << p.ToString() << "\n";
 }
