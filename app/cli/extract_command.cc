@@ -18,6 +18,7 @@
 #include "ieval/extractors/run.h"
 #include "ieval/extractors/variants.h"
 #include "ieval/io/corpus_reader.h"
+#include "llm_flags.h"
 
 namespace ieval {
 namespace {
@@ -33,6 +34,7 @@ struct ExtractArgs {
   std::string out;
   int jobs = 1;
   bool no_exec = false;
+  LlmCacheFlags llm_cache;
 };
 
 int Fail(const Status& status) {
@@ -61,6 +63,16 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
     auto loaded = VariantSet::Load(*path, registry);
     if (!loaded.ok()) return Fail(loaded.status());
     variants = std::move(*loaded);
+    if (args.llm_cache.any()) {
+      auto changed = ApplyLlmCacheFlags(*variants, args.llm_cache, registry);
+      if (!changed.ok()) return Fail(changed.status());
+      variants = std::move(*changed);
+    }
+  }
+  if (args.extractor == "llm") {
+    auto flags = LlmCacheOptions(args.llm_cache);
+    if (!flags.ok()) return Fail(flags.status());
+    for (const auto& [k, v] : *flags) options[k] = v;
   }
 
   Result<std::unique_ptr<Extractor>> extractor = Status::Internal("unset");
@@ -82,6 +94,7 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
       if (Status s = RefuseCode(CodeRunBy(*variants, {args.variant})); !s.ok())
         return Fail(s);
     }
+    NameEndpoints(*variants, {args.variant}, registry, "ieval extract");
     extractor = variants->Create(args.variant);
   } else {
     if (NoExec(args.no_exec) && info != nullptr) {
@@ -89,6 +102,12 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
               CodeRunBy(*info, options, variants ? &*variants : nullptr));
           !s.ok())
         return Fail(s);
+    }
+    if (args.extractor == "llm") {
+      if (auto resolved = registry.Resolve("llm", options); resolved.ok())
+        std::cerr << "ieval extract: --extractor llm sends documents to "
+                  << resolved->at("base_url") << "/chat/completions (model "
+                  << resolved->at("model") << ")\n";
     }
     extractor = registry.Create(args.extractor, options,
                                 variants ? &*variants : nullptr);
@@ -103,6 +122,9 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
   ThreadPool pool(args.jobs);
   auto predictions = ExtractAll(**extractor, *docs, label, pool);
   if (!predictions.ok()) return Fail(predictions.status());
+  if (Status s = (*extractor)->Finish(); !s.ok())
+    return Fail(Status::ExtractorFailed(
+        "extractor '" + label + "': " + s.message(), s.where()));
 
   Corpus corpus;
   int64_t mentions = 0, relations = 0;
@@ -120,6 +142,15 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
             << " (" << (*extractor)->Name() << " " << (*extractor)->Version()
             << "): " << mentions << " mentions, " << relations
             << " relations -> " << args.out << "\n";
+  // What the extractor counted of its work (the llm back end's requests,
+  // cache hits, tokens, malformed answers).
+  const ExtractorStats stats = (*extractor)->Stats();
+  if (!stats.empty()) {
+    std::cout << stats.kind << ":";
+    for (const auto& [name, value] : stats.totals)
+      std::cout << " " << name << "=" << value;
+    std::cout << "\n";
+  }
   return kExitOk;
 }
 
@@ -161,6 +192,7 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       ->required();
   cmd->add_option("--jobs", args->jobs, "Documents extracted at once")
       ->check(CLI::PositiveNumber);
+  AddLlmCacheFlags(cmd, args->llm_cache);
   cmd->add_flag("--no-exec", args->no_exec,
                 "Refuse (exit 2) an extractor or variant that executes code "
                 "(`external`, `plugin`, or a composite of them); also set "

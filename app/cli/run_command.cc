@@ -36,6 +36,7 @@
 #include "ieval/run/run_config.h"
 #include "ieval/run/runner.h"
 #include "ieval/run/seeded_repeats.h"
+#include "llm_flags.h"
 #include "progress_line.h"
 #include "score_checks.h"
 #include "version.h"
@@ -59,6 +60,7 @@ struct RunArgs {
   bool quiet = false;
   FormatArgs formats;  // --format of the gold and what the formats need
   bool no_exec = false;
+  LlmCacheFlags llm_cache;
   bool isolate = false;
   bool allow_nested = false;
 };
@@ -194,6 +196,10 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   const std::string variants_path = *found_variants;
   auto set = VariantSet::Load(variants_path, registry);
   if (!set.ok()) return Fail(set.status());
+  if (args.llm_cache.any()) {
+    set = ApplyLlmCacheFlags(*set, args.llm_cache, registry);
+    if (!set.ok()) return Fail(set.status());
+  }
   std::vector<std::string> names = config->variants;
   if (names.empty())
     for (const VariantSpec& v : set->variants()) names.push_back(v.name);
@@ -224,6 +230,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
                                   args.quiet, "ieval run");
       !s.ok())
     return Fail(s);
+  if (!args.quiet) NameEndpoints(*set, names, registry, "ieval run");
   if (Status s = CheckPredictionNames(to_run); !s.ok()) return Fail(s);
   // Before anything runs: an --out that cannot take the reports is refused
   // now, not after minutes of extraction.
@@ -402,6 +409,7 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                 "composites included. Also set by IEVAL_NO_EXEC=1. Without "
                 "it, the commands and libraries are named on stderr before "
                 "they run");
+  AddLlmCacheFlags(cmd, args->llm_cache);
   cmd->add_flag("--isolate", args->isolate,
                 "Run each plug-in variant in a child process (`ieval "
                 "plugin-host`, spoken to as an `external` extractor), so "

@@ -345,6 +345,15 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     progress.total = static_cast<int64_t>(run.gold.size());
     Status extracted = ExtractVariant(*extractor, v.name, run.gold, options,
                                       pool, progress, v.predictions, t);
+    if (extracted.ok()) {
+      // An extractor tolerating some failed documents decides here.
+      const Status finished = extractor->Finish();
+      if (!finished.ok())
+        extracted = Status::ExtractorFailed(
+            "extractor '" + v.name + "': " + finished.message(),
+            finished.where());
+    }
+    v.extractor_stats = extractor->Stats();
     t.cpu_seconds += AllChildrenCpuSeconds() - children_cpu;
     t.tokens = extracted.ok() ? total_tokens : 0;
     t.repetition_wall_seconds = {t.wall_seconds};

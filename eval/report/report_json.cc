@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "extractor_stats_json.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/report/score_report.h"
 #include "ieval/stats/bootstrap.h"
@@ -106,6 +107,9 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
   j["status"] = VariantStatusName(v.status);
   j["error"] = v.error.empty() ? ordered_json() : ordered_json(v.error);
   j["throughput"] = ThroughputJson(v.throughput);
+  if (!v.extractor_stats.empty())
+    j[v.extractor_stats.kind] =
+        report_text::ExtractorStatsJson(v.extractor_stats);
   if (v.status != VariantStatus::kOk) return j;
   j["predictions"] = PredictionsPath(v.name);
   j["scores"] = ordered_json::parse(ScoresToJson(

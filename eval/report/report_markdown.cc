@@ -145,6 +145,51 @@ std::string Repeats(const json& report) {
          "\n";
 }
 
+// What each `llm` variant cost (report.json's "llm" block), then the
+// documents whose answers had problems.
+std::string LlmUsage(const json& report) {
+  std::vector<std::vector<std::string>> rows;
+  std::string problems;
+  for (const json& v : report["variants"]) {
+    const json& u = ValueAt(v, {"llm"});
+    if (!u.is_object()) continue;
+    const double docs = u.value("extracted_documents", 0.0);
+    const double latency = u.value("latency_seconds", 0.0);
+    rows.push_back(
+        {"`" + v["name"].get<std::string>() + "`",
+         u["extracted_documents"].dump(), u["requests"].dump(),
+         u["cache_hits"].dump(), u["retries"].dump(), u["tokens_in"].dump(),
+         u["tokens_out"].dump(), Fixed(docs > 0 ? latency / docs : 0.0, 3),
+         u.contains("cost") ? Fixed(u["cost"], 4) : "–", u["ungrounded"].dump(),
+         u["malformed"].dump(), u["failed_documents"].dump()});
+    for (const json& d : u["by_document"]) {
+      if (d["problems"].empty()) continue;
+      problems +=
+          "- `" + v["name"].get<std::string>() + "` " +
+          d["doc_id"].get<std::string>() + ": " +
+          MarkdownCell(d["problems"][0].get<std::string>()) +
+          (d["problems"].size() > 1
+               ? " (and " + std::to_string(d["problems"].size() - 1) + " more)"
+               : "") +
+          "\n";
+    }
+  }
+  if (rows.empty()) return "";
+  return "## LLM usage\n\nRequests sent (retries included) and tokens "
+         "billed in this run; answers from the response cache cost "
+         "nothing. Latency is per document. Ungrounded: strings the model "
+         "returned that are not in the text; malformed: answers or "
+         "entities that could not be used; failed: documents without a "
+         "usable answer.\n\n" +
+         Table({"variant", "docs", "requests", "cache hits", "retries",
+                "tokens in", "tokens out", "s/doc", "cost", "ungrounded",
+                "malformed", "failed"},
+               rows, 1) +
+         (problems.empty() ? ""
+                           : "\nProblems, first per document:\n\n" + problems) +
+         "\n";
+}
+
 std::string ThroughputTable(const json& report) {
   std::vector<std::vector<std::string>> rows;
   for (const json& v : report["variants"]) {
@@ -237,6 +282,7 @@ std::string MarkdownOf(const json& report) {
   out += Differences(report);
   out += PerType(report);
   out += ThroughputTable(report);
+  out += LlmUsage(report);
   out += Errors(report);
   out += "---\n" + report_text::Footer(report) + "\n";
   return out;

@@ -4,6 +4,7 @@
 #include "ieval/extractors/ensemble/ensemble_extractor.h"
 #include "ieval/extractors/external/external_extractor.h"
 #include "ieval/extractors/gazetteer/gazetteer.h"
+#include "ieval/extractors/llm/llm_extractor.h"
 #include "ieval/extractors/plugin/plugin_extractor.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/relations/relations.h"
@@ -22,6 +23,7 @@ void RegisterBuiltinExtractors(ExtractorRegistry& registry,
   (void)registry.Register(RulesExtractorInfo());
   (void)registry.Register(RelationsExtractorInfo());
   (void)registry.Register(tagger::TaggerExtractorInfo(paths.tagger_model));
+  (void)registry.Register(LlmExtractorInfo());
 }
 
 }  // namespace ieval

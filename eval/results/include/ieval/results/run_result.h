@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "ieval/core/extractor_stats.h"
 #include "ieval/core/types.h"
 #include "ieval/score/counts.h"
 #include "ieval/score/scorer.h"
@@ -162,6 +163,10 @@ struct VariantResult {
   std::vector<CorpusScores> repeat_scores;
   // The option offset by the repeat index ("seed"), empty when none was.
   std::string repeat_seed_option;
+  // What the extractor counted of its own work over the scored pass
+  // (Extractor::Stats: an LLM's requests, tokens, cost, malformed answers);
+  // written to report.json under its `kind` ("llm"), empty for most.
+  ExtractorStats extractor_stats;
   int Repeats() const { return 1 + static_cast<int>(repeat_scores.size()); }
 };
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "ieval/core/extractor_stats.h"
 #include "ieval/core/status.h"
 #include "ieval/core/types.h"
 
@@ -89,6 +90,16 @@ class Extractor {
     (void)upstream;
     return Extract(doc);
   }
+
+  // Called once after a pass over every document (`ieval run`, `ieval
+  // extract`). An extractor that tolerates some failed documents (the `llm`
+  // back end's max_failure_rate) fails the pass here when too many did
+  // (kExtractorFailed, saying why). Default: Ok.
+  virtual Status Finish() const { return Status::Ok(); }
+
+  // Counters of the extractor's own work so far (requests, tokens, cost),
+  // written to reports per variant; empty by default (ExtractorStats).
+  virtual ExtractorStats Stats() const { return {}; }
 };
 
 }  // namespace ieval
