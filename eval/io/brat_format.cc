@@ -8,46 +8,14 @@
 #include "ieval/core/offset_index.h"
 #include "ieval/io/atomic_file.h"
 #include "ieval/io/brat_reader.h"
+#include "text_scan.h"
 
 namespace ieval {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    const size_t end = s.find(sep, start);
-    out.push_back(s.substr(start, end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
-}
-
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1   ? c
-                  : len == 2 ? c & 0x1F
-                  : len == 3 ? c & 0x0F
-                             : c & 0x07;
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
-
-// Unicode White_Space.
-bool IsSpace(char32_t c) {
-  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
+using text_scan::Split;
 
 // Letters and digits only, for comparing a span with BRAT's surface column
 // (which has line breaks turned into spaces).
@@ -198,8 +166,10 @@ Result<AnnotatedDocument> ToAnnotated(const BratDocument& doc,
   out.has_text = true;
   out.source_file = doc.ann_file;
   out.source_line = 1;
-  const std::u32string cps = Decode(doc.text);
   const OffsetIndex index(doc.text);
+  auto space_at = [&](int64_t cp) {
+    return text_scan::IsWhiteSpace(text_scan::CodepointAt(doc.text, index, cp));
+  };
   std::set<std::string> kept;
   for (const BratEntity& e : doc.entities) {
     const std::string where = doc.ann_file + ":" + std::to_string(e.line);
@@ -227,8 +197,8 @@ Result<AnnotatedDocument> ToAnnotated(const BratDocument& doc,
       }
     }
     const int64_t before = end - start;
-    while (start < end && IsSpace(cps[static_cast<size_t>(start)])) ++start;
-    while (end > start && IsSpace(cps[static_cast<size_t>(end - 1)])) --end;
+    while (start < end && space_at(start)) ++start;
+    while (end > start && space_at(end - 1)) --end;
     if (start == end) {
       NoteRepair(repairs, "span of white space only left out", where);
       continue;

@@ -9,22 +9,14 @@
 
 #include "ieval/core/offset_index.h"
 #include "ieval/io/atomic_file.h"
+#include "text_scan.h"
 
 namespace ieval {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    const size_t end = s.find(sep, start);
-    out.push_back(s.substr(start, end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
-}
+using text_scan::Split;
 
 std::optional<int64_t> ParseOffset(std::string_view s) {
   if (s.empty() || s.size() > 18) return std::nullopt;
@@ -42,8 +34,8 @@ bool ParseTypeAndOffsets(std::string_view s, std::string* type,
   const size_t space = s.find(' ');
   if (space == std::string_view::npos || space == 0) return false;
   *type = std::string(s.substr(0, space));
-  for (std::string_view piece : SplitOn(s.substr(space + 1), ';')) {
-    const std::vector<std::string_view> pair = SplitOn(piece, ' ');
+  for (std::string_view piece : Split(s.substr(space + 1), ';')) {
+    const std::vector<std::string_view> pair = Split(piece, ' ');
     if (pair.size() != 2) return false;
     auto start = ParseOffset(pair[0]);
     auto end = ParseOffset(pair[1]);
@@ -69,12 +61,12 @@ Result<BratDocument> ParseBrat(std::string doc_id, std::string text,
   doc.ann_file = file;
   std::set<std::string> ids;
   int64_t line_no = 0;
-  for (std::string_view line : SplitOn(ann, '\n')) {
+  for (std::string_view line : Split(ann, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     const Where where{file, line_no, doc.doc_id, ""};
-    const std::vector<std::string_view> cols = SplitOn(line, '\t');
+    const std::vector<std::string_view> cols = Split(line, '\t');
     const char kind = line[0];
     if (kind == 'T') {
       BratEntity e;
@@ -106,7 +98,7 @@ Result<BratDocument> ParseBrat(std::string doc_id, std::string text,
       BratRelation r;
       r.id = std::string(cols[0]);
       const std::vector<std::string_view> args =
-          cols.size() >= 2 ? SplitOn(cols[1], ' ')
+          cols.size() >= 2 ? Split(cols[1], ' ')
                            : std::vector<std::string_view>{};
       if (args.size() != 3 || args[1].find(':') == std::string_view::npos ||
           args[2].find(':') == std::string_view::npos) {
@@ -174,29 +166,6 @@ Result<std::vector<BratDocument>> ReadBratFolder(const std::string& folder,
 
 namespace {
 
-// The text as code points, to trim spans.
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1   ? c
-                  : len == 2 ? c & 0x1F
-                  : len == 3 ? c & 0x0F
-                             : c & 0x07;
-    for (int k = 1; k < len && i + static_cast<size_t>(k) < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
-
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 ||
-         c == 0x202F || c == 0x2009 || c == 0x2007 || c == 0x3000;
-}
-
 bool IsLeadingPunct(char32_t c) {
   if (c < 0x80) return c != '_' && std::ispunct(static_cast<int>(c));
   return c == 0x00AB || c == 0x00BB || c == 0x2018 || c == 0x2019 ||
@@ -212,8 +181,7 @@ AnnotatedDocument BratToAnnotated(const BratDocument& doc,
   out.document = {doc.doc_id, doc.text};
   out.has_text = true;
   out.source_file = doc.ann_file;
-  const std::u32string cps =
-      conversion.trim ? Decode(doc.text) : std::u32string();
+  const OffsetIndex text_index(doc.text);
   struct Candidate {
     Mention mention;
     std::string brat_id;
@@ -243,10 +211,13 @@ AnnotatedDocument BratToAnnotated(const BratDocument& doc,
     for (size_t k = 0; k < pieces.size(); ++k) {
       int64_t start = pieces[k].start, end = pieces[k].end;
       if (conversion.trim) {
-        auto at = [&](int64_t i) { return cps[static_cast<size_t>(i)]; };
-        while (start < end && (IsSpace(at(start)) || IsLeadingPunct(at(start))))
+        auto at = [&](int64_t i) {
+          return text_scan::CodepointAt(doc.text, text_index, i);
+        };
+        while (start < end && (text_scan::IsWhiteSpace(at(start)) ||
+                               IsLeadingPunct(at(start))))
           ++start;
-        while (end > start && IsSpace(at(end - 1))) --end;
+        while (end > start && text_scan::IsWhiteSpace(at(end - 1))) --end;
         if (start == end) continue;
       }
       Mention m;
@@ -284,7 +255,7 @@ AnnotatedDocument BratToAnnotated(const BratDocument& doc,
     keep[i] = true;
     kept.push_back(&m);
   }
-  const OffsetIndex index(doc.text);
+  const OffsetIndex& index = text_index;
   std::set<std::string> kept_ids;
   for (size_t i = 0; i < candidates.size(); ++i) {
     if (!keep[i]) continue;

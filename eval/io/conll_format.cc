@@ -85,7 +85,41 @@ struct RawConllDocument {
   std::vector<int64_t> sentence_ends;  // token index after each sentence
   std::vector<ConllChunk> chunks;
   int64_t first_line = 0;
+  // CoNLL-U: the `# text = …` of each sentence, one a line, and how many.
+  std::string comment_text;
+  size_t comment_texts = 0;
 };
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A CoNLL-U comment line: `#` at the start of a sentence, either
+// `# key = value` or a line whose last column is no tag (so a token `#`
+// tagged O stays a token). `key` and `value` are trimmed.
+bool ParseComment(std::string_view line,
+                  const std::vector<std::string_view>& cols,
+                  std::string_view* key, std::string_view* value) {
+  if (line.empty() || line[0] != '#') return false;
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
+      v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t'))
+      v.remove_suffix(1);
+    return v;
+  };
+  const std::string_view body = line.substr(1);
+  const size_t eq = body.find('=');
+  const std::string_view last = cols.back();
+  const bool tag_like =
+      cols.size() >= 2 && (last == "O" || (last.size() >= 3 && last[1] == '-'));
+  if (eq == std::string_view::npos && tag_like) return false;
+  *key = trim(eq == std::string_view::npos ? body : body.substr(0, eq));
+  *value = eq == std::string_view::npos ? std::string_view()
+                                        : trim(body.substr(eq + 1));
+  return true;
+}
 
 Result<Scheme> SchemeOf(const FormatReadOptions& options) {
   if (options.scheme.empty()) return Scheme::kIOB2;
@@ -137,6 +171,36 @@ Result<std::vector<RawConllDocument>> ParseColumns(
       continue;
     }
     const Where where{file, line_no, "", ""};
+    std::string_view key, value;
+    const RawConllDocument& current = docs.back();
+    const bool sentence_start =
+        current.tokens.size() ==
+        (current.sentence_ends.empty()
+             ? 0
+             : static_cast<size_t>(current.sentence_ends.back()));
+    if (sentence_start && ParseComment(line, cols, &key, &value)) {
+      // CoNLL-U: `# newdoc [id = X]` starts a document, `# text = …` is the
+      // sentence's text; other comments (`# sent_id`, `# newpar`) say
+      // nothing spans need.
+      if (key == "newdoc id" || key == "newdoc") {
+        end_document();
+        docs.emplace_back();
+        docs.back().first_line = line_no;
+        docs.back().doc_id = std::string(value);
+      } else if (key == "text") {
+        RawConllDocument& d = docs.back();
+        if (d.comment_texts > 0) d.comment_text += '\n';
+        d.comment_text += value;
+        ++d.comment_texts;
+      }
+      continue;
+    }
+    // CoNLL-U token lines: ID FORM … (ten columns); a multiword token's
+    // range (1-2) and an empty node (1.1) are no tokens of their own.
+    if (cols.size() >= 10 && !cols[0].empty() && cols[0][0] >= '0' &&
+        cols[0][0] <= '9' && !IsDigits(cols[0]))
+      continue;
+    const size_t token_column = cols.size() >= 10 && IsDigits(cols[0]) ? 1 : 0;
     if (cols[0] == "-DOCSTART-") {
       end_document();
       docs.emplace_back();
@@ -148,7 +212,8 @@ Result<std::vector<RawConllDocument>> ParseColumns(
     const size_t tag_column = options.tag_column > 0
                                   ? static_cast<size_t>(options.tag_column - 1)
                                   : cols.size() - 1;
-    if (cols.size() < 2 || tag_column >= cols.size() || tag_column == 0) {
+    if (cols.size() < 2 || tag_column >= cols.size() ||
+        tag_column <= token_column) {
       return Status::InvalidInput(
           "expected a token and its tag in " +
               (options.tag_column > 0
@@ -182,7 +247,7 @@ Result<std::vector<RawConllDocument>> ParseColumns(
     RawConllDocument& d = docs.back();
     if (d.tokens.empty() && d.first_line == 0) d.first_line = line_no;
     chunker.Add(prefix, type, static_cast<int64_t>(d.tokens.size()), line_no);
-    d.tokens.push_back(cols[0]);
+    d.tokens.push_back(cols[token_column]);
     d.lines.push_back(line_no);
   }
   end_document();
@@ -326,6 +391,13 @@ Result<Corpus> ReadConll(std::string_view content, const std::string& file,
                               : DocumentTexts::const_iterator();
                texts && t != texts->end()) {
       text = t->second;
+    } else if (d.comment_texts > 0 &&
+               d.comment_texts == d.sentence_ends.size()) {
+      NoteRepair(repairs,
+                 "no text given (--text DIR): each document's text is its "
+                 "CoNLL-U `# text =` lines, one sentence a line",
+                 file + ": " + d.doc_id);
+      text = d.comment_text;
     } else {
       NoteRepair(repairs,
                  "no text given (--text DIR): each document's text is its "

@@ -15,6 +15,7 @@ namespace ieval {
 
 namespace {
 
+using foreign::At;
 using foreign::SpanConverter;
 using foreign::SpanUnit;
 
@@ -32,35 +33,6 @@ struct RawSpan {
   std::string type;
   JsonValue where;
 };
-
-Status At(const JsonValue& value, std::string_view what,
-          const std::string& doc_id) {
-  const Status error = value.Error(what);
-  return Status::InvalidInput(error.message(),
-                              Where{error.where().file, 0, doc_id, ""});
-}
-
-Result<std::string> RecordId(const JsonValue& record,
-                             const FormatReadOptions& options, int64_t line) {
-  std::optional<JsonValue> id;
-  if (!options.id_field.empty()) {
-    id = foreign::FindIdField(record, options.id_field);
-    if (!id) {
-      return record.Error("no key " + JsonQuoted(options.id_field) +
-                          " (--id-field) in the record");
-    }
-  } else if (auto ours = record.Find("doc_id")) {
-    id = ours;
-  } else {
-    id = record.Find("id");
-  }
-  if (!id) return std::to_string(line);
-  std::optional<std::string> text = foreign::IdText(*id);
-  if (!text || text->empty()) {
-    return id->Expected("a document id (a non-empty string or an integer)");
-  }
-  return *text;
-}
 
 Result<int64_t> Offset(const JsonValue& value) { return value.Integer(0); }
 
@@ -173,7 +145,9 @@ Result<AnnotatedDocument> ReadRecord(const JsonValue& record, int64_t line,
                                      std::vector<FormatRepair>* repairs) {
   IEVAL_RETURN_IF_ERROR(record.ExpectObject());
   AnnotatedDocument doc;
-  IEVAL_ASSIGN_OR_RETURN(doc.document.doc_id, RecordId(record, options, line));
+  IEVAL_ASSIGN_OR_RETURN(
+      doc.document.doc_id,
+      foreign::RecordId(record, options, line, {"doc_id", "id"}));
   const std::string& doc_id = doc.document.doc_id;
   // doccano copies the columns of an import other than text and label to the
   // top level of its export: scalars there are metadata, not typos.
@@ -249,26 +223,15 @@ Result<AnnotatedDocument> ReadRecord(const JsonValue& record, int64_t line,
 Result<Corpus> ReadDoccano(std::string_view content, const std::string& file,
                            const FormatReadOptions& options,
                            std::vector<FormatRepair>* repairs) {
-  Corpus corpus;
-  std::map<std::string, int64_t> seen;
-  IEVAL_RETURN_IF_ERROR(foreign::ForEachJsonlRecord(
-      foreign::SkipByteOrderMark(content, file, repairs), file,
-      [&](const JsonValue& record, int64_t line) -> Status {
+  return foreign::ReadJsonlCorpus(
+      content, file, repairs,
+      [&](const JsonValue& record,
+          int64_t line) -> Result<std::optional<AnnotatedDocument>> {
         IEVAL_ASSIGN_OR_RETURN(
             AnnotatedDocument doc,
             ReadRecord(record, line, file, options, repairs));
-        auto [it, fresh] = seen.emplace(doc.document.doc_id, line);
-        if (!fresh) {
-          return Status::InvalidInput(
-              "document id " + JsonQuoted(doc.document.doc_id) +
-                  " is also line " + std::to_string(it->second) +
-                  "'s; name a unique key with --id-field",
-              Where{file, line, "", ""});
-        }
-        corpus.documents.push_back(std::move(doc));
-        return Status::Ok();
-      }));
-  return corpus;
+        return std::optional<AnnotatedDocument>(std::move(doc));
+      });
 }
 
 std::string WriteDoccano(const Corpus& corpus) {

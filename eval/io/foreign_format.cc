@@ -1,8 +1,10 @@
 #include "foreign_format.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
+#include "ieval/core/status_macros.h"
 #include "json_parse.h"
 
 namespace ieval::foreign {
@@ -105,6 +107,59 @@ std::optional<JsonValue> FindIdField(const JsonValue& record,
     return meta->Find(std::string_view(id_field).substr(kMeta.size()));
   }
   return record.Find(id_field);
+}
+
+Status At(const JsonValue& value, std::string_view what,
+          const std::string& doc_id) {
+  const Status error = value.Error(what);
+  return Status::InvalidInput(error.message(),
+                              Where{error.where().file, 0, doc_id, ""});
+}
+
+Result<std::string> RecordId(const JsonValue& record,
+                             const FormatReadOptions& options, int64_t line,
+                             std::initializer_list<std::string_view> keys) {
+  std::optional<JsonValue> id;
+  if (!options.id_field.empty()) {
+    id = FindIdField(record, options.id_field);
+    if (!id)
+      return record.Error("no key " + JsonQuoted(options.id_field) +
+                          " (--id-field) in the record");
+  } else {
+    for (std::string_view key : keys)
+      if ((id = record.Find(key))) break;
+  }
+  if (!id) return std::to_string(line);
+  std::optional<std::string> text = IdText(*id);
+  if (!text || text->empty())
+    return id->Expected("a document id (a non-empty string or an integer)");
+  return *text;
+}
+
+Result<Corpus> ReadJsonlCorpus(
+    std::string_view content, const std::string& file,
+    std::vector<FormatRepair>* repairs,
+    const std::function<Result<std::optional<AnnotatedDocument>>(
+        const JsonValue& record, int64_t line)>& read) {
+  Corpus corpus;
+  std::map<std::string, int64_t, std::less<>> seen;
+  IEVAL_RETURN_IF_ERROR(ForEachJsonlRecord(
+      SkipByteOrderMark(content, file, repairs), file,
+      [&](const JsonValue& record, int64_t line) -> Status {
+        IEVAL_ASSIGN_OR_RETURN(std::optional<AnnotatedDocument> doc,
+                               read(record, line));
+        if (!doc) return Status::Ok();
+        auto [it, fresh] = seen.emplace(doc->document.doc_id, line);
+        if (!fresh)
+          return Status::InvalidInput(
+              "document id " + JsonQuoted(doc->document.doc_id) +
+                  " is also line " + std::to_string(it->second) +
+                  "'s; name a unique key with --id-field",
+              Where{file, line, "", ""});
+        corpus.documents.push_back(std::move(*doc));
+        return Status::Ok();
+      }));
+  return corpus;
 }
 
 std::string_view SkipByteOrderMark(std::string_view content,

@@ -16,6 +16,7 @@
 
 #include "ieval/core/offset_index.h"
 #include "ieval/core/status.h"
+#include "ieval/core/types.h"
 #include "ieval/io/format_options.h"
 #include "ieval/io/json_reader.h"
 
@@ -56,6 +57,18 @@ std::optional<std::string> IdText(const JsonValue& value);
 std::optional<JsonValue> FindIdField(const JsonValue& record,
                                      const std::string& id_field);
 
+// kInvalidInput with value.Error(what)'s message (the JSON path), placed
+// in the file and the document `doc_id`.
+Status At(const JsonValue& value, std::string_view what,
+          const std::string& doc_id);
+
+// A record's document id: the value of --id-field (options.id_field) when
+// given, an error when the record lacks it; else the first of `keys` the
+// record has; else the 1-based `line`. A string or an integer, non-empty.
+Result<std::string> RecordId(const JsonValue& record,
+                             const FormatReadOptions& options, int64_t line,
+                             std::initializer_list<std::string_view> keys);
+
 // `content` without a leading UTF-8 byte-order mark, which Windows editors
 // and some exports write and no JSON or TSV parser takes; reported when
 // there is one.
@@ -75,6 +88,16 @@ struct JsonlRecord {
 Status ForEachJsonlRecord(
     std::string_view content, const std::string& file,
     const std::function<Status(const JsonValue& record, int64_t line)>& visit);
+
+// A corpus of JSONL records, one document each (doccano, spaCy): `read`
+// makes the document of a record (nullopt: the record holds none); a
+// document id used twice is an error naming both lines and --id-field.
+// A leading byte-order mark is skipped and reported.
+Result<Corpus> ReadJsonlCorpus(
+    std::string_view content, const std::string& file,
+    std::vector<FormatRepair>* repairs,
+    const std::function<Result<std::optional<AnnotatedDocument>>(
+        const JsonValue& record, int64_t line)>& read);
 
 // The text of a JSONL line or `data` value as UTF-8 checked for validity:
 // kInvalidInput naming the byte offset of the first invalid sequence.

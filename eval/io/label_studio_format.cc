@@ -14,6 +14,7 @@ namespace ieval {
 
 namespace {
 
+using foreign::At;
 using foreign::CheckKeys;
 using foreign::IdText;
 using foreign::SpanConverter;
@@ -44,13 +45,6 @@ constexpr std::string_view kResultKeys =
     "image_rotation original_width original_height";
 constexpr std::string_view kValueKeys =
     "start end text labels confidence score";
-
-Status At(const JsonValue& value, std::string_view what,
-          const std::string& doc_id) {
-  const Status error = value.Error(what);
-  return Status::InvalidInput(error.message(),
-                              Where{error.where().file, 0, doc_id, ""});
-}
 
 // "7" or "7 (ann@example.org)", from `completed_by` (an id or an object).
 std::string AnnotatorName(const JsonValue& annotation) {

@@ -15,6 +15,7 @@ namespace ieval {
 
 namespace {
 
+using foreign::At;
 using foreign::CheckKeys;
 using foreign::SpanConverter;
 using foreign::SpanUnit;
@@ -32,33 +33,6 @@ constexpr std::string_view kSpanKeys =
     "score priority pattern answer id";
 constexpr std::string_view kRelationKeys =
     "head child head_span child_span label color";
-
-Status At(const JsonValue& value, std::string_view what,
-          const std::string& doc_id) {
-  const Status error = value.Error(what);
-  return Status::InvalidInput(error.message(),
-                              Where{error.where().file, 0, doc_id, ""});
-}
-
-Result<std::string> RecordId(const JsonValue& record,
-                             const FormatReadOptions& options, int64_t line) {
-  std::optional<JsonValue> id;
-  if (!options.id_field.empty()) {
-    id = foreign::FindIdField(record, options.id_field);
-    if (!id) {
-      return record.Error("no key " + JsonQuoted(options.id_field) +
-                          " (--id-field) in the record");
-    }
-  } else {
-    id = record.Find("doc_id");
-  }
-  if (!id) return std::to_string(line);
-  std::optional<std::string> text = foreign::IdText(*id);
-  if (!text || text->empty()) {
-    return id->Expected("a document id (a non-empty string or an integer)");
-  }
-  return *text;
-}
 
 struct Context {
   const std::string& doc_id;
@@ -176,7 +150,8 @@ Result<std::optional<AnnotatedDocument>> ReadRecord(
     const FormatReadOptions& options, std::vector<FormatRepair>* repairs) {
   IEVAL_RETURN_IF_ERROR(record.ExpectObject());
   AnnotatedDocument doc;
-  IEVAL_ASSIGN_OR_RETURN(doc.document.doc_id, RecordId(record, options, line));
+  IEVAL_ASSIGN_OR_RETURN(doc.document.doc_id,
+                         foreign::RecordId(record, options, line, {"doc_id"}));
   const std::string& doc_id = doc.document.doc_id;
   IEVAL_RETURN_IF_ERROR(
       CheckKeys(record, kRecordKeys, options, doc_id,
@@ -237,27 +212,10 @@ Result<std::optional<AnnotatedDocument>> ReadRecord(
 Result<Corpus> ReadSpacy(std::string_view content, const std::string& file,
                          const FormatReadOptions& options,
                          std::vector<FormatRepair>* repairs) {
-  Corpus corpus;
-  std::map<std::string, int64_t> seen;
-  IEVAL_RETURN_IF_ERROR(foreign::ForEachJsonlRecord(
-      foreign::SkipByteOrderMark(content, file, repairs), file,
-      [&](const JsonValue& record, int64_t line) -> Status {
-        IEVAL_ASSIGN_OR_RETURN(
-            std::optional<AnnotatedDocument> doc,
-            ReadRecord(record, line, file, options, repairs));
-        if (!doc) return Status::Ok();
-        auto [it, fresh] = seen.emplace(doc->document.doc_id, line);
-        if (!fresh) {
-          return Status::InvalidInput(
-              "document id " + JsonQuoted(doc->document.doc_id) +
-                  " is also line " + std::to_string(it->second) +
-                  "'s; name a unique key with --id-field",
-              Where{file, line, "", ""});
-        }
-        corpus.documents.push_back(std::move(*doc));
-        return Status::Ok();
-      }));
-  return corpus;
+  return foreign::ReadJsonlCorpus(
+      content, file, repairs, [&](const JsonValue& record, int64_t line) {
+        return ReadRecord(record, line, file, options, repairs);
+      });
 }
 
 std::string WriteSpacy(const Corpus& corpus) {

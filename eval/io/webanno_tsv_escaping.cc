@@ -159,19 +159,6 @@ std::string EscapeText(std::string_view in) {
   return out;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char separator) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
-    const size_t end = s.find(separator, start);
-    if (end == std::string_view::npos) break;
-    parts.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  parts.push_back(s.substr(start));
-  return parts;
-}
-
 std::vector<std::string_view> SplitStack(std::string_view s) {
   std::vector<std::string_view> parts;
   size_t start = 0;

@@ -28,8 +28,6 @@ std::string EscapeValue(std::string_view in);
 std::string UnescapeText(std::string_view in, int minor_version);
 std::string EscapeText(std::string_view in);
 
-// `s` cut at every `separator`.
-std::vector<std::string_view> Split(std::string_view s, char separator);
 // `|`-separated stacked values, a `\|` staying inside its value.
 std::vector<std::string_view> SplitStack(std::string_view s);
 // A non-negative decimal integer, nothing else.

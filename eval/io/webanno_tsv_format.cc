@@ -11,15 +11,16 @@
 #include "foreign_format.h"
 #include "ieval/core/offset_index.h"
 #include "json_parse.h"
+#include "text_scan.h"
 #include "webanno_tsv_escaping.h"
 
 namespace ieval {
 
 namespace {
 
+using text_scan::Split;
 using webanno::kNamedEntity;
 using webanno::ParseInt;
-using webanno::Split;
 using webanno::SplitStack;
 using webanno::UnescapeText;
 using webanno::UnescapeValue;

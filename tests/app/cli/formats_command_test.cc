@@ -279,5 +279,77 @@ TEST(FormatsCli, SharedCorporaReadInTheirOriginalFormats) {
       << back.out;
 }
 
+// CoNLL-U as UD treebanks and CoNLL-U Plus NER files write it: `# newdoc
+// id =` starts a document and names it, `# text =` is the sentence's text
+// (so SpaceAfter=No tokens get their true offsets), FORM is the second of
+// ten or more columns, multiword-token ranges (5-6) are no tokens, and `#`
+// tagged O at a sentence start stays a token.
+TEST(FormatsCli, ConllUCommentsGiveDocumentsIdsAndTexts) {
+  const std::string dir = TestDir();
+  auto row = [](const std::string& id, const std::string& form,
+                const std::string& misc, const std::string& tag) {
+    return id + "\t" + form + "\t_\t_\t_\t_\t_\t_\t_\t" + misc + "\t" + tag +
+           "\n";
+  };
+  WriteText(dir + "/ner.conllu",
+            "# newdoc id = lemonde-1\n# sent_id = 1\n"
+            "# text = \xC2\xAB Kim \xC2\xBB vit \xC3\xA0\xC2\xA0Paris.\n" +
+                row("1", "\xC2\xAB", "_", "O") + row("2", "Kim", "_", "B-PER") +
+                row("3", "\xC2\xBB", "_", "O") + row("4", "vit", "_", "O") +
+                row("5-6", "\xC3\xA0", "_", "O") +
+                row("5", "\xC3\xA0", "_", "O") +
+                row("6", "Paris", "SpaceAfter=No", "B-LOC") +
+                row("7", ".", "_", "O") +
+                "\n# newdoc id = lemonde-2\n# sent_id = 2\n"
+                "# text = L\xE2\x80\x99OTAN.\n" +
+                row("1", "L\xE2\x80\x99", "SpaceAfter=No", "O") +
+                row("2", "OTAN", "SpaceAfter=No", "B-ORG") +
+                row("3", ".", "_", "O") + "\n");
+  const CommandResult c = RunIeval(
+      {"convert", "--to", "ieval", dir + "/ner.conllu", dir + "/out.jsonl"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.err.find("CoNLL-U `# text =` lines"), std::string::npos) << c.err;
+  const std::string out = ::ieval::testing::ReadText(dir + "/out.jsonl");
+  // « Kim » vit à<U+00A0>Paris. — Paris at code point 14, OTAN after L’.
+  EXPECT_NE(
+      out.find("{\"doc_id\":\"lemonde-1\",\"text\":\"\xC2\xAB Kim \xC2\xBB "
+               "vit \xC3\xA0\xC2\xA0Paris.\""),
+      std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"start\":2,\"end\":5,\"type\":\"PER\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"start\":14,\"end\":19,\"type\":\"LOC\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(
+      out.find("{\"doc_id\":\"lemonde-2\",\"text\":\"L\xE2\x80\x99OTAN.\""),
+      std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"start\":2,\"end\":6,\"type\":\"ORG\""),
+            std::string::npos)
+      << out;
+
+  // `#` as a token: a two-column line tagged O is no comment.
+  WriteText(dir + "/hash.conll", "# O\nKim B-PER\n");
+  const CommandResult hash = RunIeval(
+      {"convert", "--to", "ieval", dir + "/hash.conll", dir + "/hash.jsonl"});
+  ASSERT_EQ(hash.exit_code, 0) << hash.err;
+  EXPECT_NE(::ieval::testing::ReadText(dir + "/hash.jsonl")
+                .find("\"text\":\"# Kim\""),
+            std::string::npos);
+
+  // A `# text =` its tokens are not in is an error naming the token.
+  WriteText(dir + "/bad.conllu", "# text = Kim vit.\n" +
+                                     row("1", "Kim", "_", "B-PER") +
+                                     row("2", "mange", "_", "O") + "\n");
+  const CommandResult bad = RunIeval(
+      {"convert", "--to", "ieval", dir + "/bad.conllu", dir + "/bad.jsonl"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.conllu:3: bad: token \"mange\" does not match"),
+            std::string::npos)
+      << bad.err;
+}
+
 }  // namespace
 }  // namespace ieval

@@ -11,7 +11,11 @@
 // Spans become character offsets by aligning the tokens to the document's
 // text: DIR/<doc_id>.txt (--text DIR), a text given by the caller (the
 // gold's, when predictions are read against it), else the tokens joined by
-// single spaces, one sentence a line (a repair note says so). A token that
+// single spaces, one sentence a line (a repair note says so). CoNLL-U:
+// a ten-column line numbered in its first column has its token in the
+// second (multiword ranges and empty nodes are skipped); `# newdoc id = X`
+// at a sentence start starts document X, and the `# text = …` lines, when
+// every sentence has one, are the text the tokens align to. A token that
 // is not the next non-space stretch of the text is an error naming the
 // file, line, token and the text around it.
 #ifndef IEVAL_IO_CONLL_FORMAT_H_
