@@ -99,6 +99,9 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
   ThreadPool pool(args.jobs);
   auto predictions = ExtractAll(**extractor, *docs, label, pool);
   if (!predictions.ok()) return Fail(predictions.status());
+  if (Status s = (*extractor)->Finish(); !s.ok())
+    return Fail(Status::ExtractorFailed(
+        "extractor '" + label + "' failed: " + s.message(), s.where()));
 
   Corpus corpus;
   int64_t mentions = 0, relations = 0;

@@ -89,6 +89,13 @@ class Extractor {
     (void)upstream;
     return Extract(doc);
   }
+
+  // Called once after the last document, before the extractor is
+  // destroyed: what it runs ends here, and how it ended decides whether the
+  // variant failed — an external program whose input is closed must exit
+  // with status 0 (kExtractorFailed naming its status otherwise). Default:
+  // nothing to end.
+  virtual Status Finish() { return Status::Ok(); }
 };
 
 }  // namespace ieval
