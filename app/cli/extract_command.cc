@@ -124,7 +124,7 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
   if (!predictions.ok()) return Fail(predictions.status());
   if (Status s = (*extractor)->Finish(); !s.ok())
     return Fail(Status::ExtractorFailed(
-        "extractor '" + label + "': " + s.message(), s.where()));
+        "extractor '" + label + "' failed: " + s.message(), s.where()));
 
   Corpus corpus;
   int64_t mentions = 0, relations = 0;

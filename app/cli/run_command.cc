@@ -200,6 +200,10 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     set = ApplyLlmCacheFlags(*set, args.llm_cache, registry);
     if (!set.ok()) return Fail(set.status());
   }
+  if (args.isolate)
+    set->SetPluginFactory([&registry](const VariantSpec& spec) {
+      return registry.Create("external", IsolatedPlugin(spec));
+    });
   std::vector<std::string> names = config->variants;
   if (names.empty())
     for (const VariantSpec& v : set->variants()) names.push_back(v.name);
@@ -217,11 +221,6 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
     to_run.push_back({spec->name, spec->extractor, spec->description,
                       spec->options,
                       [lookup, name] { return lookup->Create(name); }});
-    if (args.isolate && spec->extractor == "plugin") {
-      to_run.back().create = [&registry, external = IsolatedPlugin(*spec)] {
-        return registry.Create("external", external);
-      };
-    }
   }
 
   // A config can run programs and load libraries (code_policy.h): named
@@ -411,10 +410,10 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                 "they run");
   AddLlmCacheFlags(cmd, args->llm_cache);
   cmd->add_flag("--isolate", args->isolate,
-                "Run each plug-in variant in a child process (`ieval "
-                "plugin-host`, spoken to as an `external` extractor), so "
-                "that a plug-in that crashes fails its variant instead of "
-                "ending the run");
+                "Run each plug-in variant, members of ensembles included, "
+                "in a child process (`ieval plugin-host`, spoken to as an "
+                "`external` extractor), so that a plug-in that crashes fails "
+                "its variant instead of ending the run");
   cmd->callback([args, &context] {
     context.exit_code = RunMain(*args, context.registry(), context.shipped);
   });

@@ -241,6 +241,15 @@ class RepeatEnvironment {
   std::vector<std::optional<std::string>> saved_;
 };
 
+// Extractor::Finish after the last document, its failure naming the
+// variant as a document's does.
+Status Finished(Extractor& extractor, const std::string& label) {
+  Status s = extractor.Finish();
+  if (s.ok()) return s;
+  return Status::ExtractorFailed(
+      "extractor '" + label + "' failed: " + s.message(), s.where());
+}
+
 // Repeat `r` (>= 1) of a variant: a fresh extractor over every document,
 // scored into `out` (without examples: only the counts are kept).
 Status RunRepeat(const VariantToRun& spec, int r,
@@ -262,6 +271,7 @@ Status RunRepeat(const VariantToRun& spec, int r,
   progress.variant = label;
   Status s = ExtractVariant(**created, label, gold, options, pool, progress,
                             predictions, ignored);
+  if (s.ok()) s = Finished(**created, label);
   created->reset();  // ends external processes
   if (!s.ok()) return s;
   const size_t n = gold.size();
@@ -345,14 +355,6 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
     progress.total = static_cast<int64_t>(run.gold.size());
     Status extracted = ExtractVariant(*extractor, v.name, run.gold, options,
                                       pool, progress, v.predictions, t);
-    if (extracted.ok()) {
-      // An extractor tolerating some failed documents decides here.
-      const Status finished = extractor->Finish();
-      if (!finished.ok())
-        extracted = Status::ExtractorFailed(
-            "extractor '" + v.name + "': " + finished.message(),
-            finished.where());
-    }
     v.extractor_stats = extractor->Stats();
     t.cpu_seconds += AllChildrenCpuSeconds() - children_cpu;
     t.tokens = extracted.ok() ? total_tokens : 0;
@@ -362,6 +364,7 @@ Result<RunResult> RunVariants(std::vector<AnnotatedDocument> gold,
       extracted =
           TimeRepetitions(*extractor, v.name, run.gold, options, pool, t);
     const int64_t live_children_kb = ReadLiveChildren().peak_rss_kb;
+    if (extracted.ok()) extracted = Finished(*extractor, v.name);
     extractor.reset();  // ends external processes
     t.peak_rss_kb = PeakRssKb();
     t.children_peak_rss_kb = std::max(live_children_kb, ChildrenPeakRssKb());

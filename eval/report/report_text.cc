@@ -78,14 +78,16 @@ Result<json> ParseReport(std::string_view text) {
   auto doc = JsonDocument::Parse(text, "report.json");
   if (!doc.ok()) return doc.status();
   const JsonValue root = doc->root();
+  if (!root.is_object()) return root.Expected("an object (a run report)");
   const auto format = root.Find("format");
-  if (!format || !format->is_string() || *format->String() != kRunReportFormat)
-    return Status::InvalidInput(
-        "not a run report: \"format\" is not \"ieval-run\" (expected the "
-        "report.json written by `ieval run`)");
-  const auto variants = root.Find("variants");
-  if (!variants || !variants->is_array())
-    return Status::InvalidInput("run report without a \"variants\" array");
+  if (!format)
+    return root.Error(
+        "missing \"format\": not a run report (expected the report.json "
+        "written by `ieval run`)");
+  if (!format->is_string() || *format->String() != kRunReportFormat)
+    return format->Expected(
+        "\"ieval-run\" (the report.json written by `ieval run`)");
+  if (Status s = CheckReportShape(root); !s.ok()) return s;
   return ToJson(root);
 }
 

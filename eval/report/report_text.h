@@ -12,17 +12,24 @@
 
 #include "ieval/core/status.h"
 #include "ieval/core/text_format.h"
+#include "ieval/io/json_reader.h"
 
 namespace ieval::report_text {
 
 using nlohmann::json;
 
 // Parses report.json through json_reader.h (its limits, no duplicate
-// keys); kInvalidInput unless it is a run report ("format": "ieval-run").
+// keys); kInvalidInput unless it is a run report ("format": "ieval-run")
+// of the shape CheckReportShape accepts.
 Result<json> ParseReport(std::string_view text);
 
-// The renderers read a report as ieval writes it; one whose fields have
-// other types makes nlohmann throw, and this is the kInvalidInput for it.
+// Every field the renderers read is there with its type, so that they can
+// index the report as ieval writes it; kInvalidInput naming the JSON path
+// otherwise ("$.variants[2].throughput: missing \"bytes\"").
+Status CheckReportShape(const JsonValue& root);
+
+// The renderers read a report of that shape; should one still make
+// nlohmann throw, this is the kInvalidInput for it.
 Status RenderError(const json::exception& e);
 
 // render() (a Result<std::string>), its JSON exceptions turned into

@@ -222,7 +222,9 @@ Result<std::unique_ptr<Extractor>> VariantSet::Create(
     return Status::Usage(source_ + ": no variant '" + name + "' (variants: " +
                          (known.empty() ? "none" : known) + ")");
   }
-  auto created = registry_->Create(spec->extractor, spec->options, this);
+  auto created = spec->extractor == "plugin" && plugin_factory_
+                     ? plugin_factory_(*spec)
+                     : registry_->Create(spec->extractor, spec->options, this);
   if (created.ok()) return created;
   const Status& s = created.status();
   const std::string message = "variant '" + name + "': " + s.message();

@@ -165,6 +165,21 @@ class EnsembleExtractor : public Extractor {
     return combined;
   }
 
+  // Every member is ended, even after one failed; the first failure is
+  // the ensemble's, naming its member.
+  Status Finish() override {
+    Status first;
+    for (auto* group : {&voters_, &after_}) {
+      for (Member& m : *group) {
+        Status s = m.extractor->Finish();
+        if (!s.ok() && first.ok())
+          first =
+              Status::ExtractorFailed(m.name + ": " + s.message(), s.where());
+      }
+    }
+    return first;
+  }
+
  private:
   std::vector<Member> voters_, after_;
   bool vote_;

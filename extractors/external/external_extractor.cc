@@ -52,6 +52,10 @@ Result<std::vector<std::string>> ParseCommand(const std::string& command) {
   return argv;
 }
 
+// How long a program whose input is closed may take to exit before it is
+// killed (an exit status is only known when it exits by itself).
+constexpr double kExitGraceSeconds = 5;
+
 class ExternalExtractor : public Extractor {
  public:
   ExternalExtractor(std::vector<std::string> argv, const OptionValues& o)
@@ -84,6 +88,24 @@ class ExternalExtractor : public Extractor {
     Release(parsed.ok() ? std::move(*process) : nullptr);
     if (!parsed.ok()) return Fail(doc, parsed.status().message());
     return parsed;
+  }
+
+  // Every program still running has answered all its documents: each is
+  // asked to exit (stdin closed) and must exit with status 0.
+  Status Finish() override {
+    std::vector<std::unique_ptr<LineProcess>> idle;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      idle.swap(idle_);
+      running_ -= static_cast<int64_t>(idle.size());
+    }
+    Status first;
+    for (auto& process : idle) {
+      Status s = process->Finish(kExitGraceSeconds);
+      if (!s.ok() && first.ok()) first = s;
+    }
+    if (first.ok()) return first;
+    return Status::ExtractorFailed("`" + command_ + "` " + first.message());
   }
 
  private:

@@ -3,14 +3,20 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
 
 #include "ieval/core/interrupt.h"
 
@@ -36,9 +42,141 @@ void CloseAll(std::initializer_list<int> fds) {
 
 }  // namespace
 
+namespace {
+
+// The program argv[0] names: itself when it holds a '/', otherwise the
+// first executable of that name on PATH (as execvp looks, done before the
+// fork so that the child calls only async-signal-safe functions).
+Result<std::string> FindProgram(const std::string& program) {
+  if (program.find('/') != std::string::npos) return program;
+  const char* path = std::getenv("PATH");
+  const std::string dirs = path ? path : "/usr/bin:/bin";
+  size_t pos = 0;
+  while (pos <= dirs.size()) {
+    size_t colon = dirs.find(':', pos);
+    if (colon == std::string::npos) colon = dirs.size();
+    const std::string dir = colon == pos ? "." : dirs.substr(pos, colon - pos);
+    const std::string candidate = dir + "/" + program;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    pos = colon + 1;
+  }
+  return Status::Unavailable(program);
+}
+
+// What a child needs, prepared before the fork.
+struct SpawnRequest {
+  std::string program;
+  std::vector<char*> argv;
+  const char* cwd = nullptr;
+  int in = -1, out = -1, err = -1;  // become its stdin, stdout, stderr
+};
+
+// Forks and execs `r`; the child's exec errno when it could not start.
+// In the child: its own process group (killed as a whole), SIGKILL when
+// ieval dies (PR_SET_PDEATHSIG: even a SIGKILL of ieval ends it), no signal
+// blocked and SIGPIPE at its default.
+Result<pid_t> ForkExec(const SpawnRequest& r) {
+  int report[2];
+  if (pipe2(report, O_CLOEXEC) != 0)
+    return Status::Internal(std::string("cannot create a pipe: ") +
+                            std::strerror(errno));
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    const int e = errno;
+    CloseAll({report[0], report[1]});
+    return Status::Internal(std::string("fork failed: ") + std::strerror(e));
+  }
+  if (pid == 0) {
+    int e = 0;
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // ieval died before the prctl
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    signal(SIGPIPE, SIG_DFL);
+    if (dup2(r.in, 0) < 0 || dup2(r.out, 1) < 0 || dup2(r.err, 2) < 0 ||
+        (r.cwd != nullptr && chdir(r.cwd) != 0)) {
+      e = errno;
+    } else {
+      execve(r.program.c_str(), r.argv.data(), environ);
+      e = errno;
+    }
+    (void)!write(report[1], &e, sizeof e);
+    _exit(127);
+  }
+  close(report[1]);
+  int e = 0;
+  ssize_t n;
+  while ((n = read(report[0], &e, sizeof e)) < 0 && errno == EINTR) {
+  }
+  close(report[0]);
+  if (n == static_cast<ssize_t>(sizeof e)) {
+    while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    return Status::Unavailable(std::to_string(e));
+  }
+  return pid;
+}
+
+// Every child is started from this one thread, which lives as long as
+// ieval: PR_SET_PDEATHSIG fires when the thread that forked a child ends,
+// not only the process, and the threads that ask for children come and go.
+class Spawner {
+ public:
+  static Spawner& Get() {
+    static Spawner* spawner = new Spawner;  // never destroyed: see above
+    return *spawner;
+  }
+
+  Result<pid_t> Spawn(const SpawnRequest& r) {
+    std::packaged_task<Result<pid_t>()> task([&r] { return ForkExec(r); });
+    auto result = task.get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      tasks_.push_back(std::move(task));
+    }
+    ready_.notify_one();
+    return result.get();
+  }
+
+ private:
+  Spawner() {
+    std::thread([this] { Serve(); }).detach();
+  }
+
+  void Serve() {
+    for (;;) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [&] { return !tasks_.empty(); });
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      task();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::packaged_task<Result<pid_t>()>> tasks_;
+};
+
+}  // namespace
+
 Result<std::unique_ptr<LineProcess>> LineProcess::Start(
     const std::vector<std::string>& argv, const std::string& cwd) {
   if (argv.empty()) return Status::Usage("empty command");
+  auto cannot_start = [&](int e) {
+    return Status::Unavailable(
+        "cannot start '" + argv[0] + "'" + (cwd.empty() ? "" : " in " + cwd) +
+        ": " + std::strerror(e) +
+        (e == ENOENT && argv[0].find('/') == std::string::npos
+             ? " (not on PATH)"
+             : ""));
+  };
+  auto program = FindProgram(argv[0]);
+  if (!program.ok()) return cannot_start(ENOENT);
   // stdin is a socket so that writing to a dead child fails with EPIPE
   // (send + MSG_NOSIGNAL) instead of raising SIGPIPE in ieval.
   int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
@@ -48,46 +186,26 @@ Result<std::unique_ptr<LineProcess>> LineProcess::Start(
     CloseAll({in[0], in[1], out[0], out[1], err[0], err[1]});
     return Status::Internal("cannot create pipes: " + why);
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in[1], 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t none, defaults;
-  sigemptyset(&none);
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGPIPE);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setpgroup(&attr, 0);  // its own group: kill it whole
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP |
-                                      POSIX_SPAWN_SETSIGMASK |
-                                      POSIX_SPAWN_SETSIGDEF);
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc =
-      posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
+  SpawnRequest request;
+  request.program = *program;
+  for (const auto& a : argv)
+    request.argv.push_back(const_cast<char*>(a.c_str()));
+  request.argv.push_back(nullptr);
+  request.cwd = cwd.empty() ? nullptr : cwd.c_str();
+  request.in = in[1];
+  request.out = out[1];
+  request.err = err[1];
+  auto pid = Spawner::Get().Spawn(request);
   CloseAll({in[1], out[1], err[1]});
-  if (rc != 0) {
+  if (!pid.ok()) {
     CloseAll({in[0], out[0], err[0]});
-    return Status::Unavailable(
-        "cannot start '" + argv[0] + "'" + (cwd.empty() ? "" : " in " + cwd) +
-        ": " + std::strerror(rc) +
-        (rc == ENOENT && argv[0].find('/') == std::string::npos
-             ? " (not on PATH)"
-             : ""));
+    if (pid.status().code() != Status::Code::kUnavailable) return pid.status();
+    return cannot_start(std::atoi(pid.status().message().c_str()));
   }
   for (int fd : {in[0], out[0], err[0]})
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
   return std::unique_ptr<LineProcess>(
-      new LineProcess(pid, in[0], out[0], err[0]));
+      new LineProcess(*pid, in[0], out[0], err[0]));
 }
 
 LineProcess::~LineProcess() {
@@ -149,6 +267,10 @@ std::string LineProcess::Reap(bool kill_it) {
   pid_ = -1;
   DrainStderr();
   if (r < 0) return "ended";
+  return HowItEnded(status);
+}
+
+std::string LineProcess::HowItEnded(int status) {
   if (WIFEXITED(status)) {
     const int code = WEXITSTATUS(status);
     return "exited with status " + std::to_string(code) +
@@ -159,6 +281,33 @@ std::string LineProcess::Reap(bool kill_it) {
            strsignal(WTERMSIG(status)) + ")";
   }
   return "ended";
+}
+
+Status LineProcess::Finish(double grace_seconds) {
+  if (pid_ <= 0) return Status::Ok();
+  shutdown(in_, SHUT_WR);
+  const auto deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(grace_seconds));
+  int status = 0;
+  pid_t r = 0;
+  while (r == 0 && !Interrupted() && Clock::now() < deadline) {
+    r = waitpid(pid_, &status, WNOHANG);
+    if (r == 0) usleep(20000);
+  }
+  kill(-pid_, SIGKILL);  // what it left in the background goes with it
+  if (r != pid_) {
+    // Still running at the end of the grace (or ieval was interrupted):
+    // killed, as the destructor would; that is not the program's failure.
+    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+    return Status::Ok();
+  }
+  pid_ = -1;
+  DrainStderr();
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return Status::Ok();
+  return Died(HowItEnded(status) + " after its input was closed");
 }
 
 Status LineProcess::Died(const std::string& what) {

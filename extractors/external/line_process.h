@@ -33,7 +33,8 @@ class LineProcess {
   // Closes the child's stdin, gives it a moment to exit, then kills its
   // process group (what it left running in the background included; a
   // process that left the group with setsid() is out of reach). When ieval
-  // itself is killed (SIGKILL), the child sees its stdin close.
+  // itself dies, even by SIGKILL, the child is killed (PR_SET_PDEATHSIG);
+  // what it started in the background then sees its stdin close.
   ~LineProcess();
   // Not copyable or movable: it owns a process and three descriptors.
   LineProcess(const LineProcess&) = delete;
@@ -48,6 +49,13 @@ class LineProcess {
   Result<std::string> Exchange(std::string_view line, double timeout_seconds,
                                size_t max_response_bytes);
 
+  // Closes the child's stdin and gives it `grace_seconds` to exit, then
+  // kills its process group (as the destructor does). kExtractorFailed
+  // ("exited with status 3 after its input was closed") when it exited
+  // with a non-zero status or was killed by a signal not ieval's; Ok when
+  // it exited with 0 or had to be killed at the end of the grace.
+  Status Finish(double grace_seconds);
+
   bool alive() const { return pid_ > 0; }
   // The last lines the child wrote to stderr (at most ~1000 bytes).
   std::string StderrTail() const;
@@ -59,6 +67,8 @@ class LineProcess {
   void DrainStderr();
   // Kills (when `kill`) and reaps the child; describes how it ended.
   std::string Reap(bool kill);
+  // "exited with status 3", "was killed by signal 11 (…)" of a wait status.
+  static std::string HowItEnded(int status);
   Status Died(const std::string& what);
 
   pid_t pid_;

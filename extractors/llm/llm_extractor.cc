@@ -83,7 +83,7 @@ class LlmExtractor : public Extractor {
     return out;
   }
 
-  Status Finish() const override {
+  Status Finish() override {
     std::lock_guard<std::mutex> lock(mutex_);
     int64_t failed = 0;
     const std::string* first = nullptr;

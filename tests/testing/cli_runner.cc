@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace ieval::testing {
@@ -59,6 +60,26 @@ CommandResult RunIeval(const std::vector<std::string>& args,
   result.err = ReadText(err);
   fs::remove_all(base);
   return result;
+}
+
+int ProcessesWith(const std::string& marker) {
+  int n = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator("/proc", ec)) {
+    // A process may end while it is read: then it is not counted.
+    std::ifstream in(e.path() / "cmdline", std::ios::binary);
+    const std::string cmdline((std::istreambuf_iterator<char>(in)), {});
+    if (cmdline.find(marker) != std::string::npos) ++n;
+  }
+  return n;
+}
+
+bool WaitForProcesses(const std::string& marker, int count, double seconds) {
+  for (double waited = 0; waited < seconds; waited += 0.05) {
+    if (ProcessesWith(marker) == count) return true;
+    usleep(50000);
+  }
+  return ProcessesWith(marker) == count;
 }
 
 }  // namespace ieval::testing

@@ -29,6 +29,16 @@ std::string ReadText(const std::string& path);
 // Writes `content` to `path` (creating parent folders).
 void WriteText(const std::string& path, const std::string& content);
 
+// How many running processes have `marker` in their command line (read
+// from /proc; zombies have none). End a marker with "-end" so that pid 12's
+// is not found in pid 123's.
+int ProcessesWith(const std::string& marker);
+
+// Polls every 50 ms, for at most `seconds`, until ProcessesWith(marker) is
+// `count`; true when it is. Generous bounds: a loaded machine is slow to
+// deliver a SIGKILL and to reap.
+bool WaitForProcesses(const std::string& marker, int count, double seconds);
+
 }  // namespace ieval::testing
 
 #endif  // IEVAL_TESTS_TESTING_CLI_RUNNER_H_

@@ -13,11 +13,13 @@
 #include <iterator>
 
 #include "ieval/extractors/run.h"
+#include "testing/cli_runner.h"
 
 namespace ieval {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::ProcessesWith;
 
 constexpr char kFake[] =
     IEVAL_SOURCE_DIR "/tests/extractors/external/testdata/fake_extractor.py";
@@ -119,24 +121,6 @@ TEST(External, ALineWithoutEndFailsNamingTheLimit) {
                         "5000000 bytes (killed)"));
 }
 
-// Processes whose command line holds `marker` (zombies have none); the
-// marker ends in "-end", so that pid 12 is not found in pid 123's.
-int ProcessesWith(const std::string& marker) {
-  int n = 0;
-  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
-    // A process may end while it is read: then it is not counted.
-    std::string cmdline;
-    try {
-      std::ifstream in(e.path() / "cmdline", std::ios::binary);
-      cmdline.assign(std::istreambuf_iterator<char>(in), {});
-    } catch (const std::exception&) {
-      continue;
-    }
-    if (cmdline.find(marker) != std::string::npos) ++n;
-  }
-  return n;
-}
-
 TEST(External, WhatAnExtractorStartsInTheBackgroundEndsWithIt) {
   const std::string marker =
       "ieval-grandchild-" + std::to_string(getpid()) + "-end";
@@ -154,6 +138,27 @@ TEST(External, WhatAnExtractorStartsInTheBackgroundEndsWithIt) {
   for (int i = 0; i < 100 && ProcessesWith(marker + "-child") > 0; ++i)
     usleep(20000);
   EXPECT_EQ(ProcessesWith(marker + "-child"), 0);
+}
+
+TEST(External, AnExitStatusAfterTheLastAnswerFailsItsFinish) {
+  auto e = Fake({"exit3"});
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  auto out = RunExtractor(**e, kDoc, "fake");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(Spans(*out), kExpected);
+  const Status s = (*e)->Finish();
+  EXPECT_EQ(s.code(), Status::Code::kExtractorFailed);
+  EXPECT_THAT(s.message(),
+              HasSubstr("exited with status 3 after its input was closed"));
+  EXPECT_THAT(s.message(), HasSubstr("fake: could not save the cache"));
+}
+
+TEST(External, AProgramThatExitsWithZeroFinishesCleanly) {
+  auto e = Fake({"good"});
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  ASSERT_TRUE(RunExtractor(**e, kDoc, "fake").ok());
+  const Status s = (*e)->Finish();
+  EXPECT_TRUE(s.ok()) << s.ToString();
 }
 
 TEST(External, GarbageIsAFailureQuotingIt) {

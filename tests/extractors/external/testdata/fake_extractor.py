@@ -18,6 +18,8 @@ MS. It reads request lines and, in mode
   slow       answers as good (code points) after sleeping MS milliseconds
              per document: a speed set from outside, for the speed gate
   huge       prints "x" without end and never a newline
+  exit3      answers as good, then exits with status 3 when its input ends
+             (after a line on stderr)
   background answers as good after starting, once, a grandchild that sleeps
              five minutes holding stdout open, with MARKER-child in its
              command line (fake_extractor.py background MARKER)
@@ -99,3 +101,7 @@ for line in sys.stdin:
     else:
         response = answer(request)
     print(json.dumps(response, ensure_ascii=False), flush=True)
+
+if MODE == "exit3":
+    sys.stderr.write("fake: could not save the cache\n")
+    sys.exit(3)

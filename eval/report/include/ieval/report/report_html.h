@@ -19,7 +19,8 @@
 namespace ieval {
 
 // `report_json`: a run's report.json; `viewer_json`: ViewerDataJson().
-// kInvalidInput when report_json is not a run report.
+// kInvalidInput when report_json is not a run report, or one with a field
+// missing or of another type (naming its JSON path).
 Result<std::string> RenderHtml(std::string_view report_json,
                                std::string_view viewer_json);
 

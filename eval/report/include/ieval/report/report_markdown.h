@@ -16,7 +16,8 @@ namespace ieval {
 // best variant, significant differences, failed and skipped variants with
 // their errors, notes, strict F1 per type, throughput, top error
 // categories with examples, and the run's settings and machine.
-// kInvalidInput when `report_json` is not a run report.
+// kInvalidInput when `report_json` is not a run report, or one with a
+// field missing or of another type (naming its JSON path).
 Result<std::string> RenderMarkdown(std::string_view report_json);
 
 // The summary table alone, as plain text for a terminal (what `ieval run`

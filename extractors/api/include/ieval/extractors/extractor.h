@@ -91,11 +91,13 @@ class Extractor {
     return Extract(doc);
   }
 
-  // Called once after a pass over every document (`ieval run`, `ieval
-  // extract`). An extractor that tolerates some failed documents (the `llm`
-  // back end's max_failure_rate) fails the pass here when too many did
-  // (kExtractorFailed, saying why). Default: Ok.
-  virtual Status Finish() const { return Status::Ok(); }
+  // Called once after the last pass, before the extractor is destroyed:
+  // what it runs ends here, and how it ended decides whether the variant
+  // failed. An external program whose input is closed must exit with
+  // status 0 (kExtractorFailed naming its status otherwise); an extractor
+  // that tolerates some failed documents (the `llm` back end's
+  // max_failure_rate) fails here when too many did. Default: Ok.
+  virtual Status Finish() { return Status::Ok(); }
 
   // Counters of the extractor's own work so far (requests, tokens, cost),
   // written to reports per variant; empty by default (ExtractorStats).

@@ -12,6 +12,7 @@
 #ifndef IEVAL_EXTRACTORS_VARIANTS_H_
 #define IEVAL_EXTRACTORS_VARIANTS_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +57,16 @@ class VariantSet : public VariantLookup {
   Result<std::unique_ptr<Extractor>> Create(
       const std::string& name) const override;
 
+  // How every variant of the "plugin" extractor is created from now on,
+  // members of ensembles included (`ieval run --isolate`: in a child
+  // process, through `ieval plugin-host`). Default: by the registry, in
+  // ieval's own process.
+  using PluginFactory =
+      std::function<Result<std::unique_ptr<Extractor>>(const VariantSpec&)>;
+  void SetPluginFactory(PluginFactory factory) {
+    plugin_factory_ = std::move(factory);
+  }
+
  private:
   VariantSet(std::vector<VariantSpec> variants, const ExtractorRegistry* r,
              std::string source)
@@ -67,6 +78,7 @@ class VariantSet : public VariantLookup {
   std::vector<VariantSpec> variants_;
   const ExtractorRegistry* registry_;
   std::string source_;
+  PluginFactory plugin_factory_;
 };
 
 }  // namespace ieval
