@@ -51,6 +51,16 @@ int UpdateBaselines(const GateArgs& args) {
     if (!text.ok()) return Fail(text.status());
     auto parsed = ParseGateInput(*text, args.current[i]);
     if (!parsed.ok()) return Fail(parsed.status());
+    // A score file whose counts are in a --per-document file: copying the
+    // JSON alone would make a baseline that names another run's counts.
+    if (auto doc = JsonDocument::Parse(*text, args.current[i]); doc.ok())
+      if (auto link = doc->root().Find("per_document");
+          link && link->is_string())
+        return Fail(Status::Usage(
+            args.current[i] + " keeps its per-document counts in " +
+            *link->String() +
+            " (ieval score --per-document): --update-baseline copies one "
+            "file; copy both into the baseline's folder yourself"));
     std::string what = GateInputKindName(parsed->kind);
     if (parsed->accuracy) {
       const AccuracyInput& a = *parsed->accuracy;

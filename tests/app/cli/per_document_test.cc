@@ -225,6 +225,15 @@ TEST_F(PerDocumentCli, CompareAndGateReadTheLinkedFile) {
   r = RunIeval({"gate", "--baseline", dir_ + "/split/score.json", "--current",
                 dir_ + "/worse/score.json", "--quiet"});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+
+  // Copying the JSON alone would make a baseline naming another's counts.
+  const std::string before = ReadText(dir_ + "/split/score.json");
+  r = RunIeval({"gate", "--update-baseline", "--baseline",
+                dir_ + "/split/score.json", "--current",
+                dir_ + "/worse/score.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("copies one file"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadText(dir_ + "/split/score.json"), before);
 }
 
 TEST_F(PerDocumentCli, LinkIsRelativeToTheFolderOfOut) {
