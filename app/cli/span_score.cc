@@ -26,6 +26,7 @@
 #include "ieval/text/segmenter.h"
 #include "score_checks.h"
 #include "score_command.h"
+#include "shard_counts.h"
 
 namespace ieval {
 namespace {
@@ -167,9 +168,36 @@ std::optional<LabelSet> LoadLabels(const ScoreArgs& args,
   return std::move(*labels);
 }
 
+// Prints the scores, or writes them to --out.
+int Output(const ScoreArgs& args, const CorpusScores& corpus,
+           const ScoreOptions& options, const CorpusUnits* units) {
+  const std::string output =
+      args.json ? ScoresToJson(corpus, options, true, true, units)
+                : ScoresToText(corpus, options);
+  if (!args.out.empty()) {
+    const Status written = WriteFileAtomically(args.out, output);
+    if (!written.ok()) {
+      std::cerr << "ieval score: " << written.ToString() << "\n";
+      return kExitBadInput;
+    }
+    return kExitOk;
+  }
+  std::cout << output;
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunSpanScore(const ScoreArgs& args) {
+  ShardSpec shard;
+  if (!args.shard.empty()) {
+    auto parsed = ParseShard(args.shard);
+    if (!parsed.ok()) {
+      std::cerr << "ieval score: " << parsed.status().ToString() << "\n";
+      return kExitBadInput;
+    }
+    shard = *parsed;
+  }
   auto opened =
       OpenGoldAndPred("ieval score", args.gold, args.pred, args.formats);
   if (!opened.ok()) {
@@ -216,7 +244,25 @@ int RunSpanScore(const ScoreArgs& args) {
   stream.allow_nested = args.allow_nested;
   stream.read.ignore_unknown_keys = args.formats.ignore_unknown_keys;
   stream.jobs = std::max(1, args.jobs);
-  stream.keep_documents = args.json;  // the per-document list
+  // The shard's identity, and its counts when a run before completed them.
+  std::optional<CountsIdentity> identity;
+  if (!args.counts_out.empty()) {
+    auto id = ShardIdentity("score", args.gold, shard,
+                            ScoreOptionsJson(options, args.allow_nested));
+    if (!id.ok()) {
+      std::cerr << "ieval score: " << id.status().ToString() << "\n";
+      return kExitBadInput;
+    }
+    identity = std::move(*id);
+    if (!args.force)
+      if (auto done =
+              CompleteScoreCounts("ieval score", args.counts_out, *identity))
+        return Output(args, done->scores, options, nullptr);
+  }
+  if (!shard.whole())
+    stream.keep = [shard](std::string_view id) { return shard.Contains(id); };
+  // The per-document list, and the counts file's documents.
+  stream.keep_documents = args.json || identity.has_value();
   stream.gold_name = args.gold;
   UnitCounter units(args.unit_counts, stream.jobs, options);
   if (units.enabled()) {
@@ -253,8 +299,11 @@ int RunSpanScore(const ScoreArgs& args) {
     return kExitBadInput;
   }
   const CorpusScores& corpus = result.scores;
+  // A shard may lack mentions or types the corpus has: `ieval merge` checks
+  // the whole.
   const ScoreVerdict verdict =
-      CheckScores(corpus, stream.labels, args.gold, args.pred);
+      shard.whole() ? CheckScores(corpus, stream.labels, args.gold, args.pred)
+                    : ScoreVerdict();
   if (!verdict.error.empty()) {
     std::cerr << "ieval score: " << verdict.error << "\n";
     return kExitBadInput;
@@ -262,20 +311,15 @@ int RunSpanScore(const ScoreArgs& args) {
   for (const std::string& warning : verdict.warnings)
     std::cerr << "ieval score: warning: " << warning << "\n";
 
-  const CorpusUnits counted = units.Take();
-  const std::string output =
-      args.json ? ScoresToJson(corpus, options, true, true, &counted)
-                : ScoresToText(corpus, options);
-  if (!args.out.empty()) {
-    const Status written = WriteFileAtomically(args.out, output);
+  if (identity) {
+    const Status written = WriteScoreCounts(args.counts_out, *identity, corpus);
     if (!written.ok()) {
       std::cerr << "ieval score: " << written.ToString() << "\n";
       return kExitBadInput;
     }
-    return kExitOk;
   }
-  std::cout << output;
-  return kExitOk;
+  const CorpusUnits counted = units.Take();
+  return Output(args, corpus, options, &counted);
 }
 
 }  // namespace ieval
