@@ -1,5 +1,6 @@
 // ieval extract (--extractor NAME [--option K=V]… | --variant NAME)
 //               (--gold DIR | --docs DIR) --out PATH [--jobs N]
+//               [--shard I/N]
 // Runs one extractor over documents and writes its predictions in the
 // annotation format, without the document text. Nothing is written unless
 // every document succeeded.
@@ -16,6 +17,7 @@
 #include "ieval/extractors/run.h"
 #include "ieval/extractors/variants.h"
 #include "ieval/io/corpus_reader.h"
+#include "ieval/pipeline/shard.h"
 
 namespace ieval {
 namespace {
@@ -30,6 +32,7 @@ struct ExtractArgs {
   std::string out;
   int jobs = 1;
   bool no_exec = false;
+  std::string shard;  // I/N: only that shard's documents
 };
 
 int Fail(const Status& status) {
@@ -39,6 +42,12 @@ int Fail(const Status& status) {
 
 int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
                const ShippedFiles& shipped) {
+  ShardSpec shard;
+  if (!args.shard.empty()) {
+    auto parsed = ParseShard(args.shard);
+    if (!parsed.ok()) return Fail(parsed.status());
+    shard = *parsed;
+  }
   OptionValues options;
   for (const std::string& kv : args.options) {
     const size_t eq = kv.find('=');
@@ -95,6 +104,9 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
   auto docs = args.docs.empty() ? ReadGoldDocuments(args.gold)
                                 : ReadTextDocuments(args.docs);
   if (!docs.ok()) return Fail(docs.status());
+  if (!shard.whole())
+    std::erase_if(*docs,
+                  [&](const Document& d) { return !shard.Contains(d.doc_id); });
 
   ThreadPool pool(args.jobs);
   auto predictions = ExtractAll(**extractor, *docs, label, pool);
@@ -155,6 +167,10 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
       ->required();
   cmd->add_option("--jobs", args->jobs, "Documents extracted at once")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--shard", args->shard,
+                  "Extract only shard I of N (1-based, I/N): the documents "
+                  "whose FNV-1a 64 hash of the doc_id is I-1 modulo N, as "
+                  "`ieval score --shard I/N` scores them");
   cmd->add_flag("--no-exec", args->no_exec,
                 "Refuse (exit 2) an extractor or variant that executes code "
                 "(`external`, `plugin`, or a composite of them); also set "

@@ -133,6 +133,26 @@ TEST_F(ShardMerge, SyntheticCorpusMergesExactlyFromOneTwoAndSevenShards) {
   EXPECT_EQ(documents, 400);
 }
 
+TEST_F(ShardMerge, ExtractedShardsScoredAndMergedEqualTheWholeJob) {
+  // Each task extracts and scores its own shard, as an array job does.
+  const auto whole = RunIeval({"extract", "--extractor", "rules", "--gold",
+                               kGold, "--out", Path("all.jsonl")});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  std::vector<std::string> files;
+  int64_t extracted = 0;
+  for (int i = 1; i <= 3; ++i) {
+    const std::string pred = Path("pred-" + std::to_string(i) + ".jsonl");
+    const auto r =
+        RunIeval({"extract", "--extractor", "rules", "--gold", kGold, "--shard",
+                  std::to_string(i) + "/3", "--out", pred});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    extracted += std::stoll(r.out.substr(r.out.find(' ') + 1));
+    files.push_back(Shard(kGold, pred, i, 3));
+  }
+  EXPECT_EQ(extracted, 5);
+  ExpectMergesTo(files, Unsharded(kGold, Path("all.jsonl")));
+}
+
 TEST_F(ShardMerge, RefusesAMissingShardNamingIt) {
   std::vector<std::string> files = AllShards(kGold, kPred, 3);
   files.erase(files.begin() + 1);
@@ -250,6 +270,11 @@ TEST_F(ShardMerge, BadShardValuesAreRefused) {
            {"1/0", "N must be between 1 and"},
            {"2", "expected I/N"},
            {"a/b", "expected I/N"}}) {
+    const auto extract =
+        RunIeval({"extract", "--extractor", "rules", "--gold", kGold, "--shard",
+                  value, "--out", Path("p.jsonl")});
+    EXPECT_EQ(extract.exit_code, 2) << value;
+    EXPECT_THAT(extract.err, HasSubstr(message)) << value;
     const auto r =
         RunIeval({"score", "--gold", kGold, "--pred", kPred, "--shard", value,
                   "--counts-out", Path("c.jsonl")});
