@@ -1,9 +1,13 @@
 // ieval score --gold DIR --pred PATH [--types T,…] [--map M] [--min-overlap X]
 //             [--labels FILE] [--max-examples N] [--json]
 //             [--unit-counts sentence,mention] [--out FILE] [--jobs N]
+//             [--shard I/N] [--counts-out FILE] [--force]
 // Streams both sides (score_stream.h): reads, validates and scores every
 // gold document (in parallel with --jobs; the output does not depend on it)
-// keeping only counts, and prints the result.
+// keeping only counts, and prints the result. With --shard, only the
+// shard's documents are scored (shard.h); --counts-out writes their counts
+// for `ieval merge` (counts_file.h), or reuses them when a run before
+// completed the file (shard_counts.h).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
