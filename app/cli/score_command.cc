@@ -87,6 +87,14 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--out", args->out,
                   "Write the result to this file (atomically) instead of "
                   "standard output");
+  cmd->add_option(
+      "--per-document", args->per_document,
+      "With --json: stream each document's counts to this JSON Lines file "
+      "(one line per document, in the order documents are paired) instead "
+      "of the JSON's \"documents\", which stays empty; the JSON names the "
+      "file under \"per_document\" (relative to the folder of --out), and "
+      "ieval compare and ieval gate read it from there. Memory then stays "
+      "bounded at any corpus size");
   cmd->add_option("--jobs", args->jobs, "Threads over documents")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--shard", args->shard,
@@ -126,9 +134,23 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
       context.exit_code = kExitBadInput;
       return;
     }
+    if (!args->counts_out.empty() && !args->per_document.empty()) {
+      std::cerr << "ieval score: --counts-out keeps every document's counts "
+                   "in its file for `ieval merge`, which writes the JSON: "
+                   "leave out --per-document\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
     if (args->force && args->counts_out.empty()) {
       std::cerr << "ieval score: --force reruns a shard whose --counts-out "
                    "FILE is complete: give --counts-out\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (!args->per_document.empty() && (!spans || !args->json)) {
+      std::cerr << "ieval score: --per-document streams the documents of the "
+                   "JSON of span scores: give it with --gold, --pred and "
+                   "--json\n";
       context.exit_code = kExitBadInput;
       return;
     }

@@ -1,13 +1,15 @@
 // ieval score --gold DIR --pred PATH [--types T,…] [--map M] [--min-overlap X]
 //             [--labels FILE] [--max-examples N] [--json]
-//             [--unit-counts sentence,mention] [--out FILE] [--jobs N]
-//             [--shard I/N] [--counts-out FILE] [--force]
+//             [--unit-counts sentence,mention] [--per-document FILE]
+//             [--out FILE] [--jobs N] [--shard I/N] [--counts-out FILE]
+//             [--force]
 // Streams both sides (score_stream.h): reads, validates and scores every
 // gold document (in parallel with --jobs; the output does not depend on it)
-// keeping only counts, and prints the result. With --shard, only the
-// shard's documents are scored (shard.h); --counts-out writes their counts
-// for `ieval merge` (counts_file.h), or reuses them when a run before
-// completed the file (shard_counts.h).
+// keeping only counts, and prints the result. With --per-document, each
+// document's counts go to their file as they come instead of being kept.
+// With --shard, only the shard's documents are scored (shard.h);
+// --counts-out writes their counts for `ieval merge` (counts_file.h), or
+// reuses them when a run before completed the file (shard_counts.h).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -34,43 +36,6 @@
 
 namespace ieval {
 namespace {
-
-// --map: a JSON file {"pred": "gold", …}, or pred=gold[,pred=gold…].
-Result<std::map<std::string, std::string>> ParseTypeMap(
-    const std::string& spec) {
-  std::map<std::string, std::string> map;
-  if (spec.empty()) return map;
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(spec, ec)) {
-    auto doc = JsonDocument::Read(spec);
-    if (!doc.ok()) return doc.status();
-    const JsonValue root = doc->root();
-    if (!root.is_object())
-      return root.Expected(
-          "a JSON object of strings {\"predicted type\": \"gold type\"} "
-          "(--map)");
-    for (const auto& [from, to] : root.Members()) {
-      auto gold = to.NonEmptyString();
-      if (!gold.ok()) return gold.status();
-      map[from] = std::move(*gold);
-    }
-    return map;
-  }
-  size_t begin = 0;
-  while (begin <= spec.size()) {
-    const size_t comma = std::min(spec.find(',', begin), spec.size());
-    const std::string item = spec.substr(begin, comma - begin);
-    const size_t eq = item.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      return Status::Usage(
-          "--map: expected pred=gold[,pred=gold…] or an "
-          "existing JSON file, got \"" +
-          item + "\"");
-    map[item.substr(0, eq)] = item.substr(eq + 1);
-    begin = comma + 1;
-  }
-  return map;
-}
 
 void Print(const std::vector<Status>& problems) {
   for (const auto& p : problems) std::cerr << p.ToString() << "\n";
@@ -172,11 +137,26 @@ std::optional<LabelSet> LoadLabels(const ScoreArgs& args,
   return std::move(*labels);
 }
 
+// The --per-document file as the JSON names it: relative to the folder of
+// --out, where ieval compare and ieval gate look for it; as given when the
+// JSON goes to standard output.
+std::string PerDocumentLink(const std::string& file, const std::string& out) {
+  if (file.empty() || out.empty()) return file;
+  std::error_code ec;
+  const auto folder =
+      std::filesystem::absolute(out, ec).lexically_normal().parent_path();
+  const auto target = std::filesystem::absolute(file, ec).lexically_normal();
+  if (ec) return file;
+  const auto relative = target.lexically_relative(folder);
+  return relative.empty() ? target.string() : relative.string();
+}
+
 // Prints the scores, or writes them to --out.
 int Output(const ScoreArgs& args, const CorpusScores& corpus,
            const ScoreOptions& options, const CorpusUnits* units) {
   const std::string output =
-      args.json ? ScoresToJson(corpus, options, true, true, units)
+      args.json ? ScoresToJson(corpus, options, true, true, units,
+                               PerDocumentLink(args.per_document, args.out))
                 : ScoresToText(corpus, options);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);
@@ -265,8 +245,25 @@ int RunSpanScore(const ScoreArgs& args) {
   }
   if (!shard.whole())
     stream.keep = [shard](std::string_view id) { return shard.Contains(id); };
-  // The per-document list, and the counts file's documents.
-  stream.keep_documents = args.json || identity.has_value();
+  // The per-document list: kept for the JSON (or streamed to its file),
+  // and for the counts file.
+  stream.keep_documents =
+      (args.json && args.per_document.empty()) || identity.has_value();
+  std::unique_ptr<AtomicFileWriter> per_document;
+  Status per_document_status;
+  if (!args.per_document.empty()) {
+    auto opened_file = AtomicFileWriter::Open(args.per_document);
+    if (!opened_file.ok()) {
+      std::cerr << "ieval score: --per-document: "
+                << opened_file.status().ToString() << "\n";
+      return kExitBadInput;
+    }
+    per_document = std::move(*opened_file);
+    stream.on_document = [&](const DocumentScores& d) {
+      if (per_document_status.ok())
+        per_document_status = per_document->Append(PerDocumentLine(d));
+    };
+  }
   stream.gold_name = args.gold;
   UnitCounter units(args.unit_counts, stream.jobs, options);
   if (units.enabled()) {
@@ -315,6 +312,14 @@ int RunSpanScore(const ScoreArgs& args) {
   for (const std::string& warning : verdict.warnings)
     std::cerr << "ieval score: warning: " << warning << "\n";
 
+  if (per_document) {
+    if (per_document_status.ok()) per_document_status = per_document->Commit();
+    if (!per_document_status.ok()) {
+      std::cerr << "ieval score: --per-document: "
+                << per_document_status.ToString() << "\n";
+      return kExitBadInput;
+    }
+  }
   if (identity) {
     const Status written = WriteScoreCounts(args.counts_out, *identity, corpus);
     if (!written.ok()) {
