@@ -40,6 +40,7 @@ void AddGateCommand(CLI::App& app, CommandContext& context);
 void AddBenchCommand(CLI::App& app, CommandContext& context);
 void AddConvertCommand(CLI::App& app, CommandContext& context);
 void AddPluginHostCommand(CLI::App& app, CommandContext& context);
+void AddMergeCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace ieval
 

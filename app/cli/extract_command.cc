@@ -1,6 +1,6 @@
 // ieval extract (--extractor NAME [--option K=V]… | --variant NAME)
 //               (--gold PATH [--gold-format F] | --docs DIR) --out PATH
-//               [--jobs N]
+//               [--jobs N] [--shard I/N]
 // Runs one extractor over documents and writes its predictions in the
 // annotation format, without the document text. Nothing is written unless
 // every document succeeded.
@@ -18,6 +18,7 @@
 #include "ieval/extractors/run.h"
 #include "ieval/extractors/variants.h"
 #include "ieval/io/corpus_reader.h"
+#include "ieval/pipeline/shard.h"
 #include "llm_flags.h"
 
 namespace ieval {
@@ -35,6 +36,7 @@ struct ExtractArgs {
   int jobs = 1;
   bool no_exec = false;
   LlmCacheFlags llm_cache;
+  std::string shard;  // I/N: only that shard's documents
 };
 
 int Fail(const Status& status) {
@@ -44,6 +46,12 @@ int Fail(const Status& status) {
 
 int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
                const ShippedFiles& shipped) {
+  ShardSpec shard;
+  if (!args.shard.empty()) {
+    auto parsed = ParseShard(args.shard);
+    if (!parsed.ok()) return Fail(parsed.status());
+    shard = *parsed;
+  }
   OptionValues options;
   for (const std::string& kv : args.options) {
     const size_t eq = kv.find('=');
@@ -118,6 +126,9 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
                   ? ReadGoldTexts("ieval extract", args.gold, args.formats)
                   : ReadTextDocuments(args.docs);
   if (!docs.ok()) return Fail(docs.status());
+  if (!shard.whole())
+    std::erase_if(*docs,
+                  [&](const Document& d) { return !shard.Contains(d.doc_id); });
 
   ThreadPool pool(args.jobs);
   auto predictions = ExtractAll(**extractor, *docs, label, pool);
@@ -193,6 +204,10 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--jobs", args->jobs, "Documents extracted at once")
       ->check(CLI::PositiveNumber);
   AddLlmCacheFlags(cmd, args->llm_cache);
+  cmd->add_option("--shard", args->shard,
+                  "Extract only shard I of N (1-based, I/N): the documents "
+                  "whose FNV-1a 64 hash of the doc_id is I-1 modulo N, as "
+                  "`ieval score --shard I/N` scores them");
   cmd->add_flag("--no-exec", args->no_exec,
                 "Refuse (exit 2) an extractor or variant that executes code "
                 "(`external`, `plugin`, or a composite of them); also set "

@@ -42,6 +42,7 @@ constexpr Command kCommands[] = {
     {"gate", ieval::AddGateCommand},
     {"bench", ieval::AddBenchCommand},
     {"convert", ieval::AddConvertCommand},
+    {"merge", ieval::AddMergeCommand},
     {"plugin-host", ieval::AddPluginHostCommand},
 };
 

@@ -97,6 +97,17 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
       "bounded at any corpus size");
   cmd->add_option("--jobs", args->jobs, "Threads over documents")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--shard", args->shard,
+                  "Score only shard I of N (1-based, I/N): the gold documents "
+                  "whose FNV-1a 64 hash of the doc_id is I-1 modulo N, the "
+                  "same on every run and machine");
+  cmd->add_option("--counts-out", args->counts_out,
+                  "Also write this shard's counts to FILE (atomically), for "
+                  "`ieval merge`; when FILE already holds the counts of this "
+                  "gold, options and shard, nothing is scored again (the "
+                  "output is made from FILE; see --force)");
+  cmd->add_flag("--force", args->force,
+                "With --counts-out: score again even when FILE is complete");
   cmd->callback([args, &context] {
     const bool spans = !args->gold.empty() || !args->pred.empty();
     if (spans == !args->conll.empty()) {
@@ -113,6 +124,26 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
     if (!args->unit_counts.empty() && (!spans || !args->json)) {
       std::cerr << "ieval score: --unit-counts writes into the JSON of span "
                    "scores: give it with --gold, --pred and --json\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if ((!args->shard.empty() || !args->counts_out.empty()) &&
+        (!spans || !args->unit_counts.empty())) {
+      std::cerr << "ieval score: --shard and --counts-out work on span "
+                   "scores (--gold, --pred), without --unit-counts\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (!args->counts_out.empty() && !args->per_document.empty()) {
+      std::cerr << "ieval score: --counts-out keeps every document's counts "
+                   "in its file for `ieval merge`, which writes the JSON: "
+                   "leave out --per-document\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (args->force && args->counts_out.empty()) {
+      std::cerr << "ieval score: --force reruns a shard whose --counts-out "
+                   "FILE is complete: give --counts-out\n";
       context.exit_code = kExitBadInput;
       return;
     }

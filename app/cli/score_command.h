@@ -37,6 +37,12 @@ struct ScoreArgs {
   // file, linked from the JSON, instead of kept in its "documents".
   std::string per_document;
   int jobs = 1;
+  // Sharding (span scoring): --shard I/N scores one shard of the gold;
+  // --counts-out FILE writes its counts for `ieval merge`, skipped when
+  // FILE holds them already unless --force.
+  std::string shard;
+  std::string counts_out;
+  bool force = false;
 };
 
 // Each returns the exit code.

@@ -1,11 +1,15 @@
 // ieval score --gold DIR --pred PATH [--types T,…] [--map M] [--min-overlap X]
 //             [--labels FILE] [--max-examples N] [--json]
 //             [--unit-counts sentence,mention] [--per-document FILE]
-//             [--out FILE] [--jobs N]
+//             [--out FILE] [--jobs N] [--shard I/N] [--counts-out FILE]
+//             [--force]
 // Streams both sides (score_stream.h): reads, validates and scores every
 // gold document (in parallel with --jobs; the output does not depend on it)
 // keeping only counts, and prints the result. With --per-document, each
 // document's counts go to their file as they come instead of being kept.
+// With --shard, only the shard's documents are scored (shard.h);
+// --counts-out writes their counts for `ieval merge` (counts_file.h), or
+// reuses them when a run before completed the file (shard_counts.h).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -28,6 +32,7 @@
 #include "ieval/text/segmenter.h"
 #include "score_checks.h"
 #include "score_command.h"
+#include "shard_counts.h"
 
 namespace ieval {
 namespace {
@@ -146,9 +151,37 @@ std::string PerDocumentLink(const std::string& file, const std::string& out) {
   return relative.empty() ? target.string() : relative.string();
 }
 
+// Prints the scores, or writes them to --out.
+int Output(const ScoreArgs& args, const CorpusScores& corpus,
+           const ScoreOptions& options, const CorpusUnits* units) {
+  const std::string output =
+      args.json ? ScoresToJson(corpus, options, true, true, units,
+                               PerDocumentLink(args.per_document, args.out))
+                : ScoresToText(corpus, options);
+  if (!args.out.empty()) {
+    const Status written = WriteFileAtomically(args.out, output);
+    if (!written.ok()) {
+      std::cerr << "ieval score: " << written.ToString() << "\n";
+      return kExitBadInput;
+    }
+    return kExitOk;
+  }
+  std::cout << output;
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunSpanScore(const ScoreArgs& args) {
+  ShardSpec shard;
+  if (!args.shard.empty()) {
+    auto parsed = ParseShard(args.shard);
+    if (!parsed.ok()) {
+      std::cerr << "ieval score: " << parsed.status().ToString() << "\n";
+      return kExitBadInput;
+    }
+    shard = *parsed;
+  }
   auto opened =
       OpenGoldAndPred("ieval score", args.gold, args.pred, args.formats);
   if (!opened.ok()) {
@@ -195,8 +228,27 @@ int RunSpanScore(const ScoreArgs& args) {
   stream.allow_nested = args.allow_nested;
   stream.read.ignore_unknown_keys = args.formats.ignore_unknown_keys;
   stream.jobs = std::max(1, args.jobs);
-  // The per-document list: kept for the JSON, or streamed to its file.
-  stream.keep_documents = args.json && args.per_document.empty();
+  // The shard's identity, and its counts when a run before completed them.
+  std::optional<CountsIdentity> identity;
+  if (!args.counts_out.empty()) {
+    auto id = ShardIdentity("score", args.gold, shard,
+                            ScoreOptionsJson(options, args.allow_nested));
+    if (!id.ok()) {
+      std::cerr << "ieval score: " << id.status().ToString() << "\n";
+      return kExitBadInput;
+    }
+    identity = std::move(*id);
+    if (!args.force)
+      if (auto done =
+              CompleteScoreCounts("ieval score", args.counts_out, *identity))
+        return Output(args, done->scores, options, nullptr);
+  }
+  if (!shard.whole())
+    stream.keep = [shard](std::string_view id) { return shard.Contains(id); };
+  // The per-document list: kept for the JSON (or streamed to its file),
+  // and for the counts file.
+  stream.keep_documents =
+      (args.json && args.per_document.empty()) || identity.has_value();
   std::unique_ptr<AtomicFileWriter> per_document;
   Status per_document_status;
   if (!args.per_document.empty()) {
@@ -248,8 +300,11 @@ int RunSpanScore(const ScoreArgs& args) {
     return kExitBadInput;
   }
   const CorpusScores& corpus = result.scores;
+  // A shard may lack mentions or types the corpus has: `ieval merge` checks
+  // the whole.
   const ScoreVerdict verdict =
-      CheckScores(corpus, stream.labels, args.gold, args.pred);
+      shard.whole() ? CheckScores(corpus, stream.labels, args.gold, args.pred)
+                    : ScoreVerdict();
   if (!verdict.error.empty()) {
     std::cerr << "ieval score: " << verdict.error << "\n";
     return kExitBadInput;
@@ -257,7 +312,6 @@ int RunSpanScore(const ScoreArgs& args) {
   for (const std::string& warning : verdict.warnings)
     std::cerr << "ieval score: warning: " << warning << "\n";
 
-  const CorpusUnits counted = units.Take();
   if (per_document) {
     if (per_document_status.ok()) per_document_status = per_document->Commit();
     if (!per_document_status.ok()) {
@@ -266,20 +320,15 @@ int RunSpanScore(const ScoreArgs& args) {
       return kExitBadInput;
     }
   }
-  const std::string output =
-      args.json ? ScoresToJson(corpus, options, true, true, &counted,
-                               PerDocumentLink(args.per_document, args.out))
-                : ScoresToText(corpus, options);
-  if (!args.out.empty()) {
-    const Status written = WriteFileAtomically(args.out, output);
+  if (identity) {
+    const Status written = WriteScoreCounts(args.counts_out, *identity, corpus);
     if (!written.ok()) {
       std::cerr << "ieval score: " << written.ToString() << "\n";
       return kExitBadInput;
     }
-    return kExitOk;
   }
-  std::cout << output;
-  return kExitOk;
+  const CorpusUnits counted = units.Take();
+  return Output(args, corpus, options, &counted);
 }
 
 }  // namespace ieval

@@ -250,6 +250,7 @@ class Streamer {
     Append(&p.problems, &batch->gold_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
+    if (options_.keep && !options_.keep(doc.document.doc_id)) return;
     // A copy: `doc` is moved from below, in the same call that uses the id.
     const std::string id = doc.document.doc_id;
     auto problem = [&](const char* what) {
@@ -272,6 +273,7 @@ class Streamer {
     Append(&p.problems, &batch->pred_problems);
     if (!p.doc || p.doc->document.doc_id.empty()) return;  // reported
     AnnotatedDocument& doc = *p.doc;
+    if (options_.keep && !options_.keep(doc.document.doc_id)) return;
     const std::string id = doc.document.doc_id;  // a copy, as in AddGold
     if (result_.pred_ids.size() < kIdsShown) result_.pred_ids.push_back(id);
     if (auto w = waiting_gold_.find(id); w != waiting_gold_.end()) {

@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ieval/core/labels.h"
@@ -51,6 +52,10 @@ struct StreamScoreOptions {
   size_t ids_in_memory = 1 << 16;
   // Keep each document's counts (CorpusScores::documents()).
   bool keep_documents = false;
+  // When set, only the documents (of both sides) whose doc_id it keeps are
+  // checked and scored, the others dropped once parsed: one shard of the
+  // corpus (ieval/pipeline/shard.h).
+  std::function<bool(std::string_view doc_id)> keep;
   // Named in "doc_id is not in the gold <gold_name>".
   std::string gold_name;
   // Called for every document scored, on the worker thread that scored it
