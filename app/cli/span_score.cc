@@ -218,6 +218,7 @@ int RunSpanScore(const ScoreArgs& args) {
   stream.jobs = std::max(1, args.jobs);
   stream.keep_documents = args.json;  // the per-document list
   stream.gold_name = args.gold;
+  stream.ground = args.ground.ToOptions();
   UnitCounter units(args.unit_counts, stream.jobs, options);
   if (units.enabled()) {
     if (Status s = units.Prepare(); !s.ok()) {
@@ -264,8 +265,9 @@ int RunSpanScore(const ScoreArgs& args) {
 
   const CorpusUnits counted = units.Take();
   const std::string output =
-      args.json ? ScoresToJson(corpus, options, true, true, &counted)
-                : ScoresToText(corpus, options);
+      args.json ? ScoresToJson(corpus, options, true, true, &counted,
+                               &result.grounding)
+                : ScoresToText(corpus, options, &result.grounding);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);
     if (!written.ok()) {

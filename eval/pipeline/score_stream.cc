@@ -103,6 +103,8 @@ class Streamer {
     for (int j = 0; j < std::max(1, options.jobs); ++j)
       workers_[static_cast<size_t>(j)].shard =
           CorpusScores(options.score.max_examples, options.keep_documents);
+    for (int j = 0; j < std::max(1, options.jobs); ++j)
+      workers_[static_cast<size_t>(j)].grounding.options = options.ground;
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
     gold_validate_.allow_nested = options.allow_nested;
@@ -191,8 +193,11 @@ class Streamer {
           where));
     }
     result_.scores = std::move(workers_[0].shard);
-    for (int w = 1; w < pool_.threads(); ++w)
+    result_.grounding = workers_[0].grounding;
+    for (int w = 1; w < pool_.threads(); ++w) {
       result_.scores += std::move(workers_[static_cast<size_t>(w)].shard);
+      result_.grounding += workers_[static_cast<size_t>(w)].grounding;
+    }
     return std::move(result_);
   }
 
@@ -321,6 +326,7 @@ class Streamer {
     CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
     const Annotations* predicted = &kNothing;
+    GroundedPredictions grounded;
     if (p.pred) {
       AnnotatedDocument& d = *p.pred;
       const Where where{d.source_file, d.source_line, d.document.doc_id, ""};
@@ -329,13 +335,20 @@ class Streamer {
             "\"text\" differs from the gold document's text", where));
       } else {
         if (!d.has_text) ResolveOffsets(d, index, where, &p.pred_problems);
+        grounded = GroundPending(text, d.annotations, options_.ground,
+                                 options_.policy_sensitivity);
+        // Grounding under "all" adds mentions: the lines no longer match.
+        if (!grounded.as_read.empty()) d.mention_lines.clear();
         CheckDocument(d, text, index, pred_validate_, &p.pred_problems);
         predicted = &d.annotations;
       }
     }
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
-    mine.shard.Add(ScoreDocument(g.document, g.annotations, *predicted,
-                                 options_.score, &index));
+    DocumentScores scores = ScoreDocument(g.document, g.annotations, *predicted,
+                                          options_.score, &index);
+    AddToSummary(g.document, g.annotations, *predicted, grounded, scores,
+                 options_.score, index, &mine.grounding);
+    mine.shard.Add(std::move(scores));
     if (options_.on_scored) options_.on_scored(worker, g, *predicted);
   }
 
@@ -355,6 +368,7 @@ class Streamer {
   // for the other (false sharing).
   struct alignas(128) Worker {
     CorpusScores shard;
+    GroundingSummary grounding;
     OffsetIndex index;  // of the current pair's text, tables reused
   };
   std::unique_ptr<Worker[]> workers_;

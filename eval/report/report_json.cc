@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ieval/core/thread_pool.h"
+#include "ieval/report/grounding_report.h"
 #include "ieval/report/score_report.h"
 #include "ieval/stats/bootstrap.h"
 #include "ieval/stats/summary.h"
@@ -125,6 +126,11 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
                            {"f1", IntervalJson(m.interval.f1)}};
   }
   j["intervals"] = std::move(intervals);
+  if (v.grounding.any()) {
+    const ordered_json members =
+        ordered_json::parse(GroundingToJson(v.grounding, -1));
+    for (const auto& [key, value] : members.items()) j[key] = value;
+  }
   if (v.Repeats() > 1) j["repeats"] = report_text::RepeatsJson(run, v);
   return j;
 }

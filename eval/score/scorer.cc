@@ -42,6 +42,25 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
   return out;
 }
 
+std::vector<Mention> MappedMentions(const std::vector<Mention>& mentions,
+                                    bool predicted,
+                                    const ScoreOptions& options) {
+  std::vector<Mention> out;
+  out.reserve(mentions.size());
+  for (const Mention& m : mentions) {
+    Mention copy = m;
+    if (predicted) {
+      if (auto it = options.type_map.find(m.type); it != options.type_map.end())
+        copy.type = it->second;
+    }
+    if (options.types.empty() ||
+        std::find(options.types.begin(), options.types.end(), copy.type) !=
+            options.types.end())
+      out.push_back(std::move(copy));
+  }
+  return out;
+}
+
 namespace {
 
 // False when PrepareAnnotations would return a copy of `annotations`.
@@ -69,12 +88,20 @@ DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
   if (prepare_pred) pred_copy = PrepareAnnotations(pred, true, options);
   const Annotations& g = prepare_gold ? gold_copy : gold;
   const Annotations& p = prepare_pred ? pred_copy : pred;
+  // Predictions without a place (PrepareAnnotations leaves them out of the
+  // alignment) are added as false positives.
+  std::vector<Mention> ungrounded;
+  if (prepare_pred)
+    for (Mention& m : MappedMentions(pred.mentions, true, options))
+      if (HasNoSpan(m.alignment)) ungrounded.push_back(std::move(m));
   const DocumentAlignment alignment =
       AlignMentions(g.mentions, p.mentions, options.min_overlap);
   DocumentScores scores;
   scores.doc_id = document.doc_id;
   scores.entities = ScoreEntities(document, g.mentions, p.mentions, alignment,
                                   options.max_examples, text_index);
+  AddUngrounded(document.doc_id, ungrounded, options.max_examples,
+                scores.entities);
   scores.relations = ScoreRelations(g, p, options.symmetric_relations);
   scores.values = ScoreValues(g.mentions, p.mentions, alignment.boundary_first,
                               options.value_types);

@@ -24,6 +24,7 @@
 #include "ieval/core/labels.h"
 #include "ieval/core/status.h"
 #include "ieval/io/corpus_reader.h"
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/scorer.h"
 
 namespace ieval {
@@ -44,6 +45,11 @@ struct StreamScoreOptions {
   // order of problems does (a batch's reading and JSON problems are listed
   // before its documents' validation problems).
   size_t batch = 256;
+  // How predictions given by their text alone are grounded in the gold
+  // text (grounding_summary.h), and whether they are also grounded under
+  // the other policies for GroundingSummary::strict_by_policy.
+  GroundOptions ground;
+  bool policy_sensitivity = true;
   // Keep each document's counts (CorpusScores::documents()).
   bool keep_documents = false;
   // Named in "doc_id is not in the gold <gold_name>".
@@ -59,6 +65,8 @@ struct StreamScoreOptions {
 
 struct StreamScoreResult {
   CorpusScores scores;
+  // Shown when some prediction was grounded (GroundingSummary::any()).
+  GroundingSummary grounding;
   // Problems of the gold (unreadable, invalid, duplicate or textless
   // documents) and of the predictions (unreadable, invalid, duplicates,
   // documents not in the gold, offsets off the gold text), each in reading

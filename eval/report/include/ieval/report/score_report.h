@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/scorer.h"
 #include "ieval/score/units.h"
 
@@ -19,10 +20,13 @@ namespace ieval {
 // it themselves, document by document (DocumentScoresToJson), on threads
 // of their own (report.json of `ieval run`). With `units` (not empty),
 // their counts follow under "units" (UnitsToJson).
+// With `grounding` (when any()), its members (grounding_report.h) follow
+// "corpus".
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty = true,
                          bool with_documents = true,
-                         const CorpusUnits* units = nullptr);
+                         const CorpusUnits* units = nullptr,
+                         const GroundingSummary* grounding = nullptr);
 
 // The "units" object: {"sentences": [...], "mentions": [...]} with the
 // units that were counted, each {"doc_id", "start", "entities": {MODE:
@@ -49,9 +53,11 @@ std::string DocumentScoresToJson(const DocumentScores& document, int indent,
                                  int depth);
 
 // Tables: per mode and type, the SemEval block, relations, values,
-// clusters and the error analysis.
+// clusters and the error analysis; with `grounding` (when any()), its
+// section (GroundingToText) after them.
 std::string ScoresToText(const CorpusScores& scores,
-                         const ScoreOptions& options);
+                         const ScoreOptions& options,
+                         const GroundingSummary* grounding = nullptr);
 
 }  // namespace ieval
 
