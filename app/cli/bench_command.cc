@@ -1,5 +1,6 @@
 // ieval bench (--variant NAME… | --all | --extractor NAME [--option K=V]…)
-//             [--config FILE] [--gold DIR | --docs DIR] [--repetitions N]
+//             [--config FILE] [--gold PATH [--gold-format F] | --docs DIR]
+//             [--repetitions N]
 //             [--min-time S] [--max-time S] [--warmup N] [--jobs N]
 //             [--sizes 1,10,100] [--json FILE] [--no-exec] [--quiet]
 // The speed of extractor variants as Google Benchmarks (app/bench): the
@@ -17,6 +18,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "finite_number.h"
+#include "format_args.h"
 #include "ieval/bench/bench_runner.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/run.h"
@@ -34,6 +36,7 @@ struct BenchArgs {
   std::vector<std::string> options;
   std::string config;
   std::string gold;
+  FormatArgs formats;  // --gold-format and what the formats need
   std::string docs;
   std::string json;
   std::vector<int> sizes;
@@ -152,7 +155,7 @@ int RunBench(const BenchArgs& args, const ExtractorRegistry& registry,
     auto gold = shipped.Or(args.gold, &ShippedFiles::Gold);
     if (!gold.ok()) return Fail(gold.status());
     corpus = *gold;
-    docs = ReadGoldDocuments(*gold);
+    docs = ReadGoldTexts("ieval bench", *gold, args.formats);
   }
   if (!docs.ok()) return Fail(docs.status());
 
@@ -219,12 +222,13 @@ void AddBenchCommand(CLI::App& app, CommandContext& context) {
                   "extractors/variants.json; `ieval list` shows where)");
   auto* gold = cmd->add_option(
       "--gold", args->gold,
-      "An annotation corpus whose texts are used (default: the shipped "
-      "gold/docs)");
+      "An annotation corpus in any format (--gold-format) whose texts are "
+      "used (default: the shipped gold/docs)");
   auto* docs = cmd->add_option(
       "--docs", args->docs,
       "A folder of UTF-8 .txt files instead (doc_id = file name)");
   gold->excludes(docs);
+  AddFormatOptions(cmd, &args->formats, "--gold-format", "");
   cmd->add_option("--repetitions", args->bench.repetitions,
                   "Repetitions of each benchmark (default 9, what `ieval "
                   "gate` needs)")

@@ -1,5 +1,6 @@
 // ieval extract (--extractor NAME [--option K=V]… | --variant NAME)
-//               (--gold DIR | --docs DIR) --out PATH [--jobs N]
+//               (--gold PATH [--gold-format F] | --docs DIR) --out PATH
+//               [--jobs N]
 // Runs one extractor over documents and writes its predictions in the
 // annotation format, without the document text. Nothing is written unless
 // every document succeeded.
@@ -12,6 +13,7 @@
 #include "code_policy.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "format_args.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/run.h"
 #include "ieval/extractors/variants.h"
@@ -26,6 +28,7 @@ struct ExtractArgs {
   std::vector<std::string> options;
   std::string config;
   std::string gold;
+  FormatArgs formats;  // --gold-format and what the formats need
   std::string docs;
   std::string out;
   int jobs = 1;
@@ -92,8 +95,9 @@ int RunExtract(const ExtractArgs& args, const ExtractorRegistry& registry,
   }
   if (!extractor.ok()) return Fail(extractor.status());
 
-  auto docs = args.docs.empty() ? ReadGoldDocuments(args.gold)
-                                : ReadTextDocuments(args.docs);
+  auto docs = args.docs.empty()
+                  ? ReadGoldTexts("ieval extract", args.gold, args.formats)
+                  : ReadTextDocuments(args.docs);
   if (!docs.ok()) return Fail(docs.status());
 
   ThreadPool pool(args.jobs);
@@ -144,11 +148,13 @@ void AddExtractCommand(CLI::App& app, CommandContext& context) {
                   "by --variant and by ensemble members");
   auto* gold = cmd->add_option(
       "--gold", args->gold,
-      "An annotation corpus (folder, .jsonl or .json) whose texts are used");
+      "An annotation corpus in any format (--gold-format) whose texts are "
+      "used");
   auto* docs = cmd->add_option(
       "--docs", args->docs,
       "A folder of UTF-8 .txt files (doc_id = file name without .txt)");
   gold->excludes(docs);
+  AddFormatOptions(cmd, &args->formats, "--gold-format", "");
   cmd->add_option("--out", args->out,
                   "Where to write: a .jsonl file, or else a folder of "
                   "<doc_id>.json files (written atomically)")

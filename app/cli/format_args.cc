@@ -127,6 +127,37 @@ Result<Corpus> ReadSide(const std::string& command, const std::string& path,
   return corpus;
 }
 
+Result<std::vector<Document>> ReadGoldTexts(const std::string& command,
+                                            const std::string& path,
+                                            const FormatArgs& args) {
+  auto options = ReadOptions(args);
+  if (!options.ok()) return options.status();
+  std::vector<Status> problems;
+  auto corpus = ReadSide(command, path, args.gold_format, "--gold-format",
+                         *options, &problems);
+  if (!corpus.ok()) return corpus.status();
+  if (!problems.empty()) {
+    const Status& first = problems.front();
+    return Status::InvalidInput(
+        first.message() + " (" + std::to_string(problems.size()) +
+            " problem(s); run `ieval validate " + path + "`)",
+        first.where());
+  }
+  std::vector<Document> docs;
+  docs.reserve(corpus->documents.size());
+  for (AnnotatedDocument& d : corpus->documents) {
+    if (!d.has_text)
+      return Status::InvalidInput(
+          "no \"text\": gold documents carry their text",
+          Where{d.source_file, d.source_line, d.document.doc_id, ""});
+    docs.push_back(std::move(d.document));
+  }
+  if (docs.empty())
+    return Status::InvalidInput("the gold holds no document",
+                                Where{path, 0, "", ""});
+  return docs;
+}
+
 Result<OpenedPair> OpenGoldAndPred(const std::string& command,
                                    const std::string& gold_path,
                                    const std::string& pred_path,

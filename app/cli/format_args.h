@@ -62,6 +62,14 @@ Result<Corpus> ReadSide(const std::string& command, const std::string& path,
                         const FormatContext& context = {},
                         AnnotationFormat* format = nullptr);
 
+// The documents of a gold in `args.gold_format` whose texts a command runs
+// on (extract, bench): every document carries its text (CoNLL without
+// --text: the tokens joined by single spaces), doc_ids as the format gives
+// them. The first problem of a single document fails the whole read.
+Result<std::vector<Document>> ReadGoldTexts(const std::string& command,
+                                            const std::string& path,
+                                            const FormatArgs& args);
+
 // Gold and predictions, opened for ScoreStreams. CoNLL predictions are
 // aligned to the gold's texts (unless --text); CoNLL on both sides must
 // list the same tokens (CheckSameTokens). Problems of the gold's single

@@ -1,5 +1,6 @@
-// ieval run [--config FILE] [--gold DIR] [--out DIR] [--variants a,b]
-//           [--jobs N] [--unit document|sentence]
+// ieval run [--config FILE] [--gold PATH [--format F]] [--out DIR]
+//           [--variants a,b] [--map pred=gold,…] [--jobs N]
+//           [--unit document|sentence]
 //           [--unit-counts sentence,mention|none] [--resamples N] [--seed N]
 //           [--bench-repetitions N] [--repeats K] [--quiet]
 // The main job: every variant of the run config over the gold, scored,
@@ -37,6 +38,7 @@
 #include "ieval/run/runner.h"
 #include "ieval/run/seeded_repeats.h"
 #include "progress_line.h"
+#include "score_checks.h"
 #include "version.h"
 
 namespace ieval {
@@ -47,7 +49,8 @@ struct RunArgs {
   std::string gold;
   std::string out = "reports/latest";
   std::vector<std::string> variants;
-  int jobs = 0;  // 0: the config's
+  std::string map;  // --map: added to the config's scoring.map
+  int jobs = 0;     // 0: the config's
   std::string unit;
   std::vector<std::string> unit_counts;  // empty: the config's
   int resamples = 0;
@@ -165,6 +168,9 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   if (args.seed >= 0)
     config->statistics.bootstrap.seed = static_cast<uint64_t>(args.seed);
   if (args.repeats > 0) config->repeats = args.repeats;
+  auto map = ParseTypeMap(args.map);
+  if (!map.ok()) return Fail(map.status());
+  for (auto& [from, to] : *map) config->scoring.type_map[from] = to;
 
   std::vector<Status> problems;
   // One pool for every parallel step of the run.
@@ -177,10 +183,12 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   LoadGoldOptions load;
   load.allow_nested = args.allow_nested;
   load.read = *read_options;
+  load.format = opened->format;
   auto gold = LoadGold(*opened->reader, config->gold, config->labels, &problems,
                        pool, load);
   for (const Status& p : problems) std::cerr << p.ToString() << "\n";
   if (!gold.ok()) return Fail(gold.status());
+  const std::optional<LabelSet> labels = std::move(gold->labels);
 
   auto found_variants =
       shipped.Or(config->variants_file, &ShippedFiles::Variants);
@@ -280,6 +288,14 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
   if (!committed.ok()) return Fail(committed);
   if (Interrupted()) return StoppedBySignal(args.out, had_previous, true);
 
+  // Said once per variant, beside the table it explains: predictions of
+  // types outside the label set (with the --map that would fix them), or
+  // none at all.
+  for (const VariantResult& v : run->variants)
+    if (v.status == VariantStatus::kOk)
+      for (const std::string& line : CheckVariantScores(
+               v.name, v.scores, labels ? &*labels : nullptr, config->gold))
+        std::cerr << "ieval run: warning: " << line << "\n";
   std::cout << written->summary_text << std::flush;
   bool failed = false;
   for (const VariantResult& v : run->variants)
@@ -322,6 +338,10 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "Gold corpus in any format (--format); overrides the "
                   "config's");
   AddFormatOptions(cmd, &args->formats, "--format", "");
+  cmd->add_option("--map", args->map,
+                  "Rename predicted types before scoring: a JSON file "
+                  "{\"pred\": \"gold\"} or pred=gold[,pred=gold…], added to "
+                  "the config's scoring.map");
   cmd->add_option("--out", args->out,
                   "Output folder (default: reports/latest), replaced as one "
                   "unit: the reports are written into a fresh folder beside "
@@ -378,7 +398,8 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                 "Gold spans may nest and overlap (as \"nested\": true in "
                 "labels.json); without it gold must be flat");
   cmd->add_flag("--quiet,-q", args->quiet,
-                "No progress or messages on stderr (errors still)");
+                "No progress or messages on stderr (errors and warnings "
+                "still)");
   cmd->add_flag("--no-exec", args->no_exec,
                 "Refuse (exit 2) any variant that executes code: an "
                 "`external` program or a `plugin` library, members of "

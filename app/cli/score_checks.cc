@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <utility>
+
+#include "ieval/io/json_reader.h"
 
 namespace ieval {
 namespace {
@@ -48,6 +51,42 @@ std::string LikelyTarget(const std::string& type,
 }
 
 }  // namespace
+
+Result<std::map<std::string, std::string>> ParseTypeMap(
+    const std::string& spec) {
+  std::map<std::string, std::string> map;
+  if (spec.empty()) return map;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(spec, ec)) {
+    auto doc = JsonDocument::Read(spec);
+    if (!doc.ok()) return doc.status();
+    const JsonValue root = doc->root();
+    if (!root.is_object())
+      return root.Expected(
+          "a JSON object of strings {\"predicted type\": \"gold type\"} "
+          "(--map)");
+    for (const auto& [from, to] : root.Members()) {
+      auto gold = to.NonEmptyString();
+      if (!gold.ok()) return gold.status();
+      map[from] = std::move(*gold);
+    }
+    return map;
+  }
+  size_t begin = 0;
+  while (begin <= spec.size()) {
+    const size_t comma = std::min(spec.find(',', begin), spec.size());
+    const std::string item = spec.substr(begin, comma - begin);
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+      return Status::Usage(
+          "--map: expected pred=gold[,pred=gold…] or an "
+          "existing JSON file, got \"" +
+          item + "\"");
+    map[item.substr(0, eq)] = item.substr(eq + 1);
+    begin = comma + 1;
+  }
+  return map;
+}
 
 std::string TypeSummary(const std::map<std::string, int64_t>& outside,
                         const std::vector<std::string>& known) {
@@ -120,6 +159,20 @@ ScoreVerdict CheckScores(const CorpusScores& corpus, const LabelSet* labels,
         " (scored as false positives): " + TypeSummary(outside, known));
   }
   return verdict;
+}
+
+std::vector<std::string> CheckVariantScores(const std::string& variant,
+                                            const CorpusScores& scores,
+                                            const LabelSet* labels,
+                                            const std::string& gold_name) {
+  const ScoreVerdict verdict =
+      CheckScores(scores, labels, gold_name, "of variant " + variant);
+  std::vector<std::string> lines;
+  if (!verdict.error.empty())
+    lines.push_back("variant " + variant + ": " + verdict.error);
+  for (const std::string& w : verdict.warnings)
+    lines.push_back("variant " + variant + ": " + w);
+  return lines;
 }
 
 }  // namespace ieval

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ieval/core/labels.h"
+#include "ieval/core/status.h"
 #include "ieval/score/scorer.h"
 
 namespace ieval {
@@ -29,6 +30,18 @@ struct ScoreVerdict {
 ScoreVerdict CheckScores(const CorpusScores& corpus, const LabelSet* labels,
                          const std::string& gold_name,
                          const std::string& pred_name);
+
+// The same for one variant of `ieval run`, which goes on with the others:
+// the error and the warnings as lines "variant NAME: …".
+std::vector<std::string> CheckVariantScores(const std::string& variant,
+                                            const CorpusScores& scores,
+                                            const LabelSet* labels,
+                                            const std::string& gold_name);
+
+// --map (score, run): a JSON file {"pred": "gold", …}, or
+// pred=gold[,pred=gold…]; empty: no renaming.
+Result<std::map<std::string, std::string>> ParseTypeMap(
+    const std::string& spec);
 
 // "GPE x102, PERSON x38" and, when some have a likely gold type, ": try
 // --map GPE=LOC,PERSON=PER". `outside`: type -> mentions; `known`: the

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -10,6 +11,7 @@
 #include "ieval/core/string_table.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/io/annotation_json.h"
+#include "ieval/io/brat_format.h"
 #include "ieval/io/corpus_reader.h"
 #include "ieval/io/labels_io.h"
 #include "ieval/validate/validator.h"
@@ -44,7 +46,7 @@ Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
                             const LoadGoldOptions& options) {
   const size_t before = problems->size();
   LoadedGold gold;
-  std::optional<LabelSet> label_set;
+  std::optional<LabelSet>& label_set = gold.labels;
   const std::optional<std::string> labels_path =
       labels.empty() ? FindLabelsFile(path)
                      : std::optional<std::string>(labels);
@@ -53,9 +55,20 @@ Result<LoadedGold> LoadGold(CorpusReader& reader, const std::string& path,
     if (!read.ok()) return read.status();
     label_set = std::move(*read);
     gold.labels_path = *labels_path;
+  } else if (options.format == AnnotationFormat::kBrat) {
+    if (auto conf = ReadBratLabelSet(path)) {
+      if (!conf->ok()) return conf->status();
+      label_set = std::move(**conf);
+      const std::filesystem::path folder =
+          std::filesystem::is_directory(path)
+              ? std::filesystem::path(path)
+              : std::filesystem::path(path).parent_path();
+      gold.labels_path = (folder / "annotation.conf").string();
+    }
+  }
+  if (label_set)
     for (const auto& r : label_set->relation_types)
       if (r.symmetric) gold.symmetric_relations.insert(r.name);
-  }
 
   // Reading is serial (one thread at a time takes the next documents from
   // the reader, a few at once: taken one by one, the threads queue on the

@@ -258,5 +258,34 @@ TEST_F(BenchCli, ExtractorWithOptionsIsMeasuredUnderItsName) {
   EXPECT_THAT(r.out, HasSubstr("\nextract/plugin  "));
 }
 
+// The gold's texts in BRAT and CoNLL are measured as gold/docs's are: the
+// same five documents and tokens as gold/docs (CoNLL aligned to the BRAT
+// texts).
+TEST_F(BenchCli, GoldInBratAndConllIsMeasuredOnItsTexts) {
+  const std::string root = std::string(IEVAL_SOURCE_DIR) + "/gold/";
+  for (const std::vector<std::string>& gold :
+       {std::vector<std::string>{"--gold", root + "brat"},
+        std::vector<std::string>{"--gold", root + "conll/gold.conll",
+                                 "--gold-format", "conll", "--text",
+                                 root + "brat"}}) {
+    std::vector<std::string> args = {"bench",
+                                     "--extractor",
+                                     "plugin",
+                                     "--option",
+                                     "path=libieval_acronyms.so",
+                                     "--repetitions",
+                                     "1",
+                                     "--min-time",
+                                     "0.01",
+                                     "--quiet"};
+    args.insert(args.end(), gold.begin(), gold.end());
+    auto r = RunIeval(args);
+    EXPECT_EQ(r.exit_code, 0) << gold[1] << ": " << r.err;
+    EXPECT_THAT(r.out, HasSubstr("5 documents (15.3 KB, 2466 tokens)"))
+        << gold[1];
+    EXPECT_THAT(r.out, HasSubstr("\nextract/plugin  ")) << gold[1];
+  }
+}
+
 }  // namespace
 }  // namespace ieval

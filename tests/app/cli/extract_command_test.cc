@@ -77,6 +77,54 @@ TEST_F(ExtractCli, GoldTextsAreUsed) {
   EXPECT_TRUE(fs::exists(dir_ + "/pred/g.json"));
 }
 
+// The shipped gold in BRAT, and in CoNLL with its texts from --text, gives
+// the predictions gold/docs gives, byte for byte; CoNLL without texts runs
+// on its tokens joined by single spaces, as the note says.
+TEST_F(ExtractCli, GoldInBratAndConllGivesThePredictionsOfOurJson) {
+  const std::string root = std::string(IEVAL_SOURCE_DIR) + "/gold/";
+  auto extract = [&](std::vector<std::string> extra, const std::string& out) {
+    std::vector<std::string> args = {"extract",
+                                     "--extractor",
+                                     "plugin",
+                                     "--option",
+                                     "path=libieval_acronyms.so",
+                                     "--out",
+                                     out};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return RunIeval(args);
+  };
+  auto ours = extract({"--gold", root + "docs"}, dir_ + "/ours.jsonl");
+  ASSERT_EQ(ours.exit_code, 0) << ours.err;
+  auto brat = extract({"--gold", root + "brat"}, dir_ + "/brat.jsonl");
+  ASSERT_EQ(brat.exit_code, 0) << brat.err;
+  auto conll = extract({"--gold", root + "conll/gold.conll", "--gold-format",
+                        "conll", "--text", root + "brat"},
+                       dir_ + "/conll.jsonl");
+  ASSERT_EQ(conll.exit_code, 0) << conll.err;
+  const std::string expected = testing::ReadText(dir_ + "/ours.jsonl");
+  EXPECT_THAT(expected, HasSubstr("\"doc_id\":\"000_d2d8004998f84c7a\""));
+  EXPECT_EQ(testing::ReadText(dir_ + "/brat.jsonl"), expected);
+  EXPECT_EQ(testing::ReadText(dir_ + "/conll.jsonl"), expected);
+
+  auto joined =
+      extract({"--gold", root + "conll/gold.conll"}, dir_ + "/joined.jsonl");
+  ASSERT_EQ(joined.exit_code, 0) << joined.err;
+  EXPECT_THAT(joined.err, HasSubstr("tokens joined by single spaces"));
+  EXPECT_THAT(joined.out, HasSubstr("extracted 5 documents"));
+  EXPECT_THAT(testing::ReadText(dir_ + "/joined.jsonl"),
+              HasSubstr("\"doc_id\":\"000_d2d8004998f84c7a\""));
+}
+
+TEST_F(ExtractCli, GoldInAFormatItIsNotExitsTwoNamingWhatIsMissing) {
+  auto r = RunIeval({"extract", "--extractor", "plugin", "--option",
+                     "path=libieval_acronyms.so", "--gold",
+                     std::string(IEVAL_SOURCE_DIR) + "/gold/conll/gold.conll",
+                     "--gold-format", "brat", "--out", out_});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no gold.txt beside it"));
+  EXPECT_FALSE(fs::exists(out_));
+}
+
 TEST_F(ExtractCli, UnknownExtractorExitsTwoListingTheKnownOnes) {
   auto r = RunIeval({"extract", "--extractor", "nope", "--docs", dir_ + "/docs",
                      "--out", out_});

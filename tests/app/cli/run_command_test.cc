@@ -231,6 +231,67 @@ TEST_F(RunCli, CompareOfTwoRunsGivesVerdicts) {
   EXPECT_EQ(parsed["pairs"][0]["documents"], 5);
 }
 
+// A BRAT gold's annotation.conf is the run's label set: a gold type it does
+// not list is refused, and predicted types outside it are summarised once
+// per variant with the --map that fixes them (offsets past « à » and « ’ »
+// in code points).
+class RunBratGold : public RunCli {
+ protected:
+  void SetUp() override {
+    testing::WriteText(dir_ + "/brat/d1.txt", "Kim vit à Paris avec l’OTAN.\n");
+    testing::WriteText(dir_ + "/brat/d2.txt", "Paris et Kim.\n");
+    testing::WriteText(dir_ + "/brat/d2.ann",
+                       "T1\tLOC 0 5\tParis\nT2\tPER 9 12\tKim\n");
+    testing::WriteText(dir_ + "/brat/annotation.conf",
+                       "[entities]\nPER\nLOC\nOrg\n[relations]\n[events]\n"
+                       "[attributes]\n");
+    Config({Variant("good", "good")});
+    const json config = {{"gold", "brat"},
+                         {"variants_file", "variants.json"},
+                         {"statistics", {{"resamples", 50}}}};
+    testing::WriteText(dir_ + "/run.json", config.dump());
+  }
+  void Ann(const std::string& org_type) {
+    testing::WriteText(dir_ + "/brat/d1.ann",
+                       "T1\tPER 0 3\tKim\nT2\tLOC 10 15\tParis\nT3\t" +
+                           org_type + " 23 27\tOTAN\n");
+  }
+  testing::CommandResult Run(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"run",   "--config", dir_ + "/run.json",
+                                     "--out", out_,       "-q"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return RunIeval(args);
+  }
+};
+
+TEST_F(RunBratGold, ATypeTheAnnotationConfDoesNotListIsRefused) {
+  Ann("ORGA");
+  auto r = Run();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("d1.ann:3: d1: T3: unknown entity type \"ORGA\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(out_ + "/report.json"));
+}
+
+TEST_F(RunBratGold, TypesOutsideTheLabelSetAreSummarisedOnceWithTheMap) {
+  Ann("Org");
+  auto r = Run();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string warning =
+      "ieval run: warning: variant good: predicted types outside the label "
+      "set (scored as false positives): ORG x1: try --map ORG=Org\n";
+  EXPECT_NE(r.err.find(warning), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("ORG x1"), r.err.rfind("ORG x1")) << r.err;
+  EXPECT_NE(r.out.find("0.800 [0.67, 1.00]"), std::string::npos) << r.out;
+
+  auto mapped = Run({"--map", "ORG=Org"});
+  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
+  EXPECT_EQ(mapped.err.find("warning"), std::string::npos) << mapped.err;
+  EXPECT_NE(mapped.out.find("1.000 [1.00, 1.00]"), std::string::npos)
+      << mapped.out;
+}
+
 TEST_F(RunCli, CompareOfAMissingFileIsExitTwo) {
   auto r = RunIeval({"compare", dir_ + "/none.json", dir_ + "/none.json"});
   EXPECT_EQ(r.exit_code, 2);

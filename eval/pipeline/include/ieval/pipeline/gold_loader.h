@@ -4,10 +4,12 @@
 #ifndef IEVAL_PIPELINE_GOLD_LOADER_H_
 #define IEVAL_PIPELINE_GOLD_LOADER_H_
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "ieval/core/labels.h"
 #include "ieval/core/status.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
@@ -19,20 +21,25 @@ namespace ieval {
 struct LoadedGold {
   std::vector<AnnotatedDocument> documents;  // in corpus order
   std::string labels_path;                   // empty when none was found
+  std::optional<LabelSet> labels;            // read from labels_path
   std::set<std::string> symmetric_relations;
 };
 
 // `labels`: a label-set file, or empty to look for labels.json beside the
-// corpus (eval/io/include/ieval/io/labels_io.h). Every problem is appended to
-// `problems`; the result is an error (kInvalidInput) when there was any, or
-// kIoError when the corpus cannot be opened, or when it holds no document.
-// Documents are parsed and validated on the pool's threads; the documents
-// and the problems (in reading order) are the same for any number of them.
+// corpus (eval/io/include/ieval/io/labels_io.h) and, for a BRAT gold
+// without one, to take its annotation.conf as the label set. Every problem is
+// appended to `problems`; the result is an error (kInvalidInput) when there was
+// any, or kIoError when the corpus cannot be opened, or when it holds no
+// document. Documents are parsed and validated on the pool's threads; the
+// documents and the problems (in reading order) are the same for any number of
+// them.
 struct LoadGoldOptions {
   // Gold spans may nest and overlap (as "nested": true in the label set).
   bool allow_nested = false;
   // How documents are parsed (ignore_unknown_keys).
   FormatReadOptions read;
+  // The gold's format: a BRAT project's annotation.conf is its label set.
+  AnnotationFormat format = AnnotationFormat::kIeval;
 };
 Result<LoadedGold> LoadGold(const std::string& path, const std::string& labels,
                             std::vector<Status>* problems, ThreadPool& pool,
