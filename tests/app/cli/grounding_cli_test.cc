@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
 #include "testing/cli_runner.h"
 
@@ -118,6 +119,23 @@ TEST(GroundingCli, TablesShowTheGroundingSection) {
             std::string::npos);
   EXPECT_NE(r.out.find("ungrounded 1"), std::string::npos);
   EXPECT_NE(r.out.find("strict F1 by policy: order 0.9972"), std::string::npos);
+}
+
+// `ieval compare` reads score files of grounded predictions as any other.
+TEST(GroundingCli, CompareReadsGroundedScoreFiles) {
+  const std::string dir = testing::MakeTempDir("grounding_compare");
+  for (const auto& [pred, out] : {std::pair{kPerturbed, "/strings.json"},
+                                  std::pair{kGold, "/offsets.json"}}) {
+    const testing::CommandResult r =
+        RunIeval({"score", "--gold", kGold, "--pred", pred, "--json", "--out",
+                  dir + out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  const testing::CommandResult r =
+      RunIeval({"compare", dir + "/strings.json", dir + "/offsets.json",
+                "--json", "--resamples", "200"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("entities.strict"), std::string::npos);
 }
 
 // An extractor's recorded alignment is kept: an ungrounded mention with
