@@ -22,8 +22,11 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
   std::unordered_set<std::string> kept_ids;
   for (const Mention& m : annotations.mentions) {
     // Mentions marked unusable by the reader (start = end = -1) and empty
-    // spans take no part; validation reports them.
-    if (m.start < 0 || m.start >= m.end) continue;
+    // spans take no part; validation reports them. An ungrounded
+    // prediction is no span either (ScoreDocument adds it as a false
+    // positive), but a relation to it stays, to be scored as spurious.
+    const bool unplaced = predicted && HasNoSpan(m.alignment);
+    if (!unplaced && (m.start < 0 || m.start >= m.end)) continue;
     Mention copy = m;
     if (predicted) {
       if (auto it = options.type_map.find(m.type); it != options.type_map.end())
@@ -34,7 +37,7 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
             options.types.end())
       continue;
     if (!annotations.relations.empty()) kept_ids.insert(copy.id);
-    out.mentions.push_back(std::move(copy));
+    if (!unplaced) out.mentions.push_back(std::move(copy));
   }
   for (const Relation& r : annotations.relations)
     if (kept_ids.count(r.head) && kept_ids.count(r.tail))

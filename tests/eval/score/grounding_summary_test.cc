@@ -61,6 +61,19 @@ TEST(ScoreUngrounded, IsAFalsePositiveOfItsTypeInEveryMode) {
             0);
 }
 
+TEST(ScoreUngrounded, ARelationToItIsAFalsePositive) {
+  Annotations gold = kGold;
+  gold.relations = {{"located_in", "T1", "T3"}};
+  Annotations pred{
+      {M("A", 0, 3, "PER", "Kim"),
+       M("B", 0, 0, "LOC", "Pyongyang", MentionAlignment::kUngrounded)},
+      {{"located_in", "A", "B"}}};
+  const DocumentScores s = ScoreDocument(kDoc, gold, pred, ScoreOptions());
+  EXPECT_EQ(s.relations.strict.overall.tp, 0);
+  EXPECT_EQ(s.relations.strict.overall.fp, 1);
+  EXPECT_EQ(s.relations.strict.overall.fn, 1);
+}
+
 TEST(ScoreByAlignment, CreditsAddUpToEachModesTp) {
   Annotations pred{
       {M("#1", 0, 3, "PER", "Kim", MentionAlignment::kExact),
