@@ -25,6 +25,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "format_args.h"
+#include "ground_args.h"
 #include "ieval/core/interrupt.h"
 #include "ieval/extractors/registry.h"
 #include "ieval/extractors/variants.h"
@@ -59,6 +60,7 @@ struct RunArgs {
   int repeats = 0;  // 0: the config's
   bool quiet = false;
   FormatArgs formats;  // --format of the gold and what the formats need
+  GroundArgs ground;   // over the config's scoring.ground_*
   bool no_exec = false;
   LlmCacheFlags llm_cache;
   bool isolate = false;
@@ -239,6 +241,7 @@ int RunMain(const RunArgs& args, const ExtractorRegistry& registry,
 
   RunnerOptions options;
   options.score = config->scoring;
+  options.ground = args.ground.ToOptions(config->grounding);
   options.score.symmetric_relations = gold->symmetric_relations;
   options.statistics = config->statistics;
   options.interrupt = InterruptFlag();
@@ -354,6 +357,7 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
                   "Only these variants of the variants file (comma-"
                   "separated); overrides the config's list")
       ->delimiter(',');
+  AddGroundOptions(cmd, &args->ground);
   cmd->add_option("--jobs", args->jobs,
                   "Documents extracted at once (default: the config's)")
       ->check(CLI::PositiveNumber);

@@ -48,6 +48,7 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
                 "Allow keys the annotation format does not define (default: an "
                 "error naming the key, so a typo such as \"entites\" is not "
                 "read as a document without mentions)");
+  AddGroundOptions(cmd, &args->ground);
   cmd->add_option("--max-examples", args->max_examples,
                   "Examples of each error kind in the output (-1: all)")
       ->check(CLI::Range(-1, 1000000000));

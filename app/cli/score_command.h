@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "format_args.h"
+#include "ground_args.h"
 
 namespace ieval {
 
@@ -25,6 +26,7 @@ struct ScoreArgs {
   // --unit-counts sentence,mention: finer units' counts in the JSON.
   std::vector<std::string> unit_counts;
   FormatArgs formats;  // --gold-format, --pred-format and what they need
+  GroundArgs ground;   // --ground-policy, --ground-threshold
   // Token-sequence scoring.
   std::string conll;
   std::string mode = "conlleval";  // conlleval | strict

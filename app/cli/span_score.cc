@@ -153,11 +153,13 @@ std::string PerDocumentLink(const std::string& file, const std::string& out) {
 
 // Prints the scores, or writes them to --out.
 int Output(const ScoreArgs& args, const CorpusScores& corpus,
-           const ScoreOptions& options, const CorpusUnits* units) {
+           const ScoreOptions& options, const CorpusUnits* units,
+           const GroundingSummary* grounding = nullptr) {
   const std::string output =
       args.json ? ScoresToJson(corpus, options, true, true, units,
-                               PerDocumentLink(args.per_document, args.out))
-                : ScoresToText(corpus, options);
+                               PerDocumentLink(args.per_document, args.out),
+                               grounding)
+                : ScoresToText(corpus, options, grounding);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);
     if (!written.ok()) {
@@ -265,6 +267,7 @@ int RunSpanScore(const ScoreArgs& args) {
     };
   }
   stream.gold_name = args.gold;
+  stream.ground = args.ground.ToOptions();
   UnitCounter units(args.unit_counts, stream.jobs, options);
   if (units.enabled()) {
     if (Status s = units.Prepare(); !s.ok()) {
@@ -328,7 +331,7 @@ int RunSpanScore(const ScoreArgs& args) {
     }
   }
   const CorpusUnits counted = units.Take();
-  return Output(args, corpus, options, &counted);
+  return Output(args, corpus, options, &counted, &result.grounding);
 }
 
 }  // namespace ieval

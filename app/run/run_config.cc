@@ -57,9 +57,22 @@ Status Fraction(const JsonValue& object, std::string_view key, double* out) {
   return Status::Ok();
 }
 
-Status ParseScoring(const JsonValue& scoring, ScoreOptions& s) {
+Status ParseScoring(const JsonValue& scoring, ScoreOptions& s,
+                    GroundOptions& ground) {
   IEVAL_RETURN_IF_ERROR(
-      scoring.OnlyKeys({"min_overlap", "types", "map", "max_examples"}));
+      scoring.OnlyKeys({"min_overlap", "types", "map", "max_examples",
+                        "ground_policy", "ground_threshold"}));
+  if (auto v = scoring.Find("ground_policy")) {
+    IEVAL_ASSIGN_OR_RETURN(const std::string policy,
+                           v->OneOf({"order", "first", "all"}));
+    ground.policy = *ParseGroundPolicy(policy);
+  }
+  if (auto v = scoring.Find("ground_threshold")) {
+    IEVAL_ASSIGN_OR_RETURN(ground.fuzzy_threshold, v->Number(0, 1e9));
+    if (ground.fuzzy_threshold <= 0)
+      return v->Expected(
+          "a number above 0 (above 1 turns fuzzy grounding off)");
+  }
   if (auto v = scoring.Find("min_overlap")) {
     IEVAL_ASSIGN_OR_RETURN(s.min_overlap, v->Number(0, 1));
   }
@@ -131,7 +144,7 @@ Result<RunConfig> Parse(const JsonValue& root,
   IEVAL_RETURN_IF_ERROR(IntMember(root, "repeats", 1, 1000, &c.repeats));
   c.scoring.max_examples = 20;
   if (auto v = root.Find("scoring")) {
-    IEVAL_RETURN_IF_ERROR(ParseScoring(*v, c.scoring));
+    IEVAL_RETURN_IF_ERROR(ParseScoring(*v, c.scoring, c.grounding));
   }
   c.statistics.bootstrap.resamples = 1000;
   c.statistics.bootstrap.confidence = 0.95;

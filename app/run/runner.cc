@@ -13,10 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "ieval/core/offset_index.h"
 #include "ieval/core/thread_pool.h"
 #include "ieval/results/run_statistics.h"
 #include "ieval/run/resources.h"
 #include "ieval/run/timing.h"
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/units.h"
 #include "ieval/text/segmenter.h"
 
@@ -171,12 +173,20 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
   v.units = CorpusUnits{};
   if (count.sentences) v.units.sentences.emplace();
   if (count.mentions) v.units.mentions.emplace();
+  std::vector<GroundingSummary> grounding(n);
+  v.grounding = GroundingSummary();
+  v.grounding.options = options.ground;
   ParallelForOrdered(
       pool, n,
       [&](size_t i) {
         const AnnotatedDocument& g = gold[i];
+        const GroundedPredictions grounded = GroundPending(
+            g.document.text, v.predictions[i], options.ground, true);
         scored[i] = std::make_unique<DocumentScores>(ScoreDocument(
             g.document, g.annotations, v.predictions[i], options.score));
+        AddToSummary(g.document, g.annotations, v.predictions[i], grounded,
+                     *scored[i], options.score, OffsetIndex(g.document.text),
+                     &grounding[i]);
         if (!sentences.empty())
           by_sentence[i] =
               ScorePieces(g.document, g.annotations, v.predictions[i],
@@ -190,6 +200,7 @@ void ScoreVariant(const std::vector<AnnotatedDocument>& gold,
         }
       },
       [&](size_t i) {
+        v.grounding += grounding[i];
         v.scores.Add(std::move(*scored[i]));
         scored[i].reset();
         if (count.sentences)
@@ -280,6 +291,8 @@ Status RunRepeat(const VariantToRun& spec, int r,
   ParallelForOrdered(
       pool, n,
       [&](size_t i) {
+        GroundPending(gold[i].document.text, predictions[i], options.ground,
+                      false);
         scored[i] = std::make_unique<DocumentScores>(
             ScoreDocument(gold[i].document, gold[i].annotations, predictions[i],
                           options.score));

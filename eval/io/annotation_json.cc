@@ -64,7 +64,7 @@ std::optional<int64_t> Offset(const json& object, const char* key,
 const std::initializer_list<std::string_view> kDocumentKeys = {
     "doc_id", "text", "offset_unit", "entities", "relations"};
 const std::initializer_list<std::string_view> kMentionKeys = {
-    "id", "start", "end", "type", "text", "entity", "value"};
+    "id", "start", "end", "type", "text", "entity", "value", "alignment"};
 const std::initializer_list<std::string_view> kRelationKeys = {"type", "head",
                                                                "tail"};
 
@@ -118,8 +118,38 @@ std::optional<Mention> ParseMention(const json& object, size_t index,
   }
   if (!ignore_unknown_keys)
     CheckKeys(object, "an entity", kMentionKeys, where, problems);
-  auto start = Offset(object, "start", where, problems);
-  auto end = Offset(object, "end", where, problems);
+  std::optional<MentionAlignment> alignment = MentionAlignment::kGiven;
+  if (auto a = object.find("alignment"); a != object.end() && !a->is_null()) {
+    alignment = a->is_string() ? ParseMentionAlignment(a->get<std::string>())
+                               : std::nullopt;
+    if (!alignment)
+      problems->push_back(Status::InvalidInput(
+          "unknown \"alignment\" " + a->dump() +
+              " (expected \"given\", \"exact\", \"normalised\", "
+              "\"fuzzy\" or \"ungrounded\")",
+          where));
+  }
+  m.text = OptionalString(object, "text", where, problems);
+  std::optional<int64_t> start, end;
+  if (!object.contains("start") && !object.contains("end")) {
+    // A prediction given by its text alone (an LLM's answer): grounded in
+    // the gold text before it is scored (eval/pipeline).
+    if (alignment == MentionAlignment::kUngrounded) {
+      start = end = 0;
+    } else if (m.text && !m.text->empty()) {
+      start = end = 0;
+      alignment = MentionAlignment::kPending;
+    } else {
+      problems->push_back(Status::InvalidInput(
+          "missing \"start\" and \"end\" (give both, or the mention's "
+          "\"text\" to have it grounded in the document; gold needs "
+          "offsets)",
+          where));
+    }
+  } else {
+    start = Offset(object, "start", where, problems);
+    end = Offset(object, "end", where, problems);
+  }
   auto type = object.find("type");
   if (type == object.end() || !type->is_string() ||
       type->get<std::string>().empty()) {
@@ -128,12 +158,14 @@ std::optional<Mention> ParseMention(const json& object, size_t index,
   } else {
     m.type = type->get<std::string>();
   }
-  m.text = OptionalString(object, "text", where, problems);
   m.entity = OptionalString(object, "entity", where, problems);
   m.value = OptionalString(object, "value", where, problems);
-  if (problems->size() != before || !start || !end) return std::nullopt;
-  m.start = *start;
-  m.end = *end;
+  if (problems->size() != before || !start || !end || !alignment)
+    return std::nullopt;
+  m.alignment = *alignment;
+  // An ungrounded mention has no place, whatever offsets it carries.
+  m.start = HasNoSpan(m.alignment) ? 0 : *start;
+  m.end = HasNoSpan(m.alignment) ? 0 : *end;
   return m;
 }
 
@@ -302,11 +334,20 @@ std::string SerializeAnnotatedDocument(const AnnotatedDocument& doc,
   object["offset_unit"] = "codepoint";
   ojson entities = ojson::array();
   for (const Mention& m : doc.annotations.mentions) {
-    ojson e = {
-        {"id", m.id}, {"start", m.start}, {"end", m.end}, {"type", m.type}};
-    if (options.include_mention_text && m.text) e["text"] = *m.text;
+    ojson e = {{"id", m.id}};
+    // A mention still to be grounded has no offsets yet.
+    if (m.alignment != MentionAlignment::kPending) {
+      e["start"] = m.start;
+      e["end"] = m.end;
+    }
+    e["type"] = m.type;
+    if ((options.include_mention_text || HasNoSpan(m.alignment)) && m.text)
+      e["text"] = *m.text;
     e["entity"] = m.entity ? ojson(*m.entity) : ojson(nullptr);
     e["value"] = m.value ? ojson(*m.value) : ojson(nullptr);
+    if (m.alignment != MentionAlignment::kGiven &&
+        m.alignment != MentionAlignment::kPending)
+      e["alignment"] = MentionAlignmentName(m.alignment);
     entities.push_back(std::move(e));
   }
   object["entities"] = std::move(entities);

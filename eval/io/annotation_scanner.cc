@@ -351,6 +351,8 @@ class Scanner {
       if (Is(key, "text")) return first(4) && OptionalString(&m.text);
       if (Is(key, "entity")) return first(5) && OptionalString(&m.entity);
       if (Is(key, "value")) return first(6) && OptionalString(&m.value);
+      // Grounded or to be grounded: the general parser reads it.
+      if (Is(key, "alignment")) return false;
       return Unknown(&unknown, key) && SkipValue(2);
     });
     if (!ok || !seen[1] || !seen[2] || !seen[3]) return false;

@@ -18,6 +18,7 @@ bool Resolve(AnnotatedDocument& doc, const Index& index, const Where& where,
   const std::string unit_name = OffsetUnitName(unit);
   bool clean = true;
   for (Mention& m : doc.annotations.mentions) {
+    if (HasNoSpan(m.alignment)) continue;  // no offsets: grounded later
     auto report = [&](const std::string& what) {
       Where at = where;  // copied only for a problem (it holds the path)
       at.annotation_id = m.id;

@@ -107,6 +107,8 @@ class Streamer {
     for (int j = 0; j < std::max(1, options.jobs); ++j)
       workers_[static_cast<size_t>(j)].shard =
           CorpusScores(options.score.max_examples, options.keep_documents);
+    for (int j = 0; j < std::max(1, options.jobs); ++j)
+      workers_[static_cast<size_t>(j)].grounding.options = options.ground;
     gold_validate_.labels = options.labels;
     gold_validate_.gold = true;
     gold_validate_.allow_nested = options.allow_nested;
@@ -197,8 +199,11 @@ class Streamer {
     if (!gold_ids_.status().ok())
       result_.gold_problems.push_back(gold_ids_.status());
     result_.scores = std::move(workers_[0].shard);
-    for (int w = 1; w < pool_.threads(); ++w)
+    result_.grounding = workers_[0].grounding;
+    for (int w = 1; w < pool_.threads(); ++w) {
       result_.scores += std::move(workers_[static_cast<size_t>(w)].shard);
+      result_.grounding += workers_[static_cast<size_t>(w)].grounding;
+    }
     return std::move(result_);
   }
 
@@ -333,6 +338,7 @@ class Streamer {
     CheckDocument(g, text, index, gold_validate_, &p.gold_problems);
     static const Annotations kNothing;
     const Annotations* predicted = &kNothing;
+    GroundedPredictions grounded;
     if (p.pred) {
       AnnotatedDocument& d = *p.pred;
       const Where where{d.source_file, d.source_line, d.document.doc_id, ""};
@@ -341,6 +347,10 @@ class Streamer {
             "\"text\" differs from the gold document's text", where));
       } else {
         if (!d.has_text) ResolveOffsets(d, index, where, &p.pred_problems);
+        grounded = GroundPending(text, d.annotations, options_.ground,
+                                 options_.policy_sensitivity);
+        // Grounding under "all" adds mentions: the lines no longer match.
+        if (!grounded.as_read.empty()) d.mention_lines.clear();
         CheckDocument(d, text, index, pred_validate_, &p.pred_problems);
         predicted = &d.annotations;
       }
@@ -348,6 +358,8 @@ class Streamer {
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
     DocumentScores scores = ScoreDocument(g.document, g.annotations, *predicted,
                                           options_.score, &index);
+    AddToSummary(g.document, g.annotations, *predicted, grounded, scores,
+                 options_.score, index, &mine.grounding);
     if (options_.on_document) {
       p.scores = scores;
       for (auto& examples : p.scores->entities.errors.examples)
@@ -373,6 +385,7 @@ class Streamer {
   // for the other (false sharing).
   struct alignas(128) Worker {
     CorpusScores shard;
+    GroundingSummary grounding;
     OffsetIndex index;  // of the current pair's text, tables reused
   };
   std::unique_ptr<Worker[]> workers_;

@@ -7,6 +7,7 @@
 
 #include "extractor_stats_json.h"
 #include "ieval/core/thread_pool.h"
+#include "ieval/report/grounding_report.h"
 #include "ieval/report/score_report.h"
 #include "ieval/stats/bootstrap.h"
 #include "ieval/stats/summary.h"
@@ -129,6 +130,11 @@ ordered_json VariantJson(const RunResult& run, const VariantResult& v) {
                            {"f1", IntervalJson(m.interval.f1)}};
   }
   j["intervals"] = std::move(intervals);
+  if (v.grounding.any()) {
+    const ordered_json members =
+        ordered_json::parse(GroundingToJson(v.grounding, -1));
+    for (const auto& [key, value] : members.items()) j[key] = value;
+  }
   if (v.Repeats() > 1) j["repeats"] = report_text::RepeatsJson(run, v);
   return j;
 }

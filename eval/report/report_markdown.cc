@@ -190,6 +190,44 @@ std::string LlmUsage(const json& report) {
          "\n";
 }
 
+// Variants some of whose predictions were given by their text
+// (report.json's "grounding", "by_alignment", "strings",
+// "policy_sensitivity").
+std::string Grounding(const json& report) {
+  std::vector<std::vector<std::string>> rows;
+  for (const json& v : report["variants"]) {
+    if (!v.contains("grounding")) continue;
+    const json& g = v["grounding"];
+    const json& by = v["by_alignment"];
+    const json& ps = v["policy_sensitivity"];
+    auto precision = [&](const char* a) {
+      const json& row = by[a];
+      return row.value("predictions", 0) == 0
+                 ? std::string("–")
+                 : Fixed(row["strict"]["precision"]) + " (" +
+                       std::to_string(row["predictions"].get<int64_t>()) + ")";
+    };
+    rows.push_back(
+        {v["name"].get<std::string>(), Fixed(g["grounding_rate"]),
+         precision("exact"), precision("normalised"), precision("fuzzy"),
+         precision("ungrounded"), std::to_string(g["ambiguous"].get<int64_t>()),
+         Fixed(v["strings"]["f1"]),
+         Fixed(ps["order"]["f1"]) + " / " + Fixed(ps["first"]["f1"]) + " / " +
+             Fixed(ps["all"]["f1"])});
+  }
+  if (rows.empty()) return "";
+  return "## Grounding\n\nPredictions given by their text alone, placed in "
+         "the gold text. Strict precision of the predictions of each "
+         "alignment (their number in brackets); ungrounded ones are false "
+         "positives. String F1: the (type, normalised text) multiset per "
+         "document, as LLM-NER papers report. Last column: strict F1 under "
+         "--ground-policy order / first / all.\n\n" +
+         Table({"variant", "grounded", "exact", "normalised", "fuzzy",
+                "ungrounded", "ambiguous", "string F1", "strict F1 by policy"},
+               rows) +
+         "\n";
+}
+
 std::string ThroughputTable(const json& report) {
   std::vector<std::vector<std::string>> rows;
   for (const json& v : report["variants"]) {
@@ -281,6 +319,7 @@ std::string MarkdownOf(const json& report) {
   out += Repeats(report);
   out += Differences(report);
   out += PerType(report);
+  out += Grounding(report);
   out += ThroughputTable(report);
   out += LlmUsage(report);
   out += Errors(report);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "ieval/report/grounding_report.h"
 #include "ieval/score/averages.h"
 
 namespace ieval {
@@ -178,7 +179,8 @@ ordered_json DocumentJson(const DocumentScores& d) {
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty,
                          bool with_documents, const CorpusUnits* units,
-                         const std::string& per_document_file) {
+                         const std::string& per_document_file,
+                         const GroundingSummary* grounding) {
   const DocumentScores& total = scores.total();
   ordered_json root;
   ordered_json entities;
@@ -220,6 +222,11 @@ std::string ScoresToJson(const CorpusScores& scores,
   root["corpus"] = {{"documents", scores.document_count()},
                     {"gold_mentions", total.entities.gold_mentions},
                     {"predicted_mentions", total.entities.predicted_mentions}};
+  if (grounding != nullptr && grounding->any()) {
+    const ordered_json members =
+        ordered_json::parse(GroundingToJson(*grounding, -1));
+    for (const auto& [key, value] : members.items()) root[key] = value;
+  }
   ordered_json documents = ordered_json::array();
   if (with_documents)
     for (const auto& [id, doc] : scores.documents())

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ieval/core/text_format.h"
+#include "ieval/report/grounding_report.h"
 #include "ieval/report/score_report.h"
 #include "ieval/score/averages.h"
 
@@ -63,7 +64,8 @@ std::string Header(const char* first) {
 }  // namespace
 
 std::string ScoresToText(const CorpusScores& scores,
-                         const ScoreOptions& options) {
+                         const ScoreOptions& options,
+                         const GroundingSummary* grounding) {
   const DocumentScores& total = scores.total();
   std::string out = Format(
       "Entities: %lld gold and %lld predicted mentions in %lld documents\n\n",
@@ -169,6 +171,48 @@ std::string ScoresToText(const CorpusScores& scores,
                     side(x.gold).c_str(), side(x.pred).c_str());
     }
   }
+  if (grounding != nullptr && grounding->any())
+    out += GroundingToText(*grounding);
+  return out;
+}
+
+std::string GroundingToText(const GroundingSummary& s) {
+  const GroundCounts& c = s.counts;
+  std::string out = Format(
+      "\nGrounding (predictions given by their text; --ground-policy %s, "
+      "--ground-threshold %g)\n",
+      GroundPolicyName(s.options.policy), s.options.fuzzy_threshold);
+  out += Format(
+      "%lld grounded of %lld (rate %.4f): exact %lld, normalised %lld, fuzzy "
+      "%lld, ungrounded %lld; ambiguous %lld; %lld given with offsets\n",
+      static_cast<long long>(c.predictions - c.ungrounded),
+      static_cast<long long>(c.predictions), c.grounding_rate(),
+      static_cast<long long>(c.exact), static_cast<long long>(c.normalised),
+      static_cast<long long>(c.fuzzy), static_cast<long long>(c.ungrounded),
+      static_cast<long long>(c.ambiguous), static_cast<long long>(s.given));
+  out += Format("%-11s %11s %8s %8s %8s %8s\n", "alignment", "predictions",
+                "strict", "exact", "partial", "type");
+  for (MentionAlignment a : kReportedAlignments) {
+    const AlignmentCredit& credit = s.by_alignment[a];
+    out += Format("%-11s %11lld", MentionAlignmentName(a),
+                  static_cast<long long>(credit.predictions));
+    for (SpanMode m : kSpanModes) out += Format(" %8.4f", credit.precision(m));
+    out += "\n";
+  }
+  out += "(precision of each alignment's predictions, per mode)\n";
+  const StringCounts& t = s.strings.overall;
+  const PrfCounts sc{static_cast<double>(t.tp), static_cast<double>(t.fp),
+                     static_cast<double>(t.fn)};
+  out += Format(
+      "string-level (type, normalised text) per document: P %.4f R %.4f F1 "
+      "%.4f (tp %lld fp %lld fn %lld)\n",
+      Precision(sc), Recall(sc), F1(sc), static_cast<long long>(t.tp),
+      static_cast<long long>(t.fp), static_cast<long long>(t.fn));
+  out += "strict F1 by policy:";
+  for (size_t i = 0; i < kGroundPolicies.size(); ++i)
+    out += Format(" %s %.4f", GroundPolicyName(kGroundPolicies[i]),
+                  F1(s.strict_by_policy[i]));
+  out += Format(" (spread %.4f)\n", s.StrictF1Spread());
   return out;
 }
 

@@ -22,8 +22,11 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
   std::unordered_set<std::string> kept_ids;
   for (const Mention& m : annotations.mentions) {
     // Mentions marked unusable by the reader (start = end = -1) and empty
-    // spans take no part; validation reports them.
-    if (m.start < 0 || m.start >= m.end) continue;
+    // spans take no part; validation reports them. An ungrounded
+    // prediction is no span either (ScoreDocument adds it as a false
+    // positive), but a relation to it stays, to be scored as spurious.
+    const bool unplaced = predicted && HasNoSpan(m.alignment);
+    if (!unplaced && (m.start < 0 || m.start >= m.end)) continue;
     Mention copy = m;
     if (predicted) {
       if (auto it = options.type_map.find(m.type); it != options.type_map.end())
@@ -34,11 +37,30 @@ Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
             options.types.end())
       continue;
     if (!annotations.relations.empty()) kept_ids.insert(copy.id);
-    out.mentions.push_back(std::move(copy));
+    if (!unplaced) out.mentions.push_back(std::move(copy));
   }
   for (const Relation& r : annotations.relations)
     if (kept_ids.count(r.head) && kept_ids.count(r.tail))
       out.relations.push_back(r);
+  return out;
+}
+
+std::vector<Mention> MappedMentions(const std::vector<Mention>& mentions,
+                                    bool predicted,
+                                    const ScoreOptions& options) {
+  std::vector<Mention> out;
+  out.reserve(mentions.size());
+  for (const Mention& m : mentions) {
+    Mention copy = m;
+    if (predicted) {
+      if (auto it = options.type_map.find(m.type); it != options.type_map.end())
+        copy.type = it->second;
+    }
+    if (options.types.empty() ||
+        std::find(options.types.begin(), options.types.end(), copy.type) !=
+            options.types.end())
+      out.push_back(std::move(copy));
+  }
   return out;
 }
 
@@ -69,12 +91,20 @@ DocumentScores ScoreDocument(const Document& document, const Annotations& gold,
   if (prepare_pred) pred_copy = PrepareAnnotations(pred, true, options);
   const Annotations& g = prepare_gold ? gold_copy : gold;
   const Annotations& p = prepare_pred ? pred_copy : pred;
+  // Predictions without a place (PrepareAnnotations leaves them out of the
+  // alignment) are added as false positives.
+  std::vector<Mention> ungrounded;
+  if (prepare_pred)
+    for (Mention& m : MappedMentions(pred.mentions, true, options))
+      if (HasNoSpan(m.alignment)) ungrounded.push_back(std::move(m));
   const DocumentAlignment alignment =
       AlignMentions(g.mentions, p.mentions, options.min_overlap);
   DocumentScores scores;
   scores.doc_id = document.doc_id;
   scores.entities = ScoreEntities(document, g.mentions, p.mentions, alignment,
                                   options.max_examples, text_index);
+  AddUngrounded(document.doc_id, ungrounded, options.max_examples,
+                scores.entities);
   scores.relations = ScoreRelations(g, p, options.symmetric_relations);
   scores.values = ScoreValues(g.mentions, p.mentions, alignment.boundary_first,
                               options.value_types);

@@ -400,4 +400,25 @@ EntityScores ScoreEntities(const Document& document,
   return s;
 }
 
+void AddUngrounded(const std::string& doc_id,
+                   const std::vector<Mention>& ungrounded, int max_examples,
+                   EntityScores& scores) {
+  if (ungrounded.empty()) return;
+  auto& spurious = scores.errors.examples[Index(ErrorKind::kSpurious)];
+  for (const Mention& m : ungrounded) {
+    ++scores.predicted_mentions;
+    for (size_t k = 0; k < scores.modes.size(); ++k) {
+      scores.modes[k].overall.fp += 1;
+      scores.modes[k].per_type[m.type].fp += 1;
+      ++scores.semeval[k].overall.spurious;
+      ++scores.semeval[k].per_type[m.type].spurious;
+    }
+    ++scores.errors.counts[Index(ErrorKind::kSpurious)];
+    ++scores.errors.confusion[{kNone, m.type}];
+    spurious.push_back({doc_id, std::nullopt,
+                        ExampleMention{0, 0, m.type, m.text.value_or("")}});
+  }
+  KeepFirst(spurious, max_examples);
+}
+
 }  // namespace ieval

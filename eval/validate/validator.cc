@@ -129,12 +129,28 @@ void CheckDocument(const AnnotatedDocument& doc, std::string_view text,
     if (options.labels != nullptr && !options.labels->HasEntityType(m.type)) {
       report(m.id, "unknown entity type " + Quote(m.type), line_of(m));
     }
+    if (options.gold && m.alignment != MentionAlignment::kGiven) {
+      report(m.id,
+             m.alignment == MentionAlignment::kPending
+                 ? "gold mention without \"start\" and \"end\" (gold needs "
+                   "offsets; only predictions given by their text are "
+                   "grounded)"
+                 : "gold mention with an \"alignment\" (gold offsets are "
+                   "given; alignment is for predictions)",
+             line_of(m));
+      continue;
+    }
+    if (HasNoSpan(m.alignment)) continue;  // ungrounded: no span to check
     if (m.start < 0 || m.end > index.codepoints() || m.start >= m.end) {
       continue;  // reported by ResolveOffsets
     }
     usable.push_back(&m);
     const std::string_view span = index.Slice(text, m.start, m.end);
-    if (m.text && *m.text != span) {
+    // A normalised or fuzzy grounding places a text that differs from its
+    // span by definition.
+    const bool text_is_span = m.alignment == MentionAlignment::kGiven ||
+                              m.alignment == MentionAlignment::kExact;
+    if (text_is_span && m.text && *m.text != span) {
       report(m.id,
              "text " + Quote(*m.text) + " differs from the span " + Span(m) +
                  " of the document, which reads " + Quote(span) +

@@ -31,6 +31,18 @@ Status Check(const Document& doc, const std::string& label,
   const int64_t size = index.codepoints();
   std::set<std::string> seen;
   for (const Mention& m : out.mentions) {
+    if (m.type.empty())
+      return Fail(label, doc, "returned a mention without type", m.id);
+    if (!m.id.empty() && !seen.insert(m.id).second)
+      return Fail(label, doc, "returned mention id '" + m.id + "' twice");
+    // Given by its text (grounded when scored) or found nowhere: no span.
+    if (HasNoSpan(m.alignment)) {
+      if (m.alignment == MentionAlignment::kPending &&
+          (!m.text || m.text->empty()))
+        return Fail(label, doc,
+                    "returned a mention with neither offsets nor text", m.id);
+      continue;
+    }
     const std::string span =
         "[" + std::to_string(m.start) + ", " + std::to_string(m.end) + ")";
     if (m.start < 0 || m.end > size) {
@@ -41,10 +53,6 @@ Status Check(const Document& doc, const std::string& label,
     }
     if (m.start >= m.end)
       return Fail(label, doc, "returned an empty span " + span, m.id);
-    if (m.type.empty())
-      return Fail(label, doc, "returned a mention without type", m.id);
-    if (!m.id.empty() && !seen.insert(m.id).second)
-      return Fail(label, doc, "returned mention id '" + m.id + "' twice");
   }
   int64_t next = 1;
   for (Mention& m : out.mentions) {
@@ -53,8 +61,12 @@ Status Check(const Document& doc, const std::string& label,
     m.id = "T" + std::to_string(next++);
     seen.insert(m.id);
   }
+  // A grounded mention keeps the string the extractor returned (which a
+  // normalised or fuzzy grounding does not match letter for letter).
   for (Mention& m : out.mentions)
-    m.text = std::string(index.Slice(doc.text, m.start, m.end));
+    if (m.alignment == MentionAlignment::kGiven || !m.text)
+      if (!HasNoSpan(m.alignment))
+        m.text = std::string(index.Slice(doc.text, m.start, m.end));
   std::set<Relation> relations;
   std::vector<Relation> kept;
   for (const Relation& r : out.relations) {

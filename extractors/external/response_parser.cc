@@ -63,6 +63,11 @@ Result<Annotations> ParseExternalResponse(const Document& doc,
   }
   for (Mention& m : parsed->annotations.mentions) {
     if (!m.id.empty() && m.id.front() == '#') m.id.clear();  // no id given
+    // Given by its text alone (grounded when scored), grounded by the
+    // extractor with another string, or found nowhere: no text to check.
+    if (m.alignment != MentionAlignment::kGiven &&
+        m.alignment != MentionAlignment::kExact)
+      continue;
     const std::string_view span = index.Slice(doc.text, m.start, m.end);
     if (m.text && *m.text != span) {
       return Status::ExtractorFailed(

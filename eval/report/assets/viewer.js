@@ -122,4 +122,5 @@ fillVariantSelect(document.getElementById("confusion-variant"), drawConfusion);
 if (okVariants.length) drawConfusion();
 drawErrors();
 setUpViewer();
+drawGrounding();
 drawThroughput();

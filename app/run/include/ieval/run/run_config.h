@@ -8,7 +8,8 @@
 //    "jobs": 2,                               // documents at once
 //    "repeats": 1,                            // extractions of each variant
 //    "scoring": {"min_overlap": 0, "types": [], "map": {},
-//                "max_examples": 20},
+//                "max_examples": 20, "ground_policy": "order",
+//                "ground_threshold": 0.8},
 //    "statistics": {"unit": "document", "resamples": 1000,
 //                   "confidence": 0.95, "seed": 5489, "alpha": 0.05,
 //                   "metrics": ["entities.strict", "entities.partial",
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/ground/grounding.h"
 #include "ieval/results/run_result.h"
 #include "ieval/score/scorer.h"
 
@@ -39,6 +41,9 @@ struct RunConfig {
   int jobs = 1;
   int repeats = 1;       // `ieval run --repeats K`
   ScoreOptions scoring;  // symmetric_relations come from the labels
+  // scoring.ground_policy / ground_threshold: predictions given by their
+  // text (`ieval run --ground-policy/--ground-threshold` override them).
+  GroundOptions grounding;
   StatisticsSettings statistics;
   int viewer_documents = 100;
 };

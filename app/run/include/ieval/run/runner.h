@@ -24,6 +24,7 @@
 #include "ieval/core/thread_pool.h"
 #include "ieval/core/types.h"
 #include "ieval/extractors/extractor.h"
+#include "ieval/ground/grounding.h"
 #include "ieval/results/run_result.h"
 
 namespace ieval {
@@ -55,6 +56,9 @@ struct RunProgress {
 
 struct RunnerOptions {
   ScoreOptions score;  // symmetric_relations from the label set
+  // How predictions an extractor gives by their text alone are grounded
+  // in the gold text before they are scored (VariantResult::grounding).
+  GroundOptions ground;
   StatisticsSettings statistics;
   // Called after each document (from worker threads, one at a time).
   std::function<void(const RunProgress&)> progress;

@@ -28,6 +28,33 @@ struct Document {
   std::string text;  // UTF-8
 };
 
+// How a predicted mention's start/end were found: `alignment` in
+// prediction files (INTERFACE.md). Gold mentions are always kGiven.
+enum class MentionAlignment : uint8_t {
+  kGiven,  // stated with the mention (the default)
+  // Found from the mention's text in the document (eval/ground): the
+  // same string, the same once normalised, a fuzzy window of words.
+  kExact,
+  kNormalised,
+  kFuzzy,
+  // No place found: start = end = 0, scored as a false positive of its
+  // type, never dropped.
+  kUngrounded,
+  // Read with `text` and without start/end: grounded against the gold
+  // text before it is scored (a state of a reader's output only).
+  kPending,
+};
+
+// "given", "exact", "normalised", "fuzzy", "ungrounded", "pending".
+const char* MentionAlignmentName(MentionAlignment alignment);
+// The names a file may give (all but "pending").
+std::optional<MentionAlignment> ParseMentionAlignment(const std::string& name);
+// kUngrounded and kPending: no span to check, convert or align.
+inline bool HasNoSpan(MentionAlignment alignment) {
+  return alignment == MentionAlignment::kUngrounded ||
+         alignment == MentionAlignment::kPending;
+}
+
 // One entity mention. `entity` is the canonical id of what it refers to
 // (PER/ORG/LOC); `value` the normalised value (DATE: TIMEX3-like, QUANTITY:
 // plain decimal). Both optional, as `text` is.
@@ -39,6 +66,7 @@ struct Mention {
   std::optional<std::string> text;
   std::optional<std::string> entity;
   std::optional<std::string> value;
+  MentionAlignment alignment = MentionAlignment::kGiven;
 
   int64_t length() const { return end - start; }
   bool Overlaps(const Mention& other) const {

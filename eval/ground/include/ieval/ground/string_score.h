@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ieval/core/offset_index.h"
 #include "ieval/core/types.h"
 
 namespace ieval {
@@ -44,6 +45,10 @@ struct StringScore {
 // which must then lie inside it; a prediction with neither (an empty key)
 // is a false positive of its type.
 StringScore ScoreStrings(std::string_view text,
+                         const std::vector<Mention>& gold,
+                         const std::vector<Mention>& predicted);
+// The same with the OffsetIndex of `text` (a caller that has one).
+StringScore ScoreStrings(std::string_view text, const OffsetIndex& offsets,
                          const std::vector<Mention>& gold,
                          const std::vector<Mention>& predicted);
 

@@ -27,6 +27,7 @@
 #include "ieval/core/labels.h"
 #include "ieval/core/status.h"
 #include "ieval/io/corpus_reader.h"
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/scorer.h"
 
 namespace ieval {
@@ -50,6 +51,11 @@ struct StreamScoreOptions {
   // Gold doc_ids held in memory before older ones are spilled to a
   // temporary file (doc_id_set.h); tests make it small.
   size_t ids_in_memory = 1 << 16;
+  // How predictions given by their text alone are grounded in the gold
+  // text (grounding_summary.h), and whether they are also grounded under
+  // the other policies for GroundingSummary::strict_by_policy.
+  GroundOptions ground;
+  bool policy_sensitivity = true;
   // Keep each document's counts (CorpusScores::documents()).
   bool keep_documents = false;
   // When set, only the documents (of both sides) whose doc_id it keeps are
@@ -76,6 +82,8 @@ struct StreamScoreOptions {
 
 struct StreamScoreResult {
   CorpusScores scores;
+  // Shown when some prediction was grounded (GroundingSummary::any()).
+  GroundingSummary grounding;
   // Problems of the gold (unreadable, invalid, duplicate or textless
   // documents) and of the predictions (unreadable, invalid, duplicates,
   // documents not in the gold, offsets off the gold text), each in reading

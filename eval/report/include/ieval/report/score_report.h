@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/scorer.h"
 #include "ieval/score/units.h"
 
@@ -21,12 +22,15 @@ namespace ieval {
 // their counts follow under "units" (UnitsToJson). With
 // `per_document_file` (not empty), "per_document" follows "documents" and
 // names the JSON Lines file that holds the documents' counts instead
-// (PerDocumentLine per line; `ieval score --per-document`).
+// (PerDocumentLine per line; `ieval score --per-document`). With
+// `grounding` (when any()), its members (grounding_report.h) follow
+// "corpus".
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty = true,
                          bool with_documents = true,
                          const CorpusUnits* units = nullptr,
-                         const std::string& per_document_file = "");
+                         const std::string& per_document_file = "",
+                         const GroundingSummary* grounding = nullptr);
 
 // One line of a --per-document file: the document's element of
 // "documents" on one line, with its newline.
@@ -57,9 +61,11 @@ std::string DocumentScoresToJson(const DocumentScores& document, int indent,
                                  int depth);
 
 // Tables: per mode and type, the SemEval block, relations, values,
-// clusters and the error analysis.
+// clusters and the error analysis; with `grounding` (when any()), its
+// section (GroundingToText) after them.
 std::string ScoresToText(const CorpusScores& scores,
-                         const ScoreOptions& options);
+                         const ScoreOptions& options,
+                         const GroundingSummary* grounding = nullptr);
 
 }  // namespace ieval
 

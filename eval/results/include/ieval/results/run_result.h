@@ -15,6 +15,7 @@
 #include "ieval/core/extractor_stats.h"
 #include "ieval/core/types.h"
 #include "ieval/score/counts.h"
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/scorer.h"
 #include "ieval/score/units.h"
 #include "ieval/stats/bootstrap.h"
@@ -153,6 +154,10 @@ struct VariantResult {
   // With the "sentence" unit only: each gold sentence's counts, in order
   // (kept in memory for the statistics, not written).
   std::vector<DocumentScores> sentence_scores;
+  // kOk only: how predictions given by their text were grounded, scored
+  // by alignment, by string and under each policy; written to report.json
+  // when any() (grounding_summary.h).
+  GroundingSummary grounding;
   // kOk only: the entity counts of the units of statistics.unit_counts
   // (written to report.json as scores.units).
   CorpusUnits units;

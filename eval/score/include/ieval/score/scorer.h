@@ -80,6 +80,11 @@ DocumentScores ScoreDocument(const Annotations& gold, const Annotations& pred,
 // for tests and for callers that score with other tools).
 Annotations PrepareAnnotations(const Annotations& annotations, bool predicted,
                                const ScoreOptions& options);
+// `mentions` after the type map (when `predicted`) and filter, every
+// mention kept, with or without a place (ungrounded predictions too).
+std::vector<Mention> MappedMentions(const std::vector<Mention>& mentions,
+                                    bool predicted,
+                                    const ScoreOptions& options);
 
 // Sums of each document's precision, recall and F1 in one mode, for the
 // per-document average (averages.h). Exact sums (counts.h), so documents

@@ -152,6 +152,14 @@ EntityScores ScoreEntities(const Document& document,
                            const DocumentAlignment& alignment, int max_examples,
                            const OffsetIndex* text_index = nullptr);
 
+// Adds predictions that have no place in the text (ungrounded: an LLM's
+// string found nowhere) to `scores` as what they are, false positives of
+// their type in every mode and scheme, spurious in the error analysis
+// (examples show their own text at [0, 0)): never dropped.
+void AddUngrounded(const std::string& doc_id,
+                   const std::vector<Mention>& ungrounded, int max_examples,
+                   EntityScores& scores);
+
 }  // namespace ieval
 
 #endif  // IEVAL_SCORE_SPAN_SCORER_H_
