@@ -87,6 +87,14 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--out", args->out,
                   "Write the result to this file (atomically) instead of "
                   "standard output");
+  cmd->add_option(
+      "--per-document", args->per_document,
+      "With --json: stream each document's counts to this JSON Lines file "
+      "(one line per document, in the order documents are paired) instead "
+      "of the JSON's \"documents\", which stays empty; the JSON names the "
+      "file under \"per_document\" (relative to the folder of --out), and "
+      "ieval compare and ieval gate read it from there. Memory then stays "
+      "bounded at any corpus size");
   cmd->add_option("--jobs", args->jobs, "Threads over documents")
       ->check(CLI::PositiveNumber);
   cmd->callback([args, &context] {
@@ -105,6 +113,13 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
     if (!args->unit_counts.empty() && (!spans || !args->json)) {
       std::cerr << "ieval score: --unit-counts writes into the JSON of span "
                    "scores: give it with --gold, --pred and --json\n";
+      context.exit_code = kExitBadInput;
+      return;
+    }
+    if (!args->per_document.empty() && (!spans || !args->json)) {
+      std::cerr << "ieval score: --per-document streams the documents of the "
+                   "JSON of span scores: give it with --gold, --pred and "
+                   "--json\n";
       context.exit_code = kExitBadInput;
       return;
     }

@@ -33,6 +33,9 @@ struct ScoreArgs {
   // Output.
   bool json = false;
   std::string out;  // write here (atomically) instead of stdout
+  // --per-document FILE: the documents' counts streamed to this JSON Lines
+  // file, linked from the JSON, instead of kept in its "documents".
+  std::string per_document;
   int jobs = 1;
 };
 

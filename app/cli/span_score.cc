@@ -1,9 +1,11 @@
 // ieval score --gold DIR --pred PATH [--types T,…] [--map M] [--min-overlap X]
 //             [--labels FILE] [--max-examples N] [--json]
-//             [--unit-counts sentence,mention] [--out FILE] [--jobs N]
+//             [--unit-counts sentence,mention] [--per-document FILE]
+//             [--out FILE] [--jobs N]
 // Streams both sides (score_stream.h): reads, validates and scores every
 // gold document (in parallel with --jobs; the output does not depend on it)
-// keeping only counts, and prints the result.
+// keeping only counts, and prints the result. With --per-document, each
+// document's counts go to their file as they come instead of being kept.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -130,6 +132,20 @@ std::optional<LabelSet> LoadLabels(const ScoreArgs& args,
   return std::move(*labels);
 }
 
+// The --per-document file as the JSON names it: relative to the folder of
+// --out, where ieval compare and ieval gate look for it; as given when the
+// JSON goes to standard output.
+std::string PerDocumentLink(const std::string& file, const std::string& out) {
+  if (file.empty() || out.empty()) return file;
+  std::error_code ec;
+  const auto folder =
+      std::filesystem::absolute(out, ec).lexically_normal().parent_path();
+  const auto target = std::filesystem::absolute(file, ec).lexically_normal();
+  if (ec) return file;
+  const auto relative = target.lexically_relative(folder);
+  return relative.empty() ? target.string() : relative.string();
+}
+
 }  // namespace
 
 int RunSpanScore(const ScoreArgs& args) {
@@ -179,7 +195,23 @@ int RunSpanScore(const ScoreArgs& args) {
   stream.allow_nested = args.allow_nested;
   stream.read.ignore_unknown_keys = args.formats.ignore_unknown_keys;
   stream.jobs = std::max(1, args.jobs);
-  stream.keep_documents = args.json;  // the per-document list
+  // The per-document list: kept for the JSON, or streamed to its file.
+  stream.keep_documents = args.json && args.per_document.empty();
+  std::unique_ptr<AtomicFileWriter> per_document;
+  Status per_document_status;
+  if (!args.per_document.empty()) {
+    auto opened_file = AtomicFileWriter::Open(args.per_document);
+    if (!opened_file.ok()) {
+      std::cerr << "ieval score: --per-document: "
+                << opened_file.status().ToString() << "\n";
+      return kExitBadInput;
+    }
+    per_document = std::move(*opened_file);
+    stream.on_document = [&](const DocumentScores& d) {
+      if (per_document_status.ok())
+        per_document_status = per_document->Append(PerDocumentLine(d));
+    };
+  }
   stream.gold_name = args.gold;
   UnitCounter units(args.unit_counts, stream.jobs, options);
   if (units.enabled()) {
@@ -226,8 +258,17 @@ int RunSpanScore(const ScoreArgs& args) {
     std::cerr << "ieval score: warning: " << warning << "\n";
 
   const CorpusUnits counted = units.Take();
+  if (per_document) {
+    if (per_document_status.ok()) per_document_status = per_document->Commit();
+    if (!per_document_status.ok()) {
+      std::cerr << "ieval score: --per-document: "
+                << per_document_status.ToString() << "\n";
+      return kExitBadInput;
+    }
+  }
   const std::string output =
-      args.json ? ScoresToJson(corpus, options, true, true, &counted)
+      args.json ? ScoresToJson(corpus, options, true, true, &counted,
+                               PerDocumentLink(args.per_document, args.out))
                 : ScoresToText(corpus, options);
   if (!args.out.empty()) {
     const Status written = WriteFileAtomically(args.out, output);

@@ -5,6 +5,7 @@
 
 #include "ieval/core/status_macros.h"
 #include "ieval/io/json_reader.h"
+#include "ieval/results/per_document_file.h"
 #include "ieval/results/score_counts.h"
 #include "run_speed.h"
 
@@ -135,15 +136,18 @@ Result<VariantScores> ReadScores(const JsonValue& scores,
     return Bad(path, where +
                          "scores lack \"entities\" or \"documents\"; "
                          "write them with ieval score --json");
-  IEVAL_RETURN_IF_ERROR(CheckScoreCounts(scores));
-  Flatten(scores, "", v.metrics, {"documents", "options", "errors", "units"});
+  IEVAL_ASSIGN_OR_RETURN(const ScoreDocuments loaded,
+                         LoadScoreDocuments(scores, path));
+  IEVAL_RETURN_IF_ERROR(CheckScoreCounts(scores, *loaded.documents));
+  Flatten(scores, "", v.metrics,
+          {"documents", "per_document", "options", "errors", "units"});
   if (auto errors = scores.Find("errors"))
     if (auto counts = errors->Find("counts"))
       Flatten(*counts, "", v.error_counts);
   if (auto units = scores.Find("units")) {
     IEVAL_RETURN_IF_ERROR(ReadUnits(*units, where, path, v.units));
   }
-  const std::vector<JsonValue> documents = docs->Elements();
+  const std::vector<JsonValue> documents = loaded.documents->Elements();
   const size_t n = documents.size();
   std::set<std::string> seen;
   for (size_t i = 0; i < n; ++i) {

@@ -1,7 +1,10 @@
 #include "ieval/io/formats.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "ieval/io/atomic_file.h"
@@ -77,24 +80,66 @@ std::optional<AnnotationFormat> RecordFormat(const JsonValue& record) {
   return std::nullopt;
 }
 
+// The beginning of a file: up to the end of its first non-blank line and
+// two bytes more, or the whole file when it is shorter. Telling the format
+// reads no further, so that a corpus of a million JSONL documents is not
+// held in memory to look at its first line.
+struct FileHead {
+  std::string text;
+  bool whole = false;  // `text` is the whole file
+};
+
+Result<FileHead> ReadHead(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::IoError(std::string("cannot read: ") + std::strerror(errno),
+                           Where{path, 0, "", ""});
+  }
+  FileHead head;
+  char chunk[1 << 16];
+  while (true) {
+    in.read(chunk, sizeof chunk);
+    head.text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (!in) {
+      head.whole = true;
+      return head;
+    }
+    const std::string_view first = FirstLine(head.text);
+    if (!first.empty()) {
+      const size_t end =
+          static_cast<size_t>(first.data() - head.text.data()) + first.size();
+      if (end + 3 <= head.text.size()) return head;  // "\n" and two bytes
+    }
+  }
+}
+
 Result<AnnotationFormat> FileFormat(const std::string& path,
                                     const std::string& option) {
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".ann") return AnnotationFormat::kBrat;
   if (IsConllExtension(ext)) return AnnotationFormat::kConll;
-  auto content = ReadFile(path);
-  if (!content.ok()) return content.status();
-  const std::string_view first = FirstLine(*content);
+  auto head = ReadHead(path);
+  if (!head.ok()) return head.status();
+  std::string_view first = FirstLine(head->text);
   if (first.empty()) return CannotTell(path, "the file is empty", option);
   if (first.starts_with("#FORMAT=WebAnno TSV 3"))
     return AnnotationFormat::kWebannoTsv;
   if (ext == ".json" || ext == ".jsonl" || first.front() == '{' ||
       first.front() == '[') {
+    // More than the first line and its newline: JSON Lines.
     const bool lines =
         ext == ".jsonl" || (ext != ".json" && first.front() == '{' &&
-                            first.size() + 2 < content->size());
+                            first.size() + 2 < head->text.size());
+    if (!lines && !head->whole) {
+      // One JSON value over the whole file.
+      auto content = ReadFile(path);
+      if (!content.ok()) return content.status();
+      head->text = std::move(*content);
+      head->whole = true;
+      first = FirstLine(head->text);
+    }
     auto doc =
-        JsonDocument::Parse(lines ? first : std::string_view(*content), path);
+        JsonDocument::Parse(lines ? first : std::string_view(head->text), path);
     if (!doc.ok()) {
       // Our reader names every problem of a broken file of ours.
       if (ext == ".json" || ext == ".jsonl") return AnnotationFormat::kIeval;

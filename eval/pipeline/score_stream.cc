@@ -28,6 +28,8 @@ struct Pair {
   std::optional<AnnotatedDocument> pred;
   std::vector<Status> gold_problems;
   std::vector<Status> pred_problems;
+  // Its counts, for StreamScoreOptions::on_document.
+  std::optional<DocumentScores> scores;
 };
 
 // The raw documents of one side of a batch, back to back in one buffer
@@ -178,7 +180,7 @@ class Streamer {
     std::vector<Pair> scoring;
     // Gold documents never predicted; predictions never claimed.
     for (Waiting& w : Drain(waiting_gold_))
-      scoring.push_back({std::move(w.doc), {}, {}, {}});
+      scoring.push_back({std::move(w.doc), {}, {}, {}, {}});
     Process(scoring);
     for (Waiting& w : Drain(waiting_pred_)) {
       const Where where{w.doc.source_file, w.doc.source_line,
@@ -255,7 +257,7 @@ class Streamer {
     if (!doc.has_text) return problem("gold document without \"text\"");
     if (auto w = waiting_pred_.find(id); w != waiting_pred_.end()) {
       ++result_.paired;
-      pairs->push_back({std::move(doc), std::move(w->second.doc), {}, {}});
+      pairs->push_back({std::move(doc), std::move(w->second.doc), {}, {}, {}});
       waiting_pred_.erase(w);
       return;
     }
@@ -270,7 +272,7 @@ class Streamer {
     if (result_.pred_ids.size() < kIdsShown) result_.pred_ids.push_back(id);
     if (auto w = waiting_gold_.find(id); w != waiting_gold_.end()) {
       ++result_.paired;
-      pairs->push_back({std::move(w->second.doc), std::move(doc), {}, {}});
+      pairs->push_back({std::move(w->second.doc), std::move(doc), {}, {}, {}});
       waiting_gold_.erase(w);
       return;
     }
@@ -300,6 +302,10 @@ class Streamer {
     for (Pair& p : pairs) {
       Append(&p.gold_problems, &result_.gold_problems);
       Append(&p.pred_problems, &result_.pred_problems);
+      if (p.scores && result_.gold_problems.empty() &&
+          result_.pred_problems.empty())
+        options_.on_document(*p.scores);
+      p.scores.reset();
     }
   }
 
@@ -334,8 +340,14 @@ class Streamer {
       }
     }
     if (!score || !p.gold_problems.empty() || !p.pred_problems.empty()) return;
-    mine.shard.Add(ScoreDocument(g.document, g.annotations, *predicted,
-                                 options_.score, &index));
+    DocumentScores scores = ScoreDocument(g.document, g.annotations, *predicted,
+                                          options_.score, &index);
+    if (options_.on_document) {
+      p.scores = scores;
+      for (auto& examples : p.scores->entities.errors.examples)
+        examples.clear();
+    }
+    mine.shard.Add(std::move(scores));
     if (options_.on_scored) options_.on_scored(worker, g, *predicted);
   }
 

@@ -11,6 +11,7 @@
 #include "ieval/core/status_macros.h"
 #include "ieval/io/json_reader.h"
 #include "ieval/report/report_json.h"
+#include "ieval/results/per_document_file.h"
 #include "ieval/results/score_counts.h"
 
 namespace ieval {
@@ -75,16 +76,19 @@ std::tuple<int, int, bool, std::string> RowRank(const std::string& row) {
 
 Result<ScoreSet> FromScores(const JsonValue& scores, const std::string& name,
                             const std::string& file) {
-  const auto documents = scores.Find("documents");
-  if (!documents || !documents->is_array())
+  const auto listed = scores.Find("documents");
+  if (!listed || !listed->is_array())
     return Status::InvalidInput(
         "scores without per-document counts (\"documents\"): expected the "
         "output of `ieval score --json` or a report.json of `ieval run`",
         Where{file, 0, "", ""});
-  IEVAL_RETURN_IF_ERROR(CheckScoreCounts(scores));
+  IEVAL_ASSIGN_OR_RETURN(const ScoreDocuments loaded,
+                         LoadScoreDocuments(scores, file));
+  const JsonValue& documents = *loaded.documents;
+  IEVAL_RETURN_IF_ERROR(CheckScoreCounts(scores, documents));
   ScoreSet set;
   set.name = name;
-  for (const JsonValue& d : documents->Elements()) {
+  for (const JsonValue& d : documents.Elements()) {
     const std::string id = *d.Find("doc_id")->String();
     if (!set.documents.emplace(id, DocumentRows(d)).second)
       return d.Error("document \"" + id + "\" appears twice");

@@ -177,7 +177,8 @@ ordered_json DocumentJson(const DocumentScores& d) {
 
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty,
-                         bool with_documents, const CorpusUnits* units) {
+                         bool with_documents, const CorpusUnits* units,
+                         const std::string& per_document_file) {
   const DocumentScores& total = scores.total();
   ordered_json root;
   ordered_json entities;
@@ -224,6 +225,7 @@ std::string ScoresToJson(const CorpusScores& scores,
     for (const auto& [id, doc] : scores.documents())
       documents.push_back(DocumentJson(doc));
   root["documents"] = std::move(documents);
+  if (!per_document_file.empty()) root["per_document"] = per_document_file;
   ordered_json map = ordered_json::object();
   for (const auto& [from, to] : options.type_map) map[from] = to;
   root["options"] = {{"min_overlap", options.min_overlap},
@@ -243,6 +245,10 @@ std::string ScoresToJson(const CorpusScores& scores,
   text.replace(at + hole.size() - 11, 11,
                UnitsToJson(*units, pretty ? 1 : -1, 1));
   return text + "\n";
+}
+
+std::string PerDocumentLine(const DocumentScores& document) {
+  return DocumentScoresToJson(document, -1, 0) + "\n";
 }
 
 }  // namespace ieval

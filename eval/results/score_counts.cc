@@ -80,6 +80,10 @@ Status CheckModes(const JsonValue& family) {
 
 Status CheckScoreCounts(const JsonValue& scores) {
   IEVAL_ASSIGN_OR_RETURN(const JsonValue documents, scores.Get("documents"));
+  return CheckScoreCounts(scores, documents);
+}
+
+Status CheckScoreCounts(const JsonValue& scores, const JsonValue& documents) {
   IEVAL_RETURN_IF_ERROR(documents.ExpectArray());
   for (const JsonValue& d : documents.Elements()) {
     IEVAL_ASSIGN_OR_RETURN(const JsonValue id, d.Get("doc_id"));

@@ -55,6 +55,13 @@ struct StreamScoreOptions {
   std::function<void(int worker, const AnnotatedDocument& gold,
                      const Annotations& predicted)>
       on_scored;
+  // Called with every document's counts (without examples), on the calling
+  // thread, one document at a time, in the order documents were paired —
+  // the gold's reading order for corpora in the same order, gold documents
+  // never predicted last — whatever `jobs` is: for writing them out as they
+  // come (`ieval score --per-document`) instead of keeping them. Not called
+  // once a problem is found (the scores are not used then).
+  std::function<void(const DocumentScores&)> on_document;
 };
 
 struct StreamScoreResult {

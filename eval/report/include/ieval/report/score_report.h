@@ -18,11 +18,19 @@ namespace ieval {
 // `with_documents`, the "documents" array is left empty: for callers that write
 // it themselves, document by document (DocumentScoresToJson), on threads
 // of their own (report.json of `ieval run`). With `units` (not empty),
-// their counts follow under "units" (UnitsToJson).
+// their counts follow under "units" (UnitsToJson). With
+// `per_document_file` (not empty), "per_document" follows "documents" and
+// names the JSON Lines file that holds the documents' counts instead
+// (PerDocumentLine per line; `ieval score --per-document`).
 std::string ScoresToJson(const CorpusScores& scores,
                          const ScoreOptions& options, bool pretty = true,
                          bool with_documents = true,
-                         const CorpusUnits* units = nullptr);
+                         const CorpusUnits* units = nullptr,
+                         const std::string& per_document_file = "");
+
+// One line of a --per-document file: the document's element of
+// "documents" on one line, with its newline.
+std::string PerDocumentLine(const DocumentScores& document);
 
 // The "units" object: {"sentences": [...], "mentions": [...]} with the
 // units that were counted, each {"doc_id", "start", "entities": {MODE:

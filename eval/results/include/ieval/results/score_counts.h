@@ -23,6 +23,9 @@ namespace ieval {
 // kInvalidInput at the first that is not ("$.documents[3].entities.strict.
 // tp: expected a count (an integer ≥ 0), not -1").
 Status CheckScoreCounts(const JsonValue& scores);
+// The same with the documents given apart (read from a --per-document
+// file, per_document_file.h).
+Status CheckScoreCounts(const JsonValue& scores, const JsonValue& documents);
 
 }  // namespace ieval
 
