@@ -48,9 +48,6 @@ std::string Lost(const Corpus& corpus, AnnotationFormat format) {
     case AnnotationFormat::kDoccano:
       add(entities, " entity ids");
       break;
-    case AnnotationFormat::kWebannoTsv:
-      add(relations, " relations");
-      break;
     default:
       break;
   }

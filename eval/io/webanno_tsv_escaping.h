@@ -15,6 +15,10 @@ namespace ieval::webanno {
 
 inline constexpr std::string_view kNamedEntity =
     "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity";
+// The relation layer ieval writes between named entities (INCEpTION's
+// custom relation layers are webanno.custom.NAME; the reader takes any
+// relation layer whose BT_ is the named-entity layer).
+inline constexpr std::string_view kRelation = "webanno.custom.Relation";
 
 // A feature value or token: backslash before \\ [ ] | _ -> ; * and tab and
 // line feed as \t and \n.

@@ -33,6 +33,21 @@ struct RawEntity {
   std::optional<std::string> value;
   std::optional<std::string> identifier;
   int64_t line = 0;
+  std::string first_token;  // its first token's address, "2-1"
+  bool has_id = false;      // a [N] (several tokens, or stacked)
+};
+
+// One relation being read: placed on its dependent's first token, the
+// governor's first token address in the BT_ column, with the
+// disambiguation ids [governor_dependent] (0: the span's only annotation
+// starting there, without an id).
+struct RawRelation {
+  std::string label;
+  std::string governor_token;
+  std::string dependent_token;
+  int64_t governor_id = 0;
+  int64_t dependent_id = 0;
+  int64_t line = 0;
 };
 
 struct Token {
@@ -48,6 +63,9 @@ struct Schema {
   std::optional<size_t> identifier_column;
   bool has_named_entities = false;
   std::vector<std::string> span_layers;
+  // A relation layer between named entities: its label and BT_ columns.
+  std::optional<size_t> relation_label_column;
+  std::optional<size_t> relation_bt_column;
 };
 
 class Reader {
@@ -82,6 +100,7 @@ class Reader {
   std::string sentence_text_;
   std::vector<Token> tokens_;
   std::vector<RawEntity> entities_;
+  std::vector<RawRelation> relations_;
   std::map<int64_t, size_t> disambiguated_;  // [id] -> entities_ index
 };
 
@@ -119,11 +138,17 @@ Status Reader::ReadHeader(const std::vector<std::string_view>& lines,
         }
       }
     }
-    if (kind == "#T_RL" && line.find("BT_" + std::string(kNamedEntity)) !=
-                               std::string_view::npos) {
-      NoteRepair(repairs_,
-                 "WebAnno TSV relation layers not read (named entities only)",
-                 file_ + ": " + std::string(type));
+    if (kind == "#T_RL" && fields.size() >= 3 &&
+        fields.back() == "BT_" + std::string(kNamedEntity)) {
+      if (schema_.relation_bt_column) {
+        NoteRepair(repairs_,
+                   "WebAnno TSV relation layers after the first not read",
+                   file_ + ": " + std::string(type));
+      } else {
+        // The label is the first feature; the BT_ column comes last.
+        schema_.relation_label_column = schema_.columns;
+        schema_.relation_bt_column = schema_.columns + fields.size() - 2;
+      }
     }
     schema_.columns += std::max<size_t>(fields.size() - 1, 1);
   }
@@ -221,7 +246,8 @@ Status Reader::ReadTokenLine(std::string_view line, int64_t number,
         entities_[index].end = std::max(entities_[index].end, *end);
       } else {
         index = entities_.size();
-        entities_.push_back({*begin, *end, std::nullopt, std::nullopt, number});
+        entities_.push_back({*begin, *end, std::nullopt, std::nullopt, number,
+                             std::string(fields[0]), id.has_value()});
         if (id) disambiguated_[*id] = index;
       }
       on_unit[i] = index;
@@ -230,6 +256,42 @@ Status Reader::ReadTokenLine(std::string_view line, int64_t number,
                                         : entities_[index].identifier) =
             UnescapeValue(value);
       }
+    }
+  }
+  if (schema_.relation_bt_column &&
+      fields[*schema_.relation_bt_column + 3] != "_") {
+    const std::vector<std::string_view> labels =
+        SplitStack(fields[*schema_.relation_label_column + 3]);
+    const std::vector<std::string_view> targets =
+        SplitStack(fields[*schema_.relation_bt_column + 3]);
+    for (size_t i = 0; i < targets.size(); ++i) {
+      std::string_view target = targets[i];
+      RawRelation r;
+      r.label = i < labels.size() && labels[i] != "_" && labels[i] != "*"
+                    ? UnescapeValue(labels[i])
+                    : std::string();
+      r.dependent_token = std::string(fields[0]);
+      r.line = number;
+      if (const size_t open = target.find('['); open != target.npos) {
+        const size_t under = target.find('_', open);
+        const auto g =
+            under == target.npos
+                ? std::nullopt
+                : ParseInt(target.substr(open + 1, under - open - 1));
+        const auto d =
+            under == target.npos || !target.ends_with(']')
+                ? std::nullopt
+                : ParseInt(target.substr(under + 1, target.size() - under - 2));
+        if (!g || !d)
+          return Error(number, "unreadable relation target " +
+                                   JsonQuoted(target) +
+                                   " (expected S-T or S-T[G_D])");
+        r.governor_id = *g;
+        r.dependent_id = *d;
+        target = target.substr(0, open);
+      }
+      r.governor_token = std::string(target);
+      relations_.push_back(std::move(r));
     }
   }
   return Status::Ok();
@@ -275,7 +337,9 @@ Result<AnnotatedDocument> Reader::Finish() {
   doc.document.text = text_;
   doc.has_text = true;
   doc.source_file = file_;
-  for (const RawEntity& e : entities_) {
+  std::vector<std::string> mention_of(entities_.size());  // "" if left out
+  for (size_t k = 0; k < entities_.size(); ++k) {
+    const RawEntity& e = entities_[k];
     if (!e.value || e.value->empty()) {
       NoteRepair(repairs_, "WebAnno TSV named entities without a value skipped",
                  file_ + ":" + std::to_string(e.line));
@@ -299,8 +363,37 @@ Result<AnnotatedDocument> Reader::Finish() {
     m.type = *e.value;
     m.text = std::string(index.Slice(text_, m.start, m.end));
     if (e.identifier && !e.identifier->empty()) m.entity = e.identifier;
+    mention_of[k] = m.id;
     doc.annotations.mentions.push_back(std::move(m));
     doc.mention_lines.push_back(e.line);
+  }
+  // The entity a relation end names: by its id, else the one annotation
+  // without an id that starts at the token.
+  auto end_of = [&](const std::string& token, int64_t id) -> std::string {
+    if (id > 0) {
+      auto it = disambiguated_.find(id);
+      return it == disambiguated_.end() ? "" : mention_of[it->second];
+    }
+    for (size_t k = 0; k < entities_.size(); ++k)
+      if (!entities_[k].has_id && entities_[k].first_token == token)
+        return mention_of[k];
+    return "";
+  };
+  for (const RawRelation& r : relations_) {
+    const std::string arg1 = end_of(r.governor_token, r.governor_id);
+    const std::string arg2 = end_of(r.dependent_token, r.dependent_id);
+    if (arg1.empty() || arg2.empty())
+      return Error(r.line, "relation " + JsonQuoted(r.label) + " from " +
+                               r.governor_token +
+                               " names no named entity "
+                               "read here (a relation joins two named "
+                               "entities with a value)");
+    if (r.label.empty()) {
+      NoteRepair(repairs_, "WebAnno TSV relations without a label skipped",
+                 file_ + ":" + std::to_string(r.line));
+      continue;
+    }
+    doc.annotations.relations.push_back({r.label, arg1, arg2});
   }
   if (index.utf16_units() != index.codepoints() && !entities_.empty()) {
     NoteRepair(repairs_,

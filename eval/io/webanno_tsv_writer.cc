@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@ namespace ieval {
 using webanno::EscapeText;
 using webanno::EscapeValue;
 using webanno::kNamedEntity;
+using webanno::kRelation;
 
 namespace {
 
@@ -28,9 +31,14 @@ struct Span {
 }  // namespace
 
 std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
+  const bool has_relations = !doc.annotations.relations.empty();
   std::string out =
       "#FORMAT=WebAnno TSV 3.3\n#T_SP=" + std::string(kNamedEntity) +
-      "|identifier|value\n\n\n";
+      "|identifier|value\n";
+  if (has_relations)
+    out += "#T_RL=" + std::string(kRelation) + "|label|BT_" +
+           std::string(kNamedEntity) + "\n";
+  out += "\n\n";
   const std::string& text = doc.document.text;
   const OffsetIndex index(text);
   const int64_t n = index.codepoints();
@@ -57,6 +65,7 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
   // on_token[t]: the mentions covering token t, in mention order.
   std::vector<std::vector<size_t>> on_token(tokens.size());
   std::vector<int64_t> token_count(mentions.size(), 0);
+  std::vector<size_t> first_token(mentions.size(), SIZE_MAX);
   for (size_t k = 0; k < mentions.size(); ++k) {
     const Mention& m = mentions[k];
     if (m.start < 0 || m.end > n || m.start >= m.end) continue;
@@ -66,8 +75,9 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
         tokens.begin(), tokens.end(), m.start,
         [](const Span& token, int64_t cp) { return token.start < cp; });
     for (; t != tokens.end() && t->end <= m.end; ++t) {
-      on_token[static_cast<size_t>(t - tokens.begin())].push_back(k);
-      ++token_count[k];
+      const size_t at = static_cast<size_t>(t - tokens.begin());
+      on_token[at].push_back(k);
+      if (token_count[k]++ == 0) first_token[k] = at;
     }
   }
   for (int64_t i = 1; i <= n; ++i) {
@@ -83,6 +93,41 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
     if (q < n && !IsAsciiSpace(at(q))) breaks.push_back(p);
   }
   breaks.push_back(n);
+  // Each token's address ("2-1"), for the relations' BT_ column, which can
+  // name a token after the one it is on.
+  std::vector<std::string> address(tokens.size());
+  {
+    size_t t = 0;
+    int64_t s = 0;
+    for (const int64_t end : breaks) {
+      if (t == tokens.size() || tokens[t].start >= end) continue;
+      ++s;
+      for (int64_t in = 1; t < tokens.size() && tokens[t].start < end;
+           ++t, ++in)
+        address[t] = std::to_string(s) + "-" + std::to_string(in);
+    }
+  }
+  // A mention has an id [k + 1] when it spans several tokens or shares its
+  // first token with another, so that a relation can name it.
+  auto id_of = [&](size_t k) -> int64_t {
+    const bool needs =
+        token_count[k] > 1 ||
+        (first_token[k] != SIZE_MAX && on_token[first_token[k]].size() > 1);
+    return needs ? static_cast<int64_t>(k) + 1 : 0;
+  };
+  std::map<std::string_view, size_t> index_of;  // mention id -> k
+  for (size_t k = 0; k < mentions.size(); ++k)
+    index_of.emplace(mentions[k].id, k);
+  // The relations on each token: those whose tail starts there.
+  std::vector<std::vector<const Relation*>> relations_on(tokens.size());
+  for (const Relation& r : doc.annotations.relations) {
+    auto head = index_of.find(r.head), tail = index_of.find(r.tail);
+    if (head == index_of.end() || tail == index_of.end() ||
+        first_token[head->second] == SIZE_MAX ||
+        first_token[tail->second] == SIZE_MAX)
+      continue;
+    relations_on[first_token[tail->second]].push_back(&r);
+  }
   size_t next_token = 0;
   int64_t sentence = 0;
   for (const int64_t end : breaks) {
@@ -113,7 +158,7 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
       for (const size_t k : on_token[next_token]) {
         const Mention& m = mentions[k];
         const std::string id =
-            token_count[k] > 1 ? "[" + std::to_string(k + 1) + "]" : "";
+            id_of(k) > 0 ? "[" + std::to_string(id_of(k)) + "]" : "";
         if (!values.empty()) {
           identifiers += '|';
           values += '|';
@@ -126,7 +171,26 @@ std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc) {
              "\t" + std::to_string(index.CodepointToUtf16(t.start)) + "-" +
              std::to_string(index.CodepointToUtf16(t.end)) + "\t" +
              EscapeValue(index.Slice(text, t.start, t.end)) + "\t" +
-             identifiers + "\t" + values + "\t\n";  // INCEpTION ends with a tab
+             identifiers + "\t" + values + "\t";
+      if (has_relations) {
+        std::string labels, targets;
+        for (const Relation* r : relations_on[next_token]) {
+          const size_t head = index_of.at(r->head);
+          const size_t tail = index_of.at(r->tail);
+          if (!labels.empty()) {
+            labels += '|';
+            targets += '|';
+          }
+          labels += EscapeValue(r->type);
+          targets += address[first_token[head]];
+          if (id_of(head) > 0 || id_of(tail) > 0)
+            targets += "[" + std::to_string(id_of(head)) + "_" +
+                       std::to_string(id_of(tail)) + "]";
+        }
+        if (labels.empty()) labels = targets = "_";
+        out += labels + "\t" + targets + "\t";
+      }
+      out += "\n";  // INCEpTION ends each token line with a tab
     }
   }
   return out;

@@ -53,7 +53,11 @@ TEST(WebannoTsvFormat, ReadsAnInceptionExport) {
   EXPECT_EQ(stacked.text, "Pyongyang\u00a0[officiel]");
   EXPECT_EQ(stacked.type, "ORG");
   EXPECT_NE(FindRepair(repairs, "from UTF-16 units"), nullptr);
-  EXPECT_NE(FindRepair(repairs, "relation layers not read"), nullptr);
+  // The relation sits on Pyongyang's token; its BT_ 1-5[1_0] names Kim
+  // (id 1) as the governor and the dependent is the one annotation without
+  // an id starting at 2-1 (LOC, not the stacked ORG[3]).
+  ASSERT_EQ(doc.annotations.relations.size(), 1u);
+  EXPECT_EQ(doc.annotations.relations[0], (Relation{"leader_of", "T1", "T2"}));
 }
 
 TEST(WebannoTsvFormat, ATokenThatIsNotTheTextIsAnError) {
@@ -101,7 +105,7 @@ TEST(WebannoTsvFormat, ReadsVersion31JavaEscapesAndCrlfLines) {
   EXPECT_NE(FindRepair(repairs, "CRLF"), nullptr);
 }
 
-TEST(WebannoTsvFormat, TheGoldRoundTripsWithItsEntities) {
+TEST(WebannoTsvFormat, TheGoldRoundTripsWithItsEntitiesAndRelations) {
   const Corpus gold = testing::ReadShippedGold();
   Corpus back;
   for (const AnnotatedDocument& doc : gold.documents) {
@@ -114,7 +118,11 @@ TEST(WebannoTsvFormat, TheGoldRoundTripsWithItsEntities) {
     back.documents.push_back(std::move(one->documents[0]));
   }
   testing::ExpectSameCorpus(
-      testing::Keep(gold, {.entity = true, .relations = false}), back);
+      testing::Keep(gold, {.entity = true, .relations = true}), back);
+  size_t relations = 0;
+  for (const AnnotatedDocument& d : back.documents)
+    relations += d.annotations.relations.size();
+  EXPECT_EQ(relations, 28u);
 }
 
 AnnotatedDocument Fixture(std::string text) {

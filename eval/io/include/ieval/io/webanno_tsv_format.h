@@ -36,8 +36,10 @@ namespace ieval {
 // Reads one document's file (`content`, the bytes of `file`); the document id
 // is the file's stem ("doc1.tsv" -> "doc1"). Mention ids are T1, T2… in the
 // order their first token comes. A file without a named-entity layer is an
-// error naming the layers it has. Relation and chain layers are not read
-// (reported as a repair when one links named entities). options: only
+// error naming the layers it has. The first relation layer between named
+// entities is read (a relation on its dependent's first token, the BT_
+// column naming the governor's: head = governor, tail = dependent, type =
+// the first feature); chain layers are not read. options: only
 // ignore_unknown_keys is meaningful (the format has no keys).
 Result<Corpus> ReadWebannoTsv(std::string_view content, const std::string& file,
                               const FormatReadOptions& options,
@@ -49,7 +51,8 @@ Result<Corpus> ReadWebannoTsv(std::string_view content, const std::string& file,
 // cut at every mention boundary; a sentence ends at a line break followed by
 // the next token or by spaces only, so the rebuilt text is the text itself
 // (white space before the first token other than spaces is rebuilt as
-// spaces). Relations and `value` are not written. REQUIRES: the document has
+// spaces). Relations are written as a webanno.custom.Relation layer (its
+// `label` the type); `value` is not written. REQUIRES: the document has
 // its text.
 std::string WriteWebannoTsvDocument(const AnnotatedDocument& doc);
 
