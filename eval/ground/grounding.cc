@@ -79,6 +79,20 @@ void Mark(std::vector<uint8_t>& taken, int64_t start, int64_t end) {
 
 }  // namespace
 
+MentionAlignment ToMentionAlignment(GroundAlignment a) {
+  switch (a) {
+    case GroundAlignment::kExact:
+      return MentionAlignment::kExact;
+    case GroundAlignment::kNormalised:
+      return MentionAlignment::kNormalised;
+    case GroundAlignment::kFuzzy:
+      return MentionAlignment::kFuzzy;
+    case GroundAlignment::kUngrounded:
+      return MentionAlignment::kUngrounded;
+  }
+  return MentionAlignment::kUngrounded;
+}
+
 const char* GroundAlignmentName(GroundAlignment alignment) {
   switch (alignment) {
     case GroundAlignment::kExact:

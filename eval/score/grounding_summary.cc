@@ -7,20 +7,6 @@
 namespace ieval {
 namespace {
 
-MentionAlignment FromGround(GroundAlignment a) {
-  switch (a) {
-    case GroundAlignment::kExact:
-      return MentionAlignment::kExact;
-    case GroundAlignment::kNormalised:
-      return MentionAlignment::kNormalised;
-    case GroundAlignment::kFuzzy:
-      return MentionAlignment::kFuzzy;
-    case GroundAlignment::kUngrounded:
-      return MentionAlignment::kUngrounded;
-  }
-  return MentionAlignment::kUngrounded;
-}
-
 // `mentions` with the pending ones (at `pending`, in order) replaced by
 // their groundings.
 std::vector<Mention> Replace(const std::vector<Mention>& mentions,
@@ -29,7 +15,7 @@ std::vector<Mention> Replace(const std::vector<Mention>& mentions,
   std::vector<std::vector<Mention>> placed(pending.size());
   for (const GroundedMention& g : result.mentions) {
     Mention m = g.mention;
-    m.alignment = FromGround(g.alignment);
+    m.alignment = ToMentionAlignment(g.alignment);
     if (m.alignment == MentionAlignment::kUngrounded) m.start = m.end = 0;
     std::vector<Mention>& slot = placed[g.source];
     if (!slot.empty()) m.id += "~" + std::to_string(slot.size() + 1);

@@ -194,6 +194,7 @@ class LlmExtractor : public Extractor {
         continue;
       }
       Mention m = g.mention;
+      m.alignment = ToMentionAlignment(g.alignment);
       m.start += chunk.start;
       m.end += chunk.start;
       m.text.reset();  // set from the span by the caller's checks

@@ -30,6 +30,8 @@ enum class GroundAlignment { kExact, kNormalised, kFuzzy, kUngrounded };
 
 // "exact", "normalised", "fuzzy", "ungrounded".
 const char* GroundAlignmentName(GroundAlignment alignment);
+// The alignment a grounded mention records (Mention::alignment).
+MentionAlignment ToMentionAlignment(GroundAlignment alignment);
 
 // Where a string that occurs several times goes (the names are those of a
 // `--ground-policy` option).
