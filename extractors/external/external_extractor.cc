@@ -16,20 +16,6 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-bool OnPath(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "/usr/bin:/bin";
-  size_t pos = 0;
-  while (pos <= dirs.size()) {
-    size_t colon = dirs.find(':', pos);
-    if (colon == std::string::npos) colon = dirs.size();
-    const std::string dir = colon == pos ? "." : dirs.substr(pos, colon - pos);
-    if (access((dir + "/" + program).c_str(), X_OK) == 0) return true;
-    pos = colon + 1;
-  }
-  return false;
-}
-
 // `command` is a JSON array of strings, or a shell command line.
 Result<std::vector<std::string>> ParseCommand(const std::string& command) {
   if (command.find_first_not_of(" \t") == std::string::npos)
@@ -174,7 +160,7 @@ Result<std::unique_ptr<Extractor>> Create(const OptionValues& o) {
   const std::string hint = o.at("hint").empty() ? "" : "; " + o.at("hint");
   for (const std::string& need : ListOption(o, "requires")) {
     if (need.find('/') == std::string::npos) {
-      if (!OnPath(need))
+      if (!FindProgram(need).ok())
         return Status::Unavailable("needs the program '" + need +
                                    "', which is not on PATH" + hint);
     } else if (!fs::exists(cwd.empty() ? fs::path(need)

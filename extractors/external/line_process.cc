@@ -44,25 +44,6 @@ void CloseAll(std::initializer_list<int> fds) {
 
 namespace {
 
-// The program argv[0] names: itself when it holds a '/', otherwise the
-// first executable of that name on PATH (as execvp looks, done before the
-// fork so that the child calls only async-signal-safe functions).
-Result<std::string> FindProgram(const std::string& program) {
-  if (program.find('/') != std::string::npos) return program;
-  const char* path = std::getenv("PATH");
-  const std::string dirs = path ? path : "/usr/bin:/bin";
-  size_t pos = 0;
-  while (pos <= dirs.size()) {
-    size_t colon = dirs.find(':', pos);
-    if (colon == std::string::npos) colon = dirs.size();
-    const std::string dir = colon == pos ? "." : dirs.substr(pos, colon - pos);
-    const std::string candidate = dir + "/" + program;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-    pos = colon + 1;
-  }
-  return Status::Unavailable(program);
-}
-
 // What a child needs, prepared before the fork.
 struct SpawnRequest {
   std::string program;
@@ -163,6 +144,24 @@ class Spawner {
 };
 
 }  // namespace
+
+// Looked up before the fork so that the child calls only async-signal-safe
+// functions.
+Result<std::string> FindProgram(const std::string& program) {
+  if (program.find('/') != std::string::npos) return program;
+  const char* path = std::getenv("PATH");
+  const std::string dirs = path ? path : "/usr/bin:/bin";
+  size_t pos = 0;
+  while (pos <= dirs.size()) {
+    size_t colon = dirs.find(':', pos);
+    if (colon == std::string::npos) colon = dirs.size();
+    const std::string dir = colon == pos ? "." : dirs.substr(pos, colon - pos);
+    const std::string candidate = dir + "/" + program;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    pos = colon + 1;
+  }
+  return Status::Unavailable(program);
+}
 
 Result<std::unique_ptr<LineProcess>> LineProcess::Start(
     const std::vector<std::string>& argv, const std::string& cwd) {

@@ -22,6 +22,11 @@
 
 namespace ieval {
 
+// The program a command names: itself when it holds a '/', otherwise the
+// first executable of that name on PATH, as execvp looks; kUnavailable
+// naming it when there is none.
+Result<std::string> FindProgram(const std::string& program);
+
 class LineProcess {
  public:
   // Starts argv[0] (looked up on PATH when it has no '/') in `cwd` (the
