@@ -260,12 +260,7 @@ void AddBenchCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--json", args->json,
                   "Write Google Benchmark JSON there (atomically); - for "
                   "stdout (the table then goes to stderr)");
-  cmd->add_flag("--no-exec", args->no_exec,
-                "Refuse (exit 2) any variant that executes code: an "
-                "`external` program or a `plugin` library, members of "
-                "composites included. Also set by IEVAL_NO_EXEC=1. Without "
-                "it, the commands and libraries are named on stderr before "
-                "they run");
+  AddNoExecFlag(cmd, args->no_exec);
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No Google Benchmark lines on stderr (errors still)");
   cmd->callback([args, &context] {

@@ -92,6 +92,15 @@ std::string Describe(const CodeToRun& code) {
                       : "runs the command `" + code.what + "`";
 }
 
+void AddNoExecFlag(CLI::App* cmd, bool& no_exec) {
+  cmd->add_flag("--no-exec", no_exec,
+                "Refuse (exit 2) any variant that executes code: an "
+                "`external` program or a `plugin` library, members of "
+                "composites included. Also set by IEVAL_NO_EXEC=1. Without "
+                "it, the commands and libraries are named on stderr before "
+                "they run");
+}
+
 bool NoExec(bool flag) {
   if (flag) return true;
   const char* env = std::getenv("IEVAL_NO_EXEC");

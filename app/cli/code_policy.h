@@ -9,6 +9,7 @@
 #ifndef IEVAL_APP_CLI_CODE_POLICY_H_
 #define IEVAL_APP_CLI_CODE_POLICY_H_
 
+#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ bool ExecutesCode(const std::string& extractor, const OptionValues& options,
 
 // "runs the command `python3 ner.py`" / "loads the library lib.so".
 std::string Describe(const CodeToRun& code);
+
+// --no-exec, as `ieval run` and `ieval bench` document it.
+void AddNoExecFlag(CLI::App* cmd, bool& no_exec);
 
 // True when --no-exec was given or IEVAL_NO_EXEC is set (to anything but
 // "" or "0").

@@ -406,12 +406,7 @@ void AddRunCommand(CLI::App& app, CommandContext& context) {
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No progress or messages on stderr (errors and warnings "
                 "still)");
-  cmd->add_flag("--no-exec", args->no_exec,
-                "Refuse (exit 2) any variant that executes code: an "
-                "`external` program or a `plugin` library, members of "
-                "composites included. Also set by IEVAL_NO_EXEC=1. Without "
-                "it, the commands and libraries are named on stderr before "
-                "they run");
+  AddNoExecFlag(cmd, args->no_exec);
   AddLlmCacheFlags(cmd, args->llm_cache);
   cmd->add_flag("--isolate", args->isolate,
                 "Run each plug-in variant, members of ensembles included, "
