@@ -187,17 +187,21 @@ class LlmExtractor : public Extractor {
     // Entity index of the answer -> id of its mention in `out`.
     std::map<size_t, std::string> id_of;
     for (const GroundedMention& g : grounded.mentions) {
+      Mention m = g.mention;
+      m.alignment = ToMentionAlignment(g.alignment);
       if (g.alignment == GroundAlignment::kUngrounded) {
+        // Kept, without a span: scored as a false positive of its type
+        // (what the model said is part of its score, never dropped).
         ++usage.malformed;
         usage.problems.push_back(
             where + "not in the text: " + Quote(*asked[g.source].text));
-        continue;
+        m.start = m.end = 0;
+        m.text = asked[g.source].text;
+      } else {
+        m.start += chunk.start;
+        m.end += chunk.start;
+        m.text.reset();  // set from the span by the caller's checks
       }
-      Mention m = g.mention;
-      m.alignment = ToMentionAlignment(g.alignment);
-      m.start += chunk.start;
-      m.end += chunk.start;
-      m.text.reset();  // set from the span by the caller's checks
       m.id = "L" + std::to_string(out.mentions.size() + 1);
       id_of.emplace(g.source, m.id);
       out.mentions.push_back(std::move(m));

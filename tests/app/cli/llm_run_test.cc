@@ -205,6 +205,38 @@ TEST_F(LlmRunCli, ScoresTheGoldStringsThenRerunsFromTheCache) {
   EXPECT_EQ(server.chat_request_count(), 2 * requests);
 }
 
+// A string the model made up is a false positive of its type, kept in
+// the predictions as `ungrounded`, never dropped.
+TEST_F(LlmRunCli, AStringInNoTextIsAFalsePositiveNotDropped) {
+  FakeChatServer server([this](const FakeRequest& r) {
+    FakeReply reply = GoldAnswer(gold_, r);
+    json body = json::parse(reply.body);
+    json answer = json::parse(
+        body["choices"][0]["message"]["content"].get<std::string>());
+    answer["entities"].push_back({{"text", "Atlantide"}, {"type", "LOC"}});
+    body["choices"][0]["message"]["content"] = answer.dump();
+    reply.body = body.dump();
+    return reply;
+  });
+  auto r = RunIeval({"run", "--config", Config(server.base_url()), "--out",
+                     dir_ + "/out", "--no-cache", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const int requests = server.chat_request_count();
+  const json v = Report(dir_ + "/out")["variants"][0];
+  ASSERT_EQ(v["status"], "ok") << v.dump();
+  const json& strict = v["scores"]["entities"]["strict"];
+  EXPECT_EQ(strict["overall"]["fn"], 0);
+  EXPECT_EQ(strict["overall"]["fp"], requests);
+  EXPECT_EQ(strict["per_type"]["LOC"]["fp"], requests);
+  EXPECT_LT(strict["overall"]["precision"].get<double>(), 1.0);
+  EXPECT_EQ(v["llm"]["ungrounded"], requests);
+  EXPECT_EQ(v["by_alignment"]["ungrounded"]["predictions"], requests);
+  const std::string predictions =
+      testing::ReadText(dir_ + "/out/predictions/llm_fewshot.jsonl");
+  EXPECT_THAT(predictions, HasSubstr(R"("text":"Atlantide")"));
+  EXPECT_THAT(predictions, HasSubstr(R"("alignment":"ungrounded")"));
+}
+
 TEST_F(LlmRunCli, SendsTheKeyButWritesItNowhere) {
   FakeChatServer server(
       [this](const FakeRequest& r) { return GoldAnswer(gold_, r); });

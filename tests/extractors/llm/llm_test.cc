@@ -223,13 +223,23 @@ TEST(LlmExtractor, CountsMalformedAnswersPerDocument) {
                                 {"d2", "deux textes"},
                                 {"d3", "trois : Paris"},
                                 {"d4", "quatre : Kim"}};
-  int64_t mentions = 0;
+  std::vector<Mention> mentions;
   for (const Document& d : docs) {
     auto out = RunExtractor(**extractor, d, "llm");
     ASSERT_TRUE(out.ok()) << out.status().ToString();
-    mentions += static_cast<int64_t>(out->mentions.size());
+    for (Mention& m : out->mentions) mentions.push_back(std::move(m));
   }
-  EXPECT_EQ(mentions, 2);  // Paris (d3), Kim (d4, inside a ```json fence)
+  // Oslo and Paris (d3), Kim (d4, inside a ```json fence); Oslo, in no
+  // text, is kept without a span so that it is scored as a false positive.
+  ASSERT_EQ(mentions.size(), 3u);
+  EXPECT_EQ(mentions[0].alignment, MentionAlignment::kUngrounded);
+  EXPECT_EQ(mentions[0].text, "Oslo");
+  EXPECT_EQ(mentions[0].type, "LOC");
+  EXPECT_EQ(mentions[0].start, 0);
+  EXPECT_EQ(mentions[0].end, 0);
+  EXPECT_EQ(mentions[1].alignment, MentionAlignment::kExact);
+  EXPECT_EQ(mentions[1].text, "Paris");
+  EXPECT_EQ(mentions[2].text, "Kim");
   const ExtractorStats stats = (*extractor)->Stats();
   ASSERT_EQ(stats.documents.size(), 4u);
   EXPECT_THAT(stats.documents[0].problems.at(0), HasSubstr("not JSON"));
