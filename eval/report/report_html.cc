@@ -13,6 +13,7 @@ namespace ieval {
 // Embedded by eval/report/CMakeLists.txt (ieval_embed_text).
 extern const char kReportHtmlTemplate[];
 extern const char kReportJs[];
+extern const char kExtractorUsageJs[];
 extern const char kViewerJs[];
 
 namespace {
@@ -71,6 +72,7 @@ std::string HtmlOf(nlohmann::json report, std::string_view viewer_json) {
                {"REPORT_JSON", EscapeForScript(report.dump())},
                {"VIEWER_JSON", EscapeForScript(viewer_json)},
                {"REPORT_JS", kReportJs},
+               {"USAGE_JS", kExtractorUsageJs},
                {"VIEWER_JS", kViewerJs}});
 }
 

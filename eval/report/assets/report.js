@@ -373,25 +373,3 @@ function drawThroughput() {
     "Latency: per document. Timed passes: the median documents/s of the passes after the scored one, " +
     "slowest to fastest (ieval run --bench-repetitions N).";
 }
-
-// Variants some of whose predictions were given by their text
-// (report.json's grounding, by_alignment, strings, policy_sensitivity).
-function drawGrounding() {
-  const grounded = R.variants.filter(v => v.grounding);
-  if (grounded.length === 0) return;
-  const t = el("table", {}, el("tr", {}, ...["variant", "grounded", "exact", "normalised", "fuzzy",
-    "ungrounded", "ambiguous", "string F1", "strict F1 by policy"].map(h => el("th", {scope: "col"}, h))));
-  const cell = (v, a) => {
-    const row = v.by_alignment[a];
-    return el("td", {}, row.predictions ? `${fix(row.strict.precision)} (${row.predictions})` : "–");
-  };
-  for (const v of grounded) {
-    const p = v.policy_sensitivity;
-    t.append(el("tr", {}, el("td", {}, v.name), el("td", {}, fix(v.grounding.grounding_rate)),
-      cell(v, "exact"), cell(v, "normalised"), cell(v, "fuzzy"), cell(v, "ungrounded"),
-      el("td", {}, v.grounding.ambiguous), el("td", {}, fix(v.strings.f1)),
-      el("td", {}, `${fix(p.order.f1)} / ${fix(p.first.f1)} / ${fix(p.all.f1)}`)));
-  }
-  document.getElementById("grounding-table").replaceChildren(t);
-  document.getElementById("grounding-section").hidden = false;
-}

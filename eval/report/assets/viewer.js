@@ -123,4 +123,5 @@ if (okVariants.length) drawConfusion();
 drawErrors();
 setUpViewer();
 drawGrounding();
+drawLlmUsage();
 drawThroughput();

@@ -6,7 +6,8 @@ standard library only) and checks it as a person would see it.
   browser_check.py --html R.html [--json report.json] [--checks]
                    [--screenshot PNG] [--phone-screenshot PNG]
 
---checks: no console errors; the summary table holds report.json's numbers;
+--checks: no console errors; the summary table holds report.json's numbers,
+the LLM usage table each llm variant's counts;
 the tables sort; the confusion matrix holds report.json's counts; the
 document viewer colours a correct and a missed gold span as the legend
 says; the page fits a phone's width without sideways scrolling.
@@ -145,6 +146,28 @@ def check_page(d, report):
         top = d.run("""document.querySelector('th:nth-child(5) button').click();
             return document.querySelector('#summary-table tbody tr td').textContent;""")
         expect(top == best["name"], f"sorted by strict F1, top is {top}, not {best['name']}")
+
+    # The LLM usage table has a row per llm variant with its counts.
+    used = [v for v in report["variants"] if "llm" in v]
+    llm_rows = d.run("""const s = document.getElementById('llm-section');
+        if (!s || s.hidden) return null;
+        return [...s.querySelectorAll('tr')].slice(1)
+            .map(tr => [...tr.children].map(td => td.textContent));""")
+    if used:
+        expect(llm_rows is not None and len(llm_rows) == len(used),
+               f"LLM usage rows {llm_rows}, {len(used)} llm variants")
+        for v, row in zip(used, llm_rows or []):
+            u = v["llm"]
+            want = [v["name"], str(u["extracted_documents"]), str(u["requests"]),
+                    str(u["cache_hits"]), str(u["retries"]), str(u["tokens_in"]),
+                    str(u["tokens_out"])]
+            expect(row[:7] == want, f"LLM usage row {row[:7]}, report.json {want}")
+            expect(row[8] == (fix(u["cost"], 4) if "cost" in u else "–"),
+                   f"LLM cost {row[8]}, report.json {u.get('cost')}")
+            expect(row[9] == str(u["ungrounded"]),
+                   f"LLM ungrounded {row[9]}, report.json {u['ungrounded']}")
+    else:
+        expect(llm_rows is None, "an LLM usage section without llm variants")
 
     # The confusion matrix of the first scored variant holds its counts.
     ok = [v for v in report["variants"] if v["status"] == "ok"]
