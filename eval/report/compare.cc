@@ -21,7 +21,18 @@ namespace {
 struct ScoreSet {
   std::string name;
   std::map<std::string, std::map<std::string, PrfCounts>> documents;
+  UsageTotals llm;
 };
+
+// The numbers of a variant's `llm` block (its per-document list aside).
+UsageTotals LlmTotals(const JsonValue& variant) {
+  UsageTotals totals;
+  const auto llm = variant.Find("llm");
+  if (!llm || !llm->is_object()) return totals;
+  for (const auto& [key, value] : llm->Members())
+    if (value.is_number()) totals.emplace_back(key, *value.Number());
+  return totals;
+}
 
 // tp, fp and fn of a counts object (CheckScoreCounts has checked them).
 PrfCounts Counts(const JsonValue& c) {
@@ -127,6 +138,7 @@ Result<Loaded> Load(const std::string& path) {
       IEVAL_RETURN_IF_ERROR(scores.ExpectObject());
       IEVAL_ASSIGN_OR_RETURN(sets.emplace_back(),
                              FromScores(scores, variant, path));
+      sets.back().llm = LlmTotals(v);
     }
     return loaded;
   }
@@ -216,6 +228,8 @@ Result<ComparedPair> ComparePair(const ScoreSet& a, const ScoreSet& b,
   pair.a_name = a.name;
   pair.b_name = b.name;
   pair.documents = static_cast<int64_t>(a.documents.size());
+  pair.a_llm = a.llm;
+  pair.b_llm = b.llm;
   if (a.documents.empty()) return pair;
   // Every row seen on either side, in the order people read them.
   std::set<std::string> seen;

@@ -1,5 +1,6 @@
 // ComparisonToText and ComparisonToJson (declared in compare.h).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,60 @@ ordered_json PrfJson(const PrfCounts& c) {
   return {{"tp", c.tp},          {"fp", c.fp},
           {"fn", c.fn},          {"precision", Precision(c)},
           {"recall", Recall(c)}, {"f1", F1(c)}};
+}
+
+// The value of `key` in `totals`, if there.
+const double* Find(const UsageTotals& totals, const std::string& key) {
+  for (const auto& [k, v] : totals)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+// Every key of either side, A's order first.
+std::vector<std::string> UsageKeys(const ComparedPair& p) {
+  std::vector<std::string> keys;
+  for (const UsageTotals* side : {&p.a_llm, &p.b_llm})
+    for (const auto& [k, v] : *side)
+      if (std::find(keys.begin(), keys.end(), k) == keys.end())
+        keys.push_back(k);
+  return keys;
+}
+
+std::string Amount(const double* v) {
+  if (v == nullptr) return "–";
+  return std::floor(*v) == *v && std::fabs(*v) < 9e15
+             ? std::to_string(static_cast<int64_t>(*v))
+             : Fixed(*v, 4);
+}
+
+// "LLM usage" rows of a pair: each total of A and B and B - A.
+std::string UsageText(const ComparedPair& p) {
+  const std::vector<std::string> keys = UsageKeys(p);
+  if (keys.empty()) return "";
+  std::string out =
+      "LLM usage (report.json's llm block; cost with price_per_mtok):\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "  %-22s %14s %14s %14s\n", "", "A", "B",
+                "B - A");
+  out += line;
+  for (const std::string& k : keys) {
+    const double* a = Find(p.a_llm, k);
+    const double* b = Find(p.b_llm, k);
+    double diff = 0;
+    if (a && b) diff = *b - *a;
+    std::snprintf(line, sizeof line, "  %-22s %14s %14s %14s\n", k.c_str(),
+                  Amount(a).c_str(), Amount(b).c_str(),
+                  a && b ? Amount(&diff).c_str() : "–");
+    out += line;
+  }
+  return out + "\n";
+}
+
+ordered_json UsageJson(const UsageTotals& totals) {
+  if (totals.empty()) return nullptr;
+  ordered_json j = ordered_json::object();
+  for (const auto& [k, v] : totals) j[k] = v;
+  return j;
 }
 
 }  // namespace
@@ -52,7 +107,7 @@ std::string ComparisonToText(const Comparison& c) {
           r.p_holm, r.verdict.c_str());
       out += line;
     }
-    out += "\n";
+    out += "\n" + UsageText(p);
   }
   out +=
       "Verdict: B against A, significant when the larger of the two "
@@ -91,10 +146,13 @@ std::string ComparisonToJson(const Comparison& c) {
                       {"p_holm", r.p_holm},
                       {"verdict", r.verdict}});
     }
-    pairs.push_back({{"a_variant", p.a_name},
-                     {"b_variant", p.b_name},
-                     {"documents", p.documents},
-                     {"rows", rows}});
+    ordered_json pair = {{"a_variant", p.a_name},
+                         {"b_variant", p.b_name},
+                         {"documents", p.documents},
+                         {"rows", rows}};
+    if (!p.a_llm.empty() || !p.b_llm.empty())
+      pair["llm"] = {{"a", UsageJson(p.a_llm)}, {"b", UsageJson(p.b_llm)}};
+    pairs.push_back(std::move(pair));
   }
   root["pairs"] = pairs;
   return root.dump(1) + "\n";

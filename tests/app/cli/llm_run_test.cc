@@ -194,6 +194,19 @@ TEST_F(LlmRunCli, ScoresTheGoldStringsThenRerunsFromTheCache) {
   auto compared = RunIeval(
       {"compare", dir_ + "/out1/report.json", dir_ + "/out2/report.json"});
   EXPECT_EQ(compared.exit_code, 0) << compared.err;
+  EXPECT_THAT(compared.out, HasSubstr("LLM usage"));
+  EXPECT_THAT(compared.out,
+              ::testing::ContainsRegex("requests +" + std::to_string(requests) +
+                                       " +0 +-" + std::to_string(requests)));
+  auto compared_json =
+      RunIeval({"compare", dir_ + "/out1/report.json",
+                dir_ + "/out2/report.json", "--json", "--resamples", "100"});
+  ASSERT_EQ(compared_json.exit_code, 0) << compared_json.err;
+  const json usage = json::parse(compared_json.out)["pairs"][0]["llm"];
+  EXPECT_EQ(usage["a"]["requests"], requests);
+  EXPECT_EQ(usage["b"]["requests"], 0);
+  EXPECT_EQ(usage["b"]["cache_hits"], requests);
+  EXPECT_FALSE(usage["a"].contains("by_document"));
   auto gated = RunIeval({"gate", "--baseline", dir_ + "/out1/report.json",
                          "--current", dir_ + "/out2/report.json"});
   EXPECT_EQ(gated.exit_code, 0) << gated.out << gated.err;

@@ -14,11 +14,16 @@
 // otherwise every variant name the two files share; `a_variant` /
 // `b_variant` pick one explicitly (and let a run's variants be compared
 // with each other: `compare run.json run.json --a-variant x --b-variant y`).
+//
+// What the extractors cost is shown beside the scores: for a run variant
+// with an `llm` block (extractors/llm), its corpus totals (requests, cache
+// hits, tokens, latency, cost, ungrounded and malformed answers).
 #ifndef IEVAL_REPORT_COMPARE_H_
 #define IEVAL_REPORT_COMPARE_H_
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ieval/core/status.h"
@@ -45,11 +50,17 @@ struct CompareRow {
   std::string verdict;  // "better", "worse", "no significant difference"
 };
 
+// The scalar totals of a variant's `llm` block, in report.json's order;
+// empty for other variants and score files.
+using UsageTotals = std::vector<std::pair<std::string, double>>;
+
 struct ComparedPair {
   std::string a_name;  // the variant, or the file's stem for a score file
   std::string b_name;
   int64_t documents = 0;
   std::vector<CompareRow> rows;
+  UsageTotals a_llm;
+  UsageTotals b_llm;
 };
 
 struct Comparison {
