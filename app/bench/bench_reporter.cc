@@ -1,5 +1,7 @@
 #include "bench_reporter.h"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace ieval::bench_internal {
@@ -73,7 +75,8 @@ void BenchReporter::ReportRuns(const std::vector<Run>& runs) {
 }
 
 std::string BenchReporter::FinishJson(
-    const std::vector<std::pair<std::string, std::string>>& context) {
+    const std::vector<std::pair<std::string, std::string>>& context,
+    const std::vector<std::pair<std::string, ExtractorStats>>& usage) {
   json_.Finalize();
   using nlohmann::ordered_json;
   ordered_json root = ordered_json::parse(NullNonFinite(json_text_.str()));
@@ -81,6 +84,16 @@ std::string BenchReporter::FinishJson(
   ordered_json& benchmarks = root["benchmarks"];
   for (size_t i = 0; i < benchmarks.size() && i < records_.size(); ++i)
     benchmarks[i]["family_index"] = records_[i].family;
+  for (const auto& [variant, stats] : usage) {
+    ordered_json totals = ordered_json::object();
+    for (const auto& [name, value] : stats.totals) {
+      if (std::floor(value) == value && std::fabs(value) < 9e15)
+        totals[name] = static_cast<int64_t>(value);  // a count
+      else
+        totals[name] = value;
+    }
+    root["ieval_extractor_stats"][variant][stats.kind] = std::move(totals);
+  }
   return root.dump(2) + "\n";
 }
 

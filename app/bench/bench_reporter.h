@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "ieval/core/extractor_stats.h"
+
 namespace ieval::bench_internal {
 
 // One reported run, kept after its benchmark (and what the run points to)
@@ -54,8 +56,12 @@ class BenchReporter : public benchmark::BenchmarkReporter {
   // `context` added to its context, each benchmark's family_index
   // numbered across the calls, and NaN or infinite numbers (a cv of zeros)
   // as null so that strict JSON readers such as `ieval gate` accept it.
+  // `usage`: each variant's ExtractorStats, as the top-level
+  // "ieval_extractor_stats": {"<variant>": {"<kind>": {totals}}} (omitted
+  // when empty; Google Benchmark's readers ignore it).
   std::string FinishJson(
-      const std::vector<std::pair<std::string, std::string>>& context);
+      const std::vector<std::pair<std::string, std::string>>& context,
+      const std::vector<std::pair<std::string, ExtractorStats>>& usage = {});
 
   const std::vector<RunRecord>& records() const { return records_; }
 

@@ -147,6 +147,19 @@ std::string BudgetNote(const std::string& family, const BenchOptions& o,
   return note + " (raise --max-time for more)";
 }
 
+// "extract/llm (llm, the last pass over each document): requests 5, …".
+std::string UsageNote(const std::string& variant, const ExtractorStats& stats) {
+  std::string note = "extract/" + variant + " (" + stats.kind +
+                     ", the last pass over each document):";
+  const char* sep = " ";
+  for (const auto& [name, value] : stats.totals) {
+    note += sep + name + " " +
+            (std::floor(value) == value ? Fixed(value, 0) : Fixed(value, 4));
+    sep = ", ";
+  }
+  return note;
+}
+
 std::string Heading(const BenchCorpus& corpus, const BenchOptions& o) {
   const double bytes = static_cast<double>(corpus.total_bytes);
   return "ieval bench: " + std::to_string(corpus.documents.size()) +
@@ -236,11 +249,21 @@ class Session {
     flags_.Set(planned, options_.min_time);
     RunFamily(families_.back(), cases, reporter_,
               static_cast<int>(families_.size() - 1));
+    bool ran = true;
     for (const BenchCase& c : cases)
       if (!c.failure.ok()) {
         failures_.push_back(c.failure);
+        ran = false;
         break;
       }
+    if (extractor == nullptr) return;
+    // Ended as `ieval run` ends it: a back end that judges its whole pass
+    // (the llm one's max_failure_rate) fails the variant here.
+    if (Status s = extractor->Finish(); !s.ok() && ran)
+      failures_.push_back(Status::ExtractorFailed(
+          "extractor '" + spec.name + "' failed: " + s.message(), s.where()));
+    ExtractorStats stats = extractor->Stats();
+    if (!stats.empty()) usage_.emplace_back(spec.name, std::move(stats));
   }
 
   BenchOutcome Finish() {
@@ -264,8 +287,9 @@ class Session {
              {"warmup", std::to_string(options_.warmup)},
              {"jobs", std::to_string(options_.jobs)}})
       context.emplace_back("ieval_" + key, value);
+    for (const auto& [variant, stats] : usage_) Note(UsageNote(variant, stats));
     BenchOutcome outcome;
-    outcome.json = reporter_.FinishJson(context);
+    outcome.json = reporter_.FinishJson(context, usage_);
     outcome.table = bench_internal::RenderTable(
         Heading(corpus, options_), reporter_.records(), families_, notes_);
     outcome.failures = std::move(failures_);
@@ -297,6 +321,8 @@ class Session {
   std::vector<FamilyInfo> families_;
   std::vector<std::string> notes_;
   std::vector<Status> failures_;
+  // Each variant's own counters (ExtractorStats), in the order run.
+  std::vector<std::pair<std::string, ExtractorStats>> usage_;
   bool children_seen_ = false;
 };
 

@@ -24,6 +24,7 @@
 #include "ieval/extractors/run.h"
 #include "ieval/extractors/variants.h"
 #include "ieval/io/atomic_file.h"
+#include "llm_flags.h"
 #include "version.h"
 
 namespace ieval {
@@ -42,6 +43,7 @@ struct BenchArgs {
   std::vector<int> sizes;
   bool quiet = false;
   bool no_exec = false;
+  LlmCacheFlags llm_cache;
   BenchOptions bench;
 };
 
@@ -128,7 +130,16 @@ int RunBench(const BenchArgs& args, const ExtractorRegistry& registry,
     variants_path = *path;
     auto loaded = VariantSet::Load(variants_path, registry);
     if (!loaded.ok()) return Fail(loaded.status());
+    if (args.llm_cache.any()) {
+      loaded = ApplyLlmCacheFlags(*loaded, args.llm_cache, registry);
+      if (!loaded.ok()) return Fail(loaded.status());
+    }
     set = std::move(*loaded);
+  }
+  if (args.extractor == "llm") {
+    auto flags = LlmCacheOptions(args.llm_cache);
+    if (!flags.ok()) return Fail(flags.status());
+    for (const auto& [k, v] : *flags) (*options)[k] = v;
   }
   auto to_run = Select(args, *options, registry, set, variants_path);
   if (!to_run.ok()) return Fail(to_run.status());
@@ -146,6 +157,11 @@ int RunBench(const BenchArgs& args, const ExtractorRegistry& registry,
           RefuseOrNameCode(code, args.no_exec, args.quiet, "ieval bench");
       !s.ok())
     return Fail(s);
+  if (set && !args.quiet) {
+    std::vector<std::string> names;
+    for (const VariantToRun& v : *to_run) names.push_back(v.name);
+    NameEndpoints(*set, names, registry, "ieval bench");
+  }
 
   std::string corpus = args.docs;
   Result<std::vector<Document>> docs = Status::Internal("unset");
@@ -261,6 +277,7 @@ void AddBenchCommand(CLI::App& app, CommandContext& context) {
                   "Write Google Benchmark JSON there (atomically); - for "
                   "stdout (the table then goes to stderr)");
   AddNoExecFlag(cmd, args->no_exec);
+  AddLlmCacheFlags(cmd, args->llm_cache);
   cmd->add_flag("--quiet,-q", args->quiet,
                 "No Google Benchmark lines on stderr (errors still)");
   cmd->callback([args, &context] {

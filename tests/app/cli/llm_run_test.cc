@@ -289,6 +289,41 @@ TEST_F(LlmRunCli, TooManyMalformedAnswersFailTheVariantWithExitThree) {
   EXPECT_EQ(v["llm"]["failed_documents"], 5);
 }
 
+// `ieval bench` ends the extractor as `run` does (max_failure_rate is
+// judged) and shows its usage in the table and the JSON.
+TEST_F(LlmRunCli, BenchShowsTheUsageAndJudgesTheFailureRate) {
+  FakeChatServer server(
+      [this](const FakeRequest& r) { return GoldAnswer(gold_, r); });
+  Config(server.base_url());
+  const std::vector<std::string> bench = {
+      "bench",      "--config",      dir_ + "/variants.json",
+      "--variant",  "llm_fewshot",   "--no-cache",
+      "--quiet",    "--repetitions", "1",
+      "--min-time", "0.01",          "--max-time",
+      "1"};
+  std::vector<std::string> args = bench;
+  args.insert(args.end(), {"--json", dir_ + "/bench.json"});
+  auto r = RunIeval(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("extract/llm_fewshot (llm, the last pass"));
+  const json usage = json::parse(testing::ReadText(
+      dir_ + "/bench.json"))["ieval_extractor_stats"]["llm_fewshot"]["llm"];
+  EXPECT_EQ(usage["extracted_documents"], 5);
+  EXPECT_GT(usage["requests"].get<int>(), 5);
+  EXPECT_EQ(usage["cache_hits"], 0) << "--no-cache";
+  EXPECT_EQ(usage["ungrounded"], 0);
+
+  FakeChatServer refusing([](const FakeRequest&) {
+    return FakeReply{
+        200, testing::ChatCompletion("I cannot help with that."), {}, 0};
+  });
+  Config(refusing.base_url(), {{"max_failure_rate", 0.2}});
+  auto failed = RunIeval(bench);
+  EXPECT_EQ(failed.exit_code, 3) << failed.err;
+  EXPECT_THAT(failed.out + failed.err,
+              HasSubstr("5 of 5 documents got no usable answer"));
+}
+
 TEST_F(LlmRunCli, AVariantWhoseServerIsDownIsSkippedSayingWhy) {
   std::string url;
   {
