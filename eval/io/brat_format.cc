@@ -37,6 +37,64 @@ int SurfaceMatches(const BratDocument& doc) {
   return n;
 }
 
+// The text BRAT writes in a T line's third column for `e`: its fragments'
+// texts joined by a space.
+std::string SpanText(const BratDocument& doc, const OffsetIndex& index,
+                     const BratEntity& e) {
+  std::string out;
+  for (const BratFragment& f : e.fragments) {
+    if (!out.empty()) out += ' ';
+    out += index.Slice(doc.text, f.start, f.end);
+  }
+  return out;
+}
+
+// Each T line's text column against the span its offsets give (white space
+// aside: BRAT writes line breaks as spaces). A mismatch means offsets that
+// do not point at what was annotated: an error, with the unit that would
+// fit when the offsets read as UTF-8 bytes or UTF-16 units match.
+Status CheckSurfaces(const BratDocument& doc, const std::string& ann,
+                     const std::string& ann_path) {
+  const OffsetIndex index(doc.text);
+  for (const BratEntity& e : doc.entities) {
+    if (e.surface.empty()) continue;
+    const std::string span = SpanText(doc, index, e);
+    if (Squeezed(span) == Squeezed(e.surface)) continue;
+    std::string hint =
+        "; BRAT counts code points of the .txt (\"\\r\\n\" as one): fix "
+        "the offsets or the .txt";
+    for (OffsetUnit unit : {OffsetUnit::kByte, OffsetUnit::kUtf16}) {
+      auto other = ParseBrat(doc.doc_id, doc.text, ann, ann_path, unit);
+      if (!other.ok()) continue;
+      const OffsetIndex other_index(other->text);
+      bool all = true;
+      for (const BratEntity& o : other->entities)
+        all = all && (o.surface.empty() ||
+                      Squeezed(SpanText(*other, other_index, o)) ==
+                          Squeezed(o.surface));
+      if (all) {
+        const std::string units =
+            unit == OffsetUnit::kByte ? "UTF-8 bytes" : "UTF-16 units";
+        hint = "; read as " + units +
+               ", every span matches its text: the tool that wrote this .ann "
+               "counted " +
+               units +
+               " where BRAT counts code points: convert them to code points";
+        break;
+      }
+    }
+    std::string at;
+    for (const BratFragment& f : e.fragments)
+      at += (at.empty() ? "" : ";") + std::to_string(f.start) + "-" +
+            std::to_string(f.end);
+    return Status::InvalidInput(
+        "span " + at + " is " + QuotedForMessage(span) + " in the .txt, but " +
+            "the line's text column says " + QuotedForMessage(e.surface) + hint,
+        Where{ann_path, e.line, doc.doc_id, e.id});
+  }
+  return Status::Ok();
+}
+
 // Reads one document, resolving how its offsets count CR line ends.
 Result<BratDocument> ReadOne(const std::string& ann_path,
                              const std::string& ann_text,
@@ -260,6 +318,7 @@ Result<Corpus> ReadBrat(const std::string& path,
     if (!ann.ok()) return ann.status();
     auto doc = ReadOne(ann_path, *ann, repairs);
     if (!doc.ok()) return doc.status();
+    if (Status s = CheckSurfaces(*doc, *ann, ann_path); !s.ok()) return s;
     auto annotated = ToAnnotated(*doc, *ann, options, repairs);
     if (!annotated.ok()) return annotated.status();
     corpus.documents.push_back(std::move(*annotated));
