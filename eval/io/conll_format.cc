@@ -95,6 +95,21 @@ bool IsDigits(std::string_view s) {
                                    [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The value of the NE= or NER= item of a CoNLL-U MISC column ("O" when it
+// has neither): "SpaceAfter=No|NE=B-PER" -> "B-PER".
+std::string_view MiscTag(std::string_view misc) {
+  size_t pos = 0;
+  while (pos <= misc.size()) {
+    size_t bar = misc.find('|', pos);
+    if (bar == std::string_view::npos) bar = misc.size();
+    const std::string_view item = misc.substr(pos, bar - pos);
+    for (std::string_view key : {"NE=", "NER="})
+      if (item.starts_with(key)) return item.substr(key.size());
+    pos = bar + 1;
+  }
+  return "O";
+}
+
 // A CoNLL-U comment line: `#` at the start of a sentence, either
 // `# key = value` or a line whose last column is no tag (so a token `#`
 // tagged O stays a token). `key` and `value` are trimmed.
@@ -223,7 +238,11 @@ Result<std::vector<RawConllDocument>> ParseColumns(
               Around(line, 0) + "\"",
           where);
     }
-    const std::string_view tag = cols[tag_column];
+    std::string_view tag = cols[tag_column];
+    // Plain CoNLL-U (ten columns, no tag column given): the tag is the
+    // MISC column's NE= (or NER=) item, O without one.
+    if (token_column == 1 && cols.size() == 10 && options.tag_column == 0)
+      tag = MiscTag(tag);
     char prefix = 'O';
     std::string_view type;
     if (tag != "O") {

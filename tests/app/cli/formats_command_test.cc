@@ -351,5 +351,34 @@ TEST(FormatsCli, ConllUCommentsGiveDocumentsIdsAndTexts) {
       << bad.err;
 }
 
+// Plain CoNLL-U (ten columns): the tags are the MISC column's NE= or NER=
+// items, beside SpaceAfter=No; a token without one is O.
+TEST(FormatsCli, ConllUMiscNeItemsAreTheTags) {
+  const std::string dir = TestDir();
+  auto row = [](const std::string& id, const std::string& form,
+                const std::string& misc) {
+    return id + "\t" + form + "\t_\t_\t_\t_\t_\t_\t_\t" + misc + "\n";
+  };
+  WriteText(dir + "/misc.conllu",
+            "# newdoc id = d1\n"
+            "# text = \xC2\xAB Kim \xC2\xBB vit \xC3\xA0\xC2\xA0Paris.\n" +
+                row("1", "\xC2\xAB", "_") + row("2", "Kim", "NE=B-PER") +
+                row("3", "\xC2\xBB", "_") + row("4", "vit", "_") +
+                row("5", "\xC3\xA0", "_") +
+                row("6", "Paris", "SpaceAfter=No|NER=B-LOC") +
+                row("7", ".", "_") + "\n");
+  const CommandResult c = RunIeval(
+      {"convert", "--to", "ieval", dir + "/misc.conllu", dir + "/out.jsonl"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  const std::string out = ::ieval::testing::ReadText(dir + "/out.jsonl");
+  EXPECT_NE(out.find("\"start\":2,\"end\":5,\"type\":\"PER\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"start\":14,\"end\":19,\"type\":\"LOC\""),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("SpaceAfter"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace ieval
