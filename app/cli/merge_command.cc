@@ -109,6 +109,8 @@ int RunMerge(const MergeArgs& args) {
 
   const ScoreOptions options = shards.front().options;
   CorpusScores corpus(options.max_examples, true);
+  GroundingSummary grounding = shards.front().grounding;
+  for (size_t i = 1; i < shards.size(); ++i) grounding += shards[i].grounding;
   for (ScoreCountsFile& shard : shards) corpus += std::move(shard.scores);
   const ScoreVerdict verdict =
       CheckScores(corpus, nullptr, "the merged gold", "the merged predictions");
@@ -116,7 +118,9 @@ int RunMerge(const MergeArgs& args) {
   for (const std::string& warning : verdict.warnings)
     std::cerr << "ieval merge: warning: " << warning << "\n";
   const std::string path = args.out + "/score.json";
-  if (Status s = WriteFileAtomically(path, ScoresToJson(corpus, options));
+  if (Status s = WriteFileAtomically(
+          path,
+          ScoresToJson(corpus, options, true, true, nullptr, "", &grounding));
       !s.ok())
     return Fail(s.ToString());
   std::cerr << "ieval merge: " << shards.size() << " shards, "

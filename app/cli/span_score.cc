@@ -233,8 +233,9 @@ int RunSpanScore(const ScoreArgs& args) {
   // The shard's identity, and its counts when a run before completed them.
   std::optional<CountsIdentity> identity;
   if (!args.counts_out.empty()) {
-    auto id = ShardIdentity("score", args.gold, shard,
-                            ScoreOptionsJson(options, args.allow_nested));
+    auto id = ShardIdentity(
+        "score", args.gold, shard,
+        ScoreOptionsJson(options, args.allow_nested, args.ground.ToOptions()));
     if (!id.ok()) {
       std::cerr << "ieval score: " << id.status().ToString() << "\n";
       return kExitBadInput;
@@ -243,7 +244,7 @@ int RunSpanScore(const ScoreArgs& args) {
     if (!args.force)
       if (auto done =
               CompleteScoreCounts("ieval score", args.counts_out, *identity))
-        return Output(args, done->scores, options, nullptr);
+        return Output(args, done->scores, options, nullptr, &done->grounding);
   }
   if (!shard.whole())
     stream.keep = [shard](std::string_view id) { return shard.Contains(id); };
@@ -324,7 +325,8 @@ int RunSpanScore(const ScoreArgs& args) {
     }
   }
   if (identity) {
-    const Status written = WriteScoreCounts(args.counts_out, *identity, corpus);
+    const Status written =
+        WriteScoreCounts(args.counts_out, *identity, corpus, result.grounding);
     if (!written.ok()) {
       std::cerr << "ieval score: " << written.ToString() << "\n";
       return kExitBadInput;

@@ -399,7 +399,7 @@ void EncodeExamples(const ErrorAnalysis& errors, std::string* out) {
 
 Status DecodeEnd(const JsonValue& end, int64_t documents, int64_t expected,
                  ErrorAnalysis* examples) {
-  IEVAL_RETURN_IF_ERROR(end.OnlyKeys({"end", "examples"}));
+  IEVAL_RETURN_IF_ERROR(end.OnlyKeys({"end", "examples", "grounding"}));
   IEVAL_ASSIGN_OR_RETURN(JsonValue count, end.Get("end"));
   IEVAL_ASSIGN_OR_RETURN(int64_t n, count.Integer(0));
   if (n != documents || n != expected)

@@ -35,7 +35,8 @@ class DocumentCodec {
 // The examples of each error kind: [[kind 0…], …, [kind 5…]], each example
 // [doc_id, gold, predicted] with a side [start, end, type, text] or null.
 void EncodeExamples(const ErrorAnalysis& errors, std::string* out);
-// The end line {"end": K, "examples": …}; K must be `documents`, the
+// The end line {"end": K, "examples": …, "grounding": …} (the grounding
+// read by grounding_counts.h); K must be `documents`, the
 // number of document lines read, and the header's `expected`.
 Status DecodeEnd(const JsonValue& end, int64_t documents, int64_t expected,
                  ErrorAnalysis* examples);

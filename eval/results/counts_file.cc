@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "counts_codec.h"
+#include "grounding_counts.h"
 #include "ieval/core/status_macros.h"
 #include "ieval/io/atomic_file.h"
 #include "ieval/io/json_reader.h"
@@ -36,13 +37,21 @@ Result<std::vector<std::string>> Strings(const JsonValue& v) {
   return out;
 }
 
-Result<ScoreOptions> ParseOptions(const JsonValue& v, bool* allow_nested) {
+Result<ScoreOptions> ParseOptions(const JsonValue& v, bool* allow_nested,
+                                  GroundOptions* ground) {
   IEVAL_RETURN_IF_ERROR(
-      v.OnlyKeys({"allow_nested", "map", "max_examples", "min_overlap",
-                  "symmetric_relations", "types", "value_types"}));
+      v.OnlyKeys({"allow_nested", "ground_policy", "ground_threshold", "map",
+                  "max_examples", "min_overlap", "symmetric_relations", "types",
+                  "value_types"}));
   ScoreOptions o;
   IEVAL_ASSIGN_OR_RETURN(JsonValue nested, v.Get("allow_nested"));
   IEVAL_ASSIGN_OR_RETURN(*allow_nested, nested.Bool());
+  IEVAL_ASSIGN_OR_RETURN(JsonValue policy, v.Get("ground_policy"));
+  IEVAL_ASSIGN_OR_RETURN(const std::string policy_name,
+                         policy.OneOf({"order", "first", "all"}));
+  ground->policy = *ParseGroundPolicy(policy_name);
+  IEVAL_ASSIGN_OR_RETURN(JsonValue threshold, v.Get("ground_threshold"));
+  IEVAL_ASSIGN_OR_RETURN(ground->fuzzy_threshold, threshold.Number(0));
   IEVAL_ASSIGN_OR_RETURN(JsonValue map, v.Get("map"));
   IEVAL_RETURN_IF_ERROR(map.ExpectObject());
   for (const auto& [from, to] : map.Members()) {
@@ -66,6 +75,7 @@ Result<ScoreOptions> ParseOptions(const JsonValue& v, bool* allow_nested) {
 struct Header {
   CountsIdentity identity;
   ScoreOptions options;
+  GroundOptions ground;
   std::vector<std::string> types;
 };
 
@@ -104,7 +114,8 @@ Result<Header> ParseHeader(std::string_view line, const std::string& path) {
   IEVAL_ASSIGN_OR_RETURN(id.shard_index, in[0].Integer(1, id.shard_count));
   IEVAL_ASSIGN_OR_RETURN(JsonValue options, root.Get("options"));
   bool allow_nested = false;
-  IEVAL_ASSIGN_OR_RETURN(h.options, ParseOptions(options, &allow_nested));
+  IEVAL_ASSIGN_OR_RETURN(h.options,
+                         ParseOptions(options, &allow_nested, &h.ground));
   id.options = options.Dump();
   IEVAL_ASSIGN_OR_RETURN(JsonValue types, root.Get("types"));
   IEVAL_ASSIGN_OR_RETURN(h.types, Strings(types));
@@ -143,9 +154,12 @@ Result<Header> ReadHeader(LineReader& lines, const std::string& path) {
 
 }  // namespace
 
-std::string ScoreOptionsJson(const ScoreOptions& options, bool allow_nested) {
+std::string ScoreOptionsJson(const ScoreOptions& options, bool allow_nested,
+                             const GroundOptions& ground) {
   json o = json::object();
   o["allow_nested"] = allow_nested;
+  o["ground_policy"] = GroundPolicyName(ground.policy);
+  o["ground_threshold"] = ground.fuzzy_threshold;
   o["map"] = json(options.type_map);
   o["max_examples"] = options.max_examples;
   o["min_overlap"] = options.min_overlap;
@@ -156,7 +170,8 @@ std::string ScoreOptionsJson(const ScoreOptions& options, bool allow_nested) {
 }
 
 Status WriteScoreCounts(const std::string& path, const CountsIdentity& identity,
-                        const CorpusScores& scores) {
+                        const CorpusScores& scores,
+                        const GroundingSummary& grounding) {
   DocumentCodec codec;
   for (const auto& [id, doc] : scores.documents()) codec.AddTypes(doc);
   json header = json::object();
@@ -181,6 +196,8 @@ Status WriteScoreCounts(const std::string& path, const CountsIdentity& identity,
   line = "{\"end\":" + std::to_string(scores.documents().size()) +
          ",\"examples\":";
   EncodeExamples(scores.total().entities.errors, &line);
+  line += ",\"grounding\":";
+  EncodeGrounding(grounding, &line);
   line += "}\n";
   IEVAL_RETURN_IF_ERROR(writer->Append(line));
   return writer->Commit();
@@ -200,6 +217,8 @@ Result<ScoreCountsFile> ReadScoreCounts(const std::string& path) {
   std::string line;
   bool ended = false;
   ErrorAnalysis examples;
+  GroundingSummary grounding;
+  grounding.options = header.ground;
   while (lines.Next(&line)) {
     auto doc = JsonDocument::Parse(line, path);
     if (!doc.ok()) return AtLine(doc.status(), path, lines.number());
@@ -210,6 +229,11 @@ Result<ScoreCountsFile> ReadScoreCounts(const std::string& path) {
     if (root.is_object()) {
       Status s = DecodeEnd(root, static_cast<int64_t>(documents.size()),
                            header.identity.documents, &examples);
+      if (s.ok()) {
+        auto summary = root.Get("grounding");
+        s = summary.ok() ? DecodeGrounding(*summary, &grounding)
+                         : summary.status();
+      }
       if (!s.ok()) return AtLine(s, path, lines.number());
       ended = true;
       continue;
@@ -236,7 +260,8 @@ Result<ScoreCountsFile> ReadScoreCounts(const std::string& path) {
     for (ErrorExample& e : examples.examples[k])
       by_document[e.doc_id].examples[k].push_back(std::move(e));
   ScoreCountsFile file{header.identity, header.options,
-                       CorpusScores(header.options.max_examples, true)};
+                       CorpusScores(header.options.max_examples, true),
+                       std::move(grounding)};
   for (DocumentScores& d : documents) {
     auto it = by_document.find(d.doc_id);
     if (it != by_document.end()) {

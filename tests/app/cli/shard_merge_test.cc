@@ -106,6 +106,31 @@ TEST_F(ShardMerge, ShippedGoldMergesExactlyFromOneTwoAndSevenShards) {
   for (int n : {1, 2, 7}) ExpectMergesTo(AllShards(kGold, kPred, n), expected);
 }
 
+// Predictions given by their text: the merged score.json has the same
+// grounding, by-alignment, string and policy blocks as the unsharded one.
+TEST_F(ShardMerge, StringPredictionsMergeWithTheirGroundingBlocks) {
+  const std::string strings =
+      std::string(IEVAL_SOURCE_DIR) + "/gold/strings/perturbed.jsonl";
+  const std::string expected = Unsharded(kGold, strings);
+  ASSERT_THAT(expected, HasSubstr("\"policy_sensitivity\""));
+  ASSERT_THAT(expected, HasSubstr("\"ungrounded\": 1"));
+  for (int n : {1, 2, 7})
+    ExpectMergesTo(AllShards(kGold, strings, n), expected);
+}
+
+TEST_F(ShardMerge, RefusesShardsGroundedUnderOtherPolicies) {
+  const std::string strings =
+      std::string(IEVAL_SOURCE_DIR) + "/gold/strings/perturbed.jsonl";
+  const std::string one = Shard(kGold, strings, 1, 2);
+  const std::string two =
+      Shard(kGold, strings, 2, 2, {"--ground-policy", "first"});
+  const auto r = Merge({one, two}, Path("out"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("the options differ"));
+  EXPECT_THAT(r.err, HasSubstr("\"ground_policy\":\"first\""));
+  EXPECT_FALSE(fs::exists(Path("out/score.json")));
+}
+
 TEST_F(ShardMerge, SyntheticCorpusMergesExactlyFromOneTwoAndSevenShards) {
   if (std::string(IEVAL_MAKE_CORPUS).empty())
     GTEST_SKIP() << "make_corpus is built with the benchmarks "

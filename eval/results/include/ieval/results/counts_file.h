@@ -14,11 +14,12 @@
 #include <string>
 
 #include "ieval/core/status.h"
+#include "ieval/score/grounding_summary.h"
 #include "ieval/score/scorer.h"
 
 namespace ieval {
 
-inline constexpr int kCountsFormatVersion = 1;
+inline constexpr int kCountsFormatVersion = 2;
 
 // What a counts file is the counts of. Two shards add up when all but the
 // shard index are equal.
@@ -34,18 +35,24 @@ struct CountsIdentity {
   int64_t documents = 0;  // scored in this shard
 };
 
-// `options` and `allow_nested` as one JSON object on one line, keys sorted.
-std::string ScoreOptionsJson(const ScoreOptions& options, bool allow_nested);
+// `options`, `allow_nested` and the grounding's policy and threshold as
+// one JSON object on one line, keys sorted.
+std::string ScoreOptionsJson(const ScoreOptions& options, bool allow_nested,
+                             const GroundOptions& ground);
 
 struct ScoreCountsFile {
   CountsIdentity identity;
   ScoreOptions options;  // read back from identity.options
   CorpusScores scores;   // every document's counts, the shard's examples
+  // The shard's grounding summary (its options from identity.options).
+  GroundingSummary grounding;
 };
 
-// Writes `scores` (which keeps its documents) atomically to `path`.
+// Writes `scores` (which keeps its documents) and `grounding` atomically
+// to `path`.
 Status WriteScoreCounts(const std::string& path, const CountsIdentity& identity,
-                        const CorpusScores& scores);
+                        const CorpusScores& scores,
+                        const GroundingSummary& grounding);
 
 // Reads a counts file whole. kInvalidInput naming the file, line and JSON
 // path at anything ieval could not have written (a count that is negative
