@@ -19,6 +19,7 @@
 #include "ieval/pipeline/shard.h"
 #include "ieval/report/score_report.h"
 #include "score_checks.h"
+#include "score_command.h"
 #include "shard_counts.h"
 
 namespace ieval {
@@ -27,6 +28,7 @@ namespace {
 struct MergeArgs {
   std::vector<std::string> files;
   std::string out;
+  std::string per_document;  // --per-document FILE
 };
 
 int Fail(const std::string& message) {
@@ -118,9 +120,22 @@ int RunMerge(const MergeArgs& args) {
   for (const std::string& warning : verdict.warnings)
     std::cerr << "ieval merge: warning: " << warning << "\n";
   const std::string path = args.out + "/score.json";
+  if (!args.per_document.empty()) {
+    // As `ieval score --json --per-document FILE` writes it: the documents
+    // in FILE, one a line, and score.json naming it.
+    auto writer = AtomicFileWriter::Open(args.per_document);
+    Status s = writer.ok() ? Status::Ok() : writer.status();
+    for (const auto& [doc_id, doc] : corpus.documents()) {
+      if (!s.ok()) break;
+      s = (*writer)->Append(PerDocumentLine(doc));
+    }
+    if (s.ok()) s = (*writer)->Commit();
+    if (!s.ok()) return Fail("--per-document: " + s.ToString());
+  }
   if (Status s = WriteFileAtomically(
-          path,
-          ScoresToJson(corpus, options, true, true, nullptr, "", &grounding));
+          path, ScoresToJson(corpus, options, true, args.per_document.empty(),
+                             nullptr, PerDocumentLink(args.per_document, path),
+                             &grounding));
       !s.ok())
     return Fail(s.ToString());
   std::cerr << "ieval merge: " << shards.size() << " shards, "
@@ -144,6 +159,11 @@ void AddMergeCommand(CLI::App& app, CommandContext& context) {
   cmd->add_option("--out", args->out,
                   "The folder to write score.json into (created if missing)")
       ->required();
+  cmd->add_option("--per-document", args->per_document,
+                  "Write every document's counts to FILE, one JSON line "
+                  "each, and name it in score.json instead of listing them "
+                  "there: the two files `ieval score --json --per-document "
+                  "FILE` writes");
   cmd->callback([args, &context] { context.exit_code = RunMerge(*args); });
 }
 

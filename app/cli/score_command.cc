@@ -138,7 +138,8 @@ void AddScoreCommand(CLI::App& app, CommandContext& context) {
     if (!args->counts_out.empty() && !args->per_document.empty()) {
       std::cerr << "ieval score: --counts-out keeps every document's counts "
                    "in its file for `ieval merge`, which writes the JSON: "
-                   "leave out --per-document\n";
+                   "leave out --per-document here and give it to `ieval "
+                   "merge`\n";
       context.exit_code = kExitBadInput;
       return;
     }

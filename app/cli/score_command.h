@@ -49,6 +49,10 @@ struct ScoreArgs {
 
 // Each returns the exit code.
 int RunSpanScore(const ScoreArgs& args);
+// The --per-document FILE as the JSON written to `out` names it: relative
+// to the folder of `out`, where ieval compare and ieval gate look for it;
+// as given when `out` is empty (the JSON goes to standard output).
+std::string PerDocumentLink(const std::string& file, const std::string& out);
 int RunConllScore(const ScoreArgs& args);
 
 }  // namespace ieval

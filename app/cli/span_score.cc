@@ -137,20 +137,6 @@ std::optional<LabelSet> LoadLabels(const ScoreArgs& args,
   return std::move(*labels);
 }
 
-// The --per-document file as the JSON names it: relative to the folder of
-// --out, where ieval compare and ieval gate look for it; as given when the
-// JSON goes to standard output.
-std::string PerDocumentLink(const std::string& file, const std::string& out) {
-  if (file.empty() || out.empty()) return file;
-  std::error_code ec;
-  const auto folder =
-      std::filesystem::absolute(out, ec).lexically_normal().parent_path();
-  const auto target = std::filesystem::absolute(file, ec).lexically_normal();
-  if (ec) return file;
-  const auto relative = target.lexically_relative(folder);
-  return relative.empty() ? target.string() : relative.string();
-}
-
 // Prints the scores, or writes them to --out.
 int Output(const ScoreArgs& args, const CorpusScores& corpus,
            const ScoreOptions& options, const CorpusUnits* units,
@@ -173,6 +159,17 @@ int Output(const ScoreArgs& args, const CorpusScores& corpus,
 }
 
 }  // namespace
+
+std::string PerDocumentLink(const std::string& file, const std::string& out) {
+  if (file.empty() || out.empty()) return file;
+  std::error_code ec;
+  const auto folder =
+      std::filesystem::absolute(out, ec).lexically_normal().parent_path();
+  const auto target = std::filesystem::absolute(file, ec).lexically_normal();
+  if (ec) return file;
+  const auto relative = target.lexically_relative(folder);
+  return relative.empty() ? target.string() : relative.string();
+}
 
 int RunSpanScore(const ScoreArgs& args) {
   ShardSpec shard;

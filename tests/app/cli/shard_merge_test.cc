@@ -118,6 +118,31 @@ TEST_F(ShardMerge, StringPredictionsMergeWithTheirGroundingBlocks) {
     ExpectMergesTo(AllShards(kGold, strings, n), expected);
 }
 
+// `merge --per-document FILE` writes the two files of `score --json
+// --per-document FILE`, byte for byte, and compare follows the link.
+TEST_F(ShardMerge, MergeWritesThePerDocumentFileAsScoreDoes) {
+  const auto whole =
+      RunIeval({"score", "--gold", kGold, "--pred", kPred, "--json", "--out",
+                Path("whole/score.json"), "--per-document",
+                Path("whole/documents.jsonl")});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  std::vector<std::string> args = {"merge"};
+  for (const std::string& f : AllShards(kGold, kPred, 2)) args.push_back(f);
+  args.insert(args.end(), {"--out", Path("merged"), "--per-document",
+                           Path("merged/documents.jsonl")});
+  const auto merged = RunIeval(args);
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_EQ(ReadText(Path("merged/score.json")),
+            ReadText(Path("whole/score.json")));
+  EXPECT_EQ(ReadText(Path("merged/documents.jsonl")),
+            ReadText(Path("whole/documents.jsonl")));
+  const auto compared =
+      RunIeval({"compare", Path("whole/score.json"), Path("merged/score.json"),
+                "--resamples", "100"});
+  EXPECT_EQ(compared.exit_code, 0) << compared.err;
+  EXPECT_THAT(compared.out, HasSubstr("5 documents paired"));
+}
+
 TEST_F(ShardMerge, RefusesShardsGroundedUnderOtherPolicies) {
   const std::string strings =
       std::string(IEVAL_SOURCE_DIR) + "/gold/strings/perturbed.jsonl";
