@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "foreign_format.h"
@@ -57,15 +58,34 @@ struct Token {
   int64_t line = 0;
 };
 
+// A relation layer between named entities: its label and BT_ columns.
+struct RelationLayer {
+  size_t label_column = 0;
+  size_t bt_column = 0;
+};
+
+// A chain layer (coreference): the column of its referenceRelation
+// feature, "rel->C-L" on each token of link L of chain C.
+struct ChainLayer {
+  std::string name;  // the layer's short name ("CoreferenceLink")
+  size_t relation_column = 0;
+};
+
+// One link of a chain being read: the tokens marked with its C-L.
+struct RawLink {
+  int64_t begin = 0;
+  int64_t end = 0;
+  int64_t line = 0;
+};
+
 struct Schema {
   size_t columns = 0;
   std::optional<size_t> value_column;
   std::optional<size_t> identifier_column;
   bool has_named_entities = false;
   std::vector<std::string> span_layers;
-  // A relation layer between named entities: its label and BT_ columns.
-  std::optional<size_t> relation_label_column;
-  std::optional<size_t> relation_bt_column;
+  std::vector<RelationLayer> relation_layers;
+  std::vector<ChainLayer> chain_layers;
 };
 
 class Reader {
@@ -102,6 +122,8 @@ class Reader {
   std::vector<RawEntity> entities_;
   std::vector<RawRelation> relations_;
   std::map<int64_t, size_t> disambiguated_;  // [id] -> entities_ index
+  // (chain layer, chain, link) -> the link's extent.
+  std::map<std::tuple<size_t, int64_t, int64_t>, RawLink> links_;
 };
 
 Status Reader::ReadHeader(const std::vector<std::string_view>& lines,
@@ -140,15 +162,19 @@ Status Reader::ReadHeader(const std::vector<std::string_view>& lines,
     }
     if (kind == "#T_RL" && fields.size() >= 3 &&
         fields.back() == "BT_" + std::string(kNamedEntity)) {
-      if (schema_.relation_bt_column) {
-        NoteRepair(repairs_,
-                   "WebAnno TSV relation layers after the first not read",
-                   file_ + ": " + std::string(type));
-      } else {
-        // The label is the first feature; the BT_ column comes last.
-        schema_.relation_label_column = schema_.columns;
-        schema_.relation_bt_column = schema_.columns + fields.size() - 2;
-      }
+      // The label is the first feature; the BT_ column comes last.
+      schema_.relation_layers.push_back(
+          {schema_.columns, schema_.columns + fields.size() - 2});
+    }
+    if (kind == "#T_CH") {
+      for (size_t f = 1; f < fields.size(); ++f)
+        if (fields[f] == "referenceRelation") {
+          const size_t dot = type.rfind('.');
+          schema_.chain_layers.push_back(
+              {std::string(
+                   dot == std::string_view::npos ? type : type.substr(dot + 1)),
+               schema_.columns + f - 1});
+        }
     }
     schema_.columns += std::max<size_t>(fields.size() - 1, 1);
   }
@@ -258,12 +284,32 @@ Status Reader::ReadTokenLine(std::string_view line, int64_t number,
       }
     }
   }
-  if (schema_.relation_bt_column &&
-      fields[*schema_.relation_bt_column + 3] != "_") {
+  for (size_t c = 0; c < schema_.chain_layers.size(); ++c) {
+    const std::string_view raw =
+        fields[schema_.chain_layers[c].relation_column + 3];
+    if (raw == "_") continue;
+    for (std::string_view item : SplitStack(raw)) {
+      // "coref->1-2", "*->1-3": link 2 of chain 1.
+      const size_t arrow = item.rfind("->");
+      const std::vector<std::string_view> at =
+          arrow == std::string_view::npos ? std::vector<std::string_view>{}
+                                          : Split(item.substr(arrow + 2), '-');
+      const auto chain = at.size() == 2 ? ParseInt(at[0]) : std::nullopt;
+      const auto link = at.size() == 2 ? ParseInt(at[1]) : std::nullopt;
+      if (!chain || !link)
+        return Error(number, "unreadable chain link " + JsonQuoted(item) +
+                                 " (expected REL->CHAIN-LINK)");
+      auto [it, fresh] =
+          links_.try_emplace({c, *chain, *link}, RawLink{*begin, *end, number});
+      if (!fresh) it->second.end = std::max(it->second.end, *end);
+    }
+  }
+  for (const RelationLayer& layer : schema_.relation_layers) {
+    if (fields[layer.bt_column + 3] == "_") continue;
     const std::vector<std::string_view> labels =
-        SplitStack(fields[*schema_.relation_label_column + 3]);
+        SplitStack(fields[layer.label_column + 3]);
     const std::vector<std::string_view> targets =
-        SplitStack(fields[*schema_.relation_bt_column + 3]);
+        SplitStack(fields[layer.bt_column + 3]);
     for (size_t i = 0; i < targets.size(); ++i) {
       std::string_view target = targets[i];
       RawRelation r;
@@ -394,6 +440,26 @@ Result<AnnotatedDocument> Reader::Finish() {
       continue;
     }
     doc.annotations.relations.push_back({r.label, arg1, arg2});
+  }
+  // Each chain gives the named entities its links cover one entity id
+  // ("CoreferenceLink-1"), unless their identifier gives one; a link on
+  // no named entity has no type to be a mention with.
+  for (const auto& [key, link] : links_) {
+    const auto& [layer, chain, number] = key;
+    const auto b = to_codepoint(link.begin);
+    const auto en = to_codepoint(link.end);
+    Mention* covered = nullptr;
+    for (Mention& m : doc.annotations.mentions)
+      if (b && en && m.start == *b && m.end == *en) covered = &m;
+    if (covered == nullptr) {
+      NoteRepair(repairs_,
+                 "WebAnno TSV chain links on no named entity left out",
+                 file_ + ":" + std::to_string(link.line));
+      continue;
+    }
+    if (!covered->entity)
+      covered->entity =
+          schema_.chain_layers[layer].name + "-" + std::to_string(chain);
   }
   if (index.utf16_units() != index.codepoints() && !entities_.empty()) {
     NoteRepair(repairs_,

@@ -60,6 +60,39 @@ TEST(WebannoTsvFormat, ReadsAnInceptionExport) {
   EXPECT_EQ(doc.annotations.relations[0], (Relation{"leader_of", "T1", "T2"}));
 }
 
+// Two relation layers between named entities and a coreference chain
+// layer, as INCEpTION exports them, after an emoji (UTF-16 offsets): both
+// layers' relations are read, and each chain's links give the named
+// entities they cover one entity id; a link on no named entity is counted.
+TEST(WebannoTsvFormat, ReadsEveryRelationLayerAndChainLayers) {
+  std::vector<FormatRepair> repairs;
+  Result<Corpus> corpus =
+      Parse(ReadFormatFixture("webanno-tsv/layers-chains.tsv"),
+            "exports/layers-chains.tsv", &repairs);
+  ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
+  const Annotations& a = corpus->documents.at(0).annotations;
+  ASSERT_EQ(a.mentions.size(), 5u);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"Kim Jong-un", "CoreferenceLink-1"},
+      {"Vladimir Poutine", "CoreferenceLink-2"},
+      {"Pyongyang", ""},
+      {"Il", "CoreferenceLink-1"},
+      {"le", "CoreferenceLink-2"}};
+  for (size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_EQ(a.mentions[k].text, expected[k].first);
+    EXPECT_EQ(a.mentions[k].entity.value_or(""), expected[k].second)
+        << expected[k].first;
+  }
+  EXPECT_EQ(a.mentions[0].start, 3) << "after 🇰🇵 (4 UTF-16 units)";
+  ASSERT_EQ(a.relations.size(), 2u);
+  EXPECT_EQ(a.relations[0], (Relation{"meets", "T1", "T2"}));
+  EXPECT_EQ(a.relations[1], (Relation{"visits", "T2", "T3"}));
+  const FormatRepair* left_out =
+      FindRepair(repairs, "chain links on no named entity left out");
+  ASSERT_NE(left_out, nullptr);
+  EXPECT_EQ(left_out->count, 1);
+}
+
 TEST(WebannoTsvFormat, ATokenThatIsNotTheTextIsAnError) {
   std::string content = ReadFormatFixture("webanno-tsv/kim-rocket.tsv");
   const size_t at = content.find("11-14\tKim");
