@@ -39,13 +39,7 @@ void CheckAnswer(const llm::ModelAnswer& a,
 }
 
 void CheckGrounding(std::string_view text, const llm::ModelAnswer& a) {
-  std::vector<Mention> asked;
-  for (const llm::AnsweredEntity& e : a.entities) {
-    Mention m;
-    m.type = e.type;
-    m.text = e.text;
-    asked.push_back(std::move(m));
-  }
+  const std::vector<Mention> asked = llm::MentionsToGround(a);
   const GroundResult grounded = Ground(text, asked);
   const OffsetIndex index(text);
   for (const GroundedMention& g : grounded.mentions) {

@@ -167,4 +167,16 @@ ModelAnswer ReadModelAnswer(std::string_view content,
   return answer;
 }
 
+std::vector<Mention> MentionsToGround(const ModelAnswer& answer) {
+  std::vector<Mention> mentions;
+  mentions.reserve(answer.entities.size());
+  for (const AnsweredEntity& e : answer.entities) {
+    Mention m;
+    m.type = e.type;
+    m.text = e.text;
+    mentions.push_back(std::move(m));
+  }
+  return mentions;
+}
+
 }  // namespace ieval::llm

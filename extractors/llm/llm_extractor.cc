@@ -169,13 +169,7 @@ class LlmExtractor : public Extractor {
       usage.failed = true;
       return;
     }
-    std::vector<Mention> asked;
-    for (const llm::AnsweredEntity& e : answer.entities) {
-      Mention m;
-      m.type = e.type;
-      m.text = e.text;
-      asked.push_back(std::move(m));
-    }
+    const std::vector<Mention> asked = llm::MentionsToGround(answer);
     usage.answered += static_cast<int64_t>(asked.size());
     GroundOptions options;
     options.fuzzy_threshold = config_.fuzzy_threshold;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ieval/core/status.h"
+#include "ieval/core/types.h"
 
 namespace ieval::llm {
 
@@ -53,6 +54,10 @@ struct ModelAnswer {
 // `types` are left out (and reported) unless `types` is empty.
 ModelAnswer ReadModelAnswer(std::string_view content,
                             const std::vector<std::string>& types);
+
+// The answer's entities as mentions to ground: type and text, no offsets,
+// in the answer's order (a mention's index is its entity's).
+std::vector<Mention> MentionsToGround(const ModelAnswer& answer);
 
 }  // namespace ieval::llm
 
